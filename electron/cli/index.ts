@@ -1,0 +1,1 @@
+process.stdout.write('passcode-desk CLI: no commands yet\n')

@@ -1,0 +1,27 @@
+/**
+ * Channel and event names. Kept free of zod so that the sandboxed preload can import it without
+ * bundling a schema library (DESIGN §2). A unit test checks that this list and `contract.ts` agree.
+ * Names are `domain:verb`.
+ */
+export const CHANNELS = [
+  // app
+  'app:info',
+  // settings
+  'settings:get',
+  'settings:update',
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+/** Main → renderer pushes. */
+export const EVENTS = ['settings:changed'] as const
+
+export type EventName = (typeof EVENTS)[number]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value)
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod'
+import type { Channel, EventName } from './channels'
+import { appContract } from './schemas/app'
+import { settingsContract, settingsEvents } from './schemas/settings'
+
+/**
+ * Every channel's input and output schema. Adding a channel = a schema in `schemas/<domain>.ts`,
+ * its spread here, its name in `channels.ts`, a handler in core (see ARCHITECTURE.md).
+ */
+export const contract = {
+  ...appContract,
+  ...settingsContract,
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
+
+/** Payload schema of every main → renderer event. */
+export const events = {
+  ...settingsEvents,
+} as const satisfies Record<EventName, z.ZodType>
+
+/** What the renderer passes (before parsing). */
+export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<(typeof contract)[C]['output']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
