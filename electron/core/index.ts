@@ -8,12 +8,28 @@ import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsStore } from './settings'
 import { VERSION } from './version'
 
+/**
+ * Encryption at rest provided by the host: Electron's safeStorage (async API) in the Electron
+ * host; absent elsewhere (the browser host and the CLI use the OS keychain or memory, issue 6).
+ */
+export interface SecretStorage {
+  /** False when the OS offers no real secret store (e.g. Linux `basic_text`): then do not persist. */
+  isAvailable(): Promise<boolean>
+  encrypt(plain: string): Promise<Buffer>
+  decrypt(encrypted: Buffer): Promise<string>
+}
+
 /** Capabilities only a host can provide, injected so core never imports electron (DESIGN §1). */
 export interface HostCapabilities {
   readonly kind: HostKind
   /** OS locale; the Electron host passes app.getLocale(). */
   readonly locale?: () => string
   readonly electronVersions?: { readonly electron: string; readonly chrome: string }
+  readonly secretStorage?: SecretStorage
+  /** Opens an https URL (or the sign-in page) in the system browser. */
+  readonly openExternal?: (url: string) => Promise<void>
+  /** A desktop notification (Electron `Notification`); the browser host's renderer uses the Web API. */
+  readonly notify?: (title: string, body: string) => void
 }
 
 export interface CoreOptions {
@@ -22,6 +38,11 @@ export interface CoreOptions {
   readonly logger?: Logger
   /** Defaults to on outside production builds. */
   readonly validateOutput?: boolean
+  /**
+   * Path to a better-sqlite3 binary built for this runtime's ABI. The Electron host passes its
+   * Electron build; Node hosts leave it unset and use node_modules' Node build (toolchain notes).
+   */
+  readonly sqliteNativeBinding?: string
 }
 
 export interface Core {
