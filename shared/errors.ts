@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'FORBIDDEN_KEY',
   'INTERNAL',
   'NOT_IMPLEMENTED',
+  // Hosts: an IPC call from a frame that is not the app's own main frame (Electron host)
+  'IPC_SENDER_REJECTED',
   // Generic
   'NOT_FOUND',
   'CONFLICT',

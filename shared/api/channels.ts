@@ -18,6 +18,9 @@ export const EVENTS = ['settings:changed'] as const
 
 export type EventName = (typeof EVENTS)[number]
 
+/** The one Electron IPC channel that carries every main → renderer event as `(name, payload)`. */
+export const EVENT_IPC_CHANNEL = 'passcode-desk:event'
+
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
 }
