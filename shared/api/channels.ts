@@ -9,12 +9,20 @@ export const CHANNELS = [
   // settings
   'settings:get',
   'settings:update',
+  // devices (issue 5)
+  'devices:search',
+  'devices:get',
+  'devices:refresh',
+  // sync (issue 5)
+  'sync:start',
+  'sync:cancel',
+  'sync:status',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 /** Main → renderer pushes. */
-export const EVENTS = ['settings:changed'] as const
+export const EVENTS = ['settings:changed', 'sync:progress', 'sync:finished'] as const
 
 export type EventName = (typeof EVENTS)[number]
 

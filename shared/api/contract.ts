@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import type { Channel, EventName } from './channels'
 import { appContract } from './schemas/app'
+import { devicesContract } from './schemas/devices'
 import { settingsContract, settingsEvents } from './schemas/settings'
+import { syncContract, syncEvents } from './schemas/sync'
 
 /**
  * Every channel's input and output schema. Adding a channel = a schema in `schemas/<domain>.ts`,
@@ -10,11 +12,14 @@ import { settingsContract, settingsEvents } from './schemas/settings'
 export const contract = {
   ...appContract,
   ...settingsContract,
+  ...devicesContract,
+  ...syncContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schema of every main → renderer event. */
 export const events = {
   ...settingsEvents,
+  ...syncEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */

@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { ERROR_CODES } from '../../errors'
+import { noInput } from './common'
+
+/**
+ * Full sync of Intune managed devices into the local cache (issue 5). `sync:start` returns at once;
+ * progress and the end arrive as events. One sync at a time (SYNC_IN_PROGRESS).
+ */
+
+export const graphApiVersion = z.enum(['beta', 'v1.0'])
+
+export const syncPhase = z.enum(['starting', 'fetching', 'committing'])
+
+export const syncProgress = z.strictObject({
+  runId: z.string(),
+  phase: syncPhase,
+  /** Pages of up to 1000 devices received so far. */
+  pages: z.number().int().min(0),
+  devices: z.number().int().min(0),
+  /** Graph's @odata.count when it sent one, else null (then no ETA). */
+  total: z.number().int().min(0).nullable(),
+  devicesPerSecond: z.number().min(0),
+  etaSeconds: z.number().min(0).nullable(),
+  elapsedMs: z.number().min(0),
+  apiVersion: graphApiVersion,
+})
+export type SyncProgress = z.infer<typeof syncProgress>
+
+export const syncErrorInfo = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+})
+
+export const syncFinished = z.strictObject({
+  runId: z.string(),
+  outcome: z.enum(['succeeded', 'failed', 'cancelled']),
+  /** Devices in the cache after the run (unchanged from before when it did not succeed). */
+  devices: z.number().int().min(0),
+  /** Devices removed because Intune no longer has them (0 unless succeeded). */
+  removed: z.number().int().min(0),
+  pages: z.number().int().min(0),
+  durationMs: z.number().min(0),
+  finishedAt: z.string(),
+  apiVersion: graphApiVersion.nullable(),
+  error: syncErrorInfo.nullable(),
+})
+export type SyncFinished = z.infer<typeof syncFinished>
+
+export const syncStatus = z.strictObject({
+  running: z.boolean(),
+  /** Latest progress of the running sync, null when idle. */
+  progress: syncProgress.nullable(),
+  /** When the last successful sync finished (ISO 8601), null if never. */
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  /** Error of the last attempt when it failed (null after a success or a cancel). */
+  lastError: syncErrorInfo.nullable(),
+  deviceCount: z.number().int().min(0),
+  apiVersion: graphApiVersion.nullable(),
+  /** False when the last Graph call (sync or refresh) could not reach Graph (OFFLINE/GRAPH_UNAVAILABLE). */
+  online: z.boolean(),
+  /** No successful sync yet, or the last one is older than `staleAfterMinutes`. */
+  stale: z.boolean(),
+  staleAfterMinutes: z.number().int().min(1),
+})
+export type SyncStatus = z.infer<typeof syncStatus>
+
+export const syncStarted = z.strictObject({ runId: z.string(), startedAt: z.string() })
+
+export const syncContract = {
+  'sync:start': { input: noInput, output: syncStarted },
+  'sync:cancel': { input: noInput, output: z.strictObject({ cancelled: z.boolean() }) },
+  'sync:status': { input: noInput, output: syncStatus },
+} as const
+
+export const syncEvents = {
+  'sync:progress': syncProgress,
+  'sync:finished': syncFinished,
+} as const
