@@ -40,8 +40,14 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             { group: ['electron', 'electron/*'], message: 'shared/ is pure: no electron.' },
-            { group: ['**/electron/**', '**/renderer/**', '@renderer/*'], message: 'shared/ imports only shared/.' },
-            { group: ['vue', 'pinia', 'naive-ui', 'better-sqlite3', 'ws', '@azure/*'], message: 'shared/ is pure.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '@renderer/*'],
+              message: 'shared/ imports only shared/.',
+            },
+            {
+              group: ['vue', 'pinia', 'naive-ui', 'better-sqlite3', 'ws', '@azure/*'],
+              message: 'shared/ is pure.',
+            },
           ],
         },
       ],
@@ -57,7 +63,10 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             { group: ['electron', 'electron/*'], message: 'The renderer never imports electron.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to core only through src/api/client.ts.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to core only through src/api/client.ts.',
+            },
             { group: ['better-sqlite3', 'ws', '@azure/*'], message: 'Node-only package in the renderer.' },
           ],
         },
@@ -74,8 +83,14 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             { group: ['electron', 'electron/*'], message: 'The renderer never imports electron.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to core only through src/api/client.ts.' },
-            { group: ['**/api/client', '@renderer/api/client'], message: 'Components call stores, not the client.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to core only through src/api/client.ts.',
+            },
+            {
+              group: ['**/api/client', '@renderer/api/client'],
+              message: 'Components call stores, not the client.',
+            },
           ],
         },
       ],
@@ -88,9 +103,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Core is host-agnostic: inject Electron capabilities.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Core is host-agnostic: inject Electron capabilities.',
+            },
             { group: ['**/renderer/**', '@renderer/*'], message: 'Node code never imports the renderer.' },
-            { group: ['**/electron/main/**', '**/main/**'], message: 'Only the Electron host imports electron/main.' },
+            {
+              group: ['**/electron/main/**', '**/main/**'],
+              message: 'Only the Electron host imports electron/main.',
+            },
           ],
         },
       ],
@@ -105,8 +126,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'Core is host-agnostic.' },
-            { group: ['**/eligibility', '**/eligibility/**', '@shared/eligibility*'], message: 'The demo tenant must not use shared/eligibility.' },
-            { group: ['**/core/**'], message: 'The demo tenant stands alone: it plays Microsoft, not the app.' },
+            {
+              group: ['**/eligibility', '**/eligibility/**', '@shared/eligibility*'],
+              message: 'The demo tenant must not use shared/eligibility.',
+            },
+            {
+              group: ['**/core/**'],
+              message: 'The demo tenant stands alone: it plays Microsoft, not the app.',
+            },
           ],
         },
       ],

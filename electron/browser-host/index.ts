@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     process.stderr.write(`PASSCODE_DESK_PORT must be a port number (got "${portText}")\n`)
     process.exit(2)
   }
-  const staticDir = process.env.PASSCODE_DESK_RENDERER_DIR ?? fileURLToPath(new URL('../renderer', import.meta.url))
+  const staticDir =
+    process.env.PASSCODE_DESK_RENDERER_DIR ?? fileURLToPath(new URL('../renderer', import.meta.url))
   const host = await startBrowserHost({ router: core.router, events: core.events, log, staticDir, port })
   process.stdout.write(`Passcode Desk running at ${host.url}\n`)
   if (process.env.PASSCODE_DESK_NO_OPEN !== '1') openInDefaultBrowser(host.url)
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Passcode Desk could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(
+    `Passcode Desk could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  )
   process.exit(1)
 })

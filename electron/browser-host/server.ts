@@ -125,7 +125,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
     }
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return send({ t: 'result', id: null, result: err('INVALID_INPUT', 'Binary frames are not accepted') })
+      if (isBinary)
+        return send({ t: 'result', id: null, result: err('INVALID_INPUT', 'Binary frames are not accepted') })
       let message: unknown
       try {
         message = JSON.parse(data.toString())

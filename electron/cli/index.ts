@@ -3,7 +3,10 @@
  * commands/<name>.ts and exports `run(argv): Promise<number>` (the exit code). Data goes to stdout
  * (JSON lines), progress and errors to stderr.
  */
-type Command = { readonly summary: string; readonly load: () => Promise<{ run(argv: string[]): Promise<number> }> }
+type Command = {
+  readonly summary: string
+  readonly load: () => Promise<{ run(argv: string[]): Promise<number> }>
+}
 
 const COMMANDS: Record<string, Command> = {
   // Commands register here, one line each.

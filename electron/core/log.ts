@@ -27,12 +27,17 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth]'
   if (typeof value === 'string') return redactString(value)
   if (value instanceof Error) {
-    return { name: value.name, message: redactString(value.message), code: (value as { code?: unknown }).code }
+    return {
+      name: value.name,
+      message: redactString(value.message),
+      code: (value as { code?: unknown }).code,
+    }
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)
     return out
   }
   return value
@@ -56,7 +61,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   }
   const write = (level: LogLevel, event: string, fields?: LogFields) => {
     if (ORDER[level] < min) return
-    const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...(redact(fields ?? {}) as object) })
+    const line = JSON.stringify({
+      t: new Date().toISOString(),
+      level,
+      event,
+      ...(redact(fields ?? {}) as object),
+    })
     if (file) {
       try {
         appendFileSync(file, line + '\n', { mode: 0o600 })

@@ -48,7 +48,8 @@ function inspectPayload(value: unknown, depth = 0): AppError | null {
   if (value === null || typeof value !== 'object') return null
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key === 'symbol') return { code: 'INVALID_INPUT', message: 'Symbol keys are not accepted' }
-    if (FORBIDDEN_KEYS.has(key)) return { code: 'FORBIDDEN_KEY', message: `Key "${key}" is not accepted`, detail: { key } }
+    if (FORBIDDEN_KEYS.has(key))
+      return { code: 'FORBIDDEN_KEY', message: `Key "${key}" is not accepted`, detail: { key } }
     const found = inspectPayload((value as Record<string, unknown>)[key], depth + 1)
     if (found) return found
   }
@@ -88,12 +89,15 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     channels: CHANNELS,
     async call(channel, input, ctx) {
       if (!isChannel(channel)) {
-        log.warn('router.unknown-channel', { channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel })
+        log.warn('router.unknown-channel', {
+          channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel,
+        })
         return err('UNKNOWN_CHANNEL', 'Unknown channel')
       }
       const size = payloadSize(input)
       if (size === null) return err('INVALID_INPUT', 'Payload is not plain data')
-      if (size > LIMITS.maxPayloadBytes) return err('PAYLOAD_TOO_LARGE', 'Payload too large', { limit: LIMITS.maxPayloadBytes })
+      if (size > LIMITS.maxPayloadBytes)
+        return err('PAYLOAD_TOO_LARGE', 'Payload too large', { limit: LIMITS.maxPayloadBytes })
       const bad = inspectPayload(input)
       if (bad) return { ok: false, error: bad }
 

@@ -1,5 +1,10 @@
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS, settings as settingsSchema, type Settings, type SettingsUpdate } from '@shared/api/schemas/settings'
+import {
+  DEFAULT_SETTINGS,
+  settings as settingsSchema,
+  type Settings,
+  type SettingsUpdate,
+} from '@shared/api/schemas/settings'
 import { readJsonFile, writeJsonFile } from './json-file'
 
 export interface SettingsStore {

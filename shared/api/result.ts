@@ -1,7 +1,8 @@
 import type { AppError, ErrorCode, ErrorDetail } from '../errors'
 
 /** The envelope every channel returns (DESIGN §3: errors are values at the boundary). */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }

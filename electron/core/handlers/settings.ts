@@ -2,7 +2,10 @@ import type { EventBus } from '../events'
 import type { Handlers } from '../router'
 import type { SettingsStore } from '../settings'
 
-export function createSettingsHandlers(store: SettingsStore, bus: EventBus): Handlers<'settings:get' | 'settings:update'> {
+export function createSettingsHandlers(
+  store: SettingsStore,
+  bus: EventBus,
+): Handlers<'settings:get' | 'settings:update'> {
   return {
     'settings:get': () => store.get(),
     'settings:update': (patch) => {

@@ -28,10 +28,18 @@ declare global {
 type Listener = (payload: unknown) => void
 
 export interface ApiClient {
-  call<C extends Channel>(channel: C, ...input: ChannelInput<C> extends undefined ? [] | [ChannelInput<C>] : [ChannelInput<C>]): Promise<Result<ChannelOutput<C>>>
+  call<C extends Channel>(
+    channel: C,
+    ...input: ChannelInput<C> extends undefined ? [] | [ChannelInput<C>] : [ChannelInput<C>]
+  ): Promise<Result<ChannelOutput<C>>>
   on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
   /** 'connected' | 'connecting' | 'closed': the status bar shows it. */
   readonly transport: 'electron' | 'browser'
+  /**
+   * True when the browser host's per-launch secret is neither in the URL (`#k=…`) nor kept for this
+   * tab: the page was not opened from the printed link, so it can never connect (the renderer says so).
+   */
+  readonly missingSecret: boolean
   onConnectionChange(callback: (state: ConnectionState) => void): () => void
 }
 
@@ -43,7 +51,11 @@ const SECRET_STORAGE_KEY = 'passcode-desk.bridge-secret'
  * Takes the per-launch secret out of the URL fragment (`#k=…`) before the hash router sees it,
  * keeps it for this tab only (reloads keep working), and clears it from the address bar.
  */
-export function takeSecretFromLocation(location: Location, storage: Storage, history: History): string | null {
+export function takeSecretFromLocation(
+  location: Location,
+  storage: Storage,
+  history: History,
+): string | null {
   const match = new RegExp(`[#&?]${SECRET_FRAGMENT_KEY}=([A-Za-z0-9_-]+)`).exec(location.hash)
   if (match?.[1]) {
     storage.setItem(SECRET_STORAGE_KEY, match[1])
@@ -56,6 +68,7 @@ export function takeSecretFromLocation(location: Location, storage: Storage, his
 export function createElectronClient(bridge: HelpdeskBridge): ApiClient {
   return {
     transport: 'electron',
+    missingSecret: false,
     async call(channel, ...args) {
       try {
         return (await bridge[channel](args[0])) as never
@@ -121,7 +134,8 @@ export function createWebSocketClient(secret: string | null): ApiClient {
         const wasOpen = socket === ws
         socket = null
         opened = null
-        for (const [, resolvePending] of pending) resolvePending(err('OFFLINE', 'Connection to Passcode Desk core lost'))
+        for (const [, resolvePending] of pending)
+          resolvePending(err('OFFLINE', 'Connection to Passcode Desk core lost'))
         pending.clear()
         setState('closed')
         if (!wasOpen) reject(new Error('connection refused'))
@@ -137,6 +151,7 @@ export function createWebSocketClient(secret: string | null): ApiClient {
 
   return {
     transport: 'browser',
+    missingSecret: !secret,
     async call(channel, ...args) {
       let ws: WebSocket
       try {

@@ -14,7 +14,11 @@ export const appInfo = z.strictObject({
   locale: z.string(),
   platform: z.string(),
   /** Runtime versions: node always, electron/chrome only in the Electron host. */
-  versions: z.strictObject({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable() }),
+  versions: z.strictObject({
+    node: z.string(),
+    electron: z.string().nullable(),
+    chrome: z.string().nullable(),
+  }),
 })
 export type AppInfo = z.infer<typeof appInfo>
 

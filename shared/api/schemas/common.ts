@@ -12,6 +12,7 @@ export const id = () =>
     .string()
     .min(1)
     .max(128)
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters')
 
 export const isoDateTime = () => z.iso.datetime({ offset: true })

@@ -5,7 +5,13 @@ export const localePreference = z.enum(['system', 'fr', 'en'])
 export const themePreference = z.enum(['system', 'light', 'dark'])
 
 /** Identity checks an agent can be asked to tick before issuing an action (issue 7). */
-export const verificationCheck = z.enum(['employeeId', 'managerCallback', 'mfaPrompt', 'securityQuestion', 'badgePhoto'])
+export const verificationCheck = z.enum([
+  'employeeId',
+  'managerCallback',
+  'mfaPrompt',
+  'securityQuestion',
+  'badgePhoto',
+])
 export type VerificationCheck = z.infer<typeof verificationCheck>
 
 export const actionPolicy = z.strictObject({
