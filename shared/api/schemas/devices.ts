@@ -114,7 +114,8 @@ export const passcodeEligibility = z.strictObject({
   reasons: z.array(z.enum(REASON_CODES)),
   preconditions: z.array(z.enum(PRECONDITION_CODES)),
   outcome: z.enum(OUTCOME_CODES).nullable(),
-  sources: z.array(z.enum(SOURCE_IDS)),
+  /** The documents the applied rules come from (shared/eligibility SOURCES). */
+  sources: z.array(z.strictObject({ id: z.enum(SOURCE_IDS), title: z.string(), url: z.string() })),
 })
 export type PasscodeEligibilityDto = z.infer<typeof passcodeEligibility>
 
