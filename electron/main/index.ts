@@ -1,20 +1,110 @@
-import { app, BrowserWindow } from 'electron'
+/**
+ * Electron host entry: lifecycle only. Everything the app does lives in core (electron/core,
+ * host-agnostic); the files beside this one adapt it to Electron, one job each.
+ */
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createCore } from '../core'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Notification,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron'
+import { createCore, type Core } from '../core'
+import { createElectronCapabilities } from './capabilities'
+import { registerIpcHandlers, type IpcBinding } from './ipc'
+import { electronSqliteBinding } from './native-binding'
+import { installAppProtocol, registerAppScheme } from './protocol'
+import { createOpenExternal, installAppWideGuards, installSessionGuards } from './security'
+import { createMainWindow } from './window'
+import { loadWindowState, trackWindowState } from './window-state'
 
-const here = fileURLToPath(new URL('.', import.meta.url))
+let mainWindow: BrowserWindow | null = null
+
+function openWindow(): BrowserWindow {
+  const appPath = app.getAppPath()
+  const stateFile = join(app.getPath('userData'), 'window-state.json')
+  const win = createMainWindow(
+    BrowserWindow,
+    { preload: join(appPath, 'out', 'preload', 'index.cjs'), icon: join(appPath, 'resources', 'icon.png') },
+    loadWindowState(stateFile, screen),
+  )
+  trackWindowState(win, stateFile)
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  mainWindow = win
+  return win
+}
 
 async function start(): Promise<void> {
   await app.whenReady()
-  const core = await createCore({ dataDir: app.getPath('userData'), host: { kind: 'electron' } })
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    webPreferences: { preload: join(here, '../preload/index.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false },
+  installSessionGuards(session.defaultSession)
+  installAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'))
+
+  let core: Core
+  try {
+    core = await createCore({
+      dataDir: app.getPath('userData'),
+      host: createElectronCapabilities({
+        safeStorage,
+        shell,
+        Notification,
+        locale: () => app.getLocale(),
+        versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
+      }),
+      sqliteNativeBinding: electronSqliteBinding(process.env, app.isPackaged),
+    })
+  } catch (error) {
+    dialog.showErrorBox(
+      'Passcode Desk',
+      `Passcode Desk could not start: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    app.exit(1)
+    return
+  }
+
+  const ipc: IpcBinding = registerIpcHandlers(ipcMain, core, () => mainWindow)
+  openWindow()
+
+  // macOS keeps the app alive with no window; clicking the dock icon opens one again.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  void core
-  await win.loadFile(join(here, '../renderer/index.html'))
+
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    disposed = true
+    ipc.dispose()
+    void core.dispose().finally(() => app.quit())
+  })
 }
 
-void start()
+// Everything below runs before `ready`: the sandbox for every renderer, the privileged app://
+// scheme, the single-instance lock, and the navigation guards for any web contents ever created.
+app.enableSandbox()
+registerAppScheme(protocol)
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (which focuses its window) and leaves.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  installAppWideGuards(app, createOpenExternal(shell))
+  void start()
+}

@@ -1,0 +1,71 @@
+/**
+ * Electron-only capabilities handed to core through `HostCapabilities` (DESIGN §1: core never
+ * imports electron). Each adapter is a few lines over one Electron API.
+ */
+import type { Notification as ElectronNotification, SafeStorage, Shell } from 'electron'
+import type { HostCapabilities, SecretStorage } from '../core'
+import { createOpenExternal, isAllowedSignInUrl } from './security'
+
+/**
+ * safeStorage's async API (the sync one is deprecated in Electron 45 and slated for removal;
+ * https://www.electronjs.org/docs/latest/api/safe-storage). On Linux without a secret service the
+ * backend is `basic_text`, i.e. encrypted with a hard-coded password: that is not encryption at
+ * rest, so we report "unavailable" and core must not persist secrets (domain doc §4.2).
+ */
+export function createSecretStorage(
+  safeStorage: Pick<
+    SafeStorage,
+    'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+  >,
+  platform: NodeJS.Platform = process.platform,
+): SecretStorage {
+  return {
+    async isAvailable() {
+      if (!(await safeStorage.isAsyncEncryptionAvailable())) return false
+      if (platform === 'linux') {
+        const backend = safeStorage.getSelectedStorageBackend()
+        if (backend === 'basic_text' || backend === 'unknown') return false
+      }
+      return true
+    },
+    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+    async decrypt(encrypted) {
+      // `shouldReEncrypt` (key rotated) is left to the caller's next write: core re-encrypts on save.
+      const { result } = await safeStorage.decryptStringAsync(encrypted)
+      return result
+    },
+  }
+}
+
+type NotificationConstructor = {
+  new (options: { title: string; body: string; silent?: boolean }): Pick<ElectronNotification, 'show'>
+  isSupported(): boolean
+}
+
+/** Desktop notification (e.g. "passcode reset completed") — silently skipped where unsupported. */
+export function createNotifier(Notification: NotificationConstructor): (title: string, body: string) => void {
+  return (title, body) => {
+    if (!Notification.isSupported()) return
+    new Notification({ title: title.slice(0, 120), body: body.slice(0, 400) }).show()
+  }
+}
+
+export interface ElectronCapabilityDeps {
+  readonly safeStorage: Parameters<typeof createSecretStorage>[0]
+  readonly shell: Pick<Shell, 'openExternal'>
+  readonly Notification: NotificationConstructor
+  readonly locale: () => string
+  readonly versions: { readonly electron: string; readonly chrome: string }
+}
+
+export function createElectronCapabilities(deps: ElectronCapabilityDeps): HostCapabilities {
+  return {
+    kind: 'electron',
+    locale: deps.locale,
+    electronVersions: deps.versions,
+    secretStorage: createSecretStorage(deps.safeStorage),
+    // Core opens the sign-in page: allow-listed https hosts, or the demo tenant on loopback.
+    openExternal: createOpenExternal(deps.shell, isAllowedSignInUrl),
+    notify: createNotifier(deps.Notification),
+  }
+}
