@@ -1,4 +1,7 @@
 import type { HostKind } from '@shared/api/schemas/app'
+import { createAuthServices } from './auth/wiring'
+import type { DemoTenantSettings, StartDemoTenant } from './auth/session-manager'
+import type { SessionProvider } from './auth/session'
 import { isDevelopment, systemLocale } from './config'
 import { createEventBus, type EventBus } from './events'
 import { createAppHandlers } from './handlers/app'
@@ -43,12 +46,20 @@ export interface CoreOptions {
    * Electron build; Node hosts leave it unset and use node_modules' Node build (toolchain notes).
    */
   readonly sqliteNativeBinding?: string
+  /** Embedded demo tenant size/speed (default: PASSCODE_DESK_DEMO_DEVICES/_SEED/_TIME_SCALE or 2000/1/1). */
+  readonly demoTenant?: Partial<DemoTenantSettings>
+  /** Tests: replaces the embedded demo tenant. */
+  readonly startDemoTenant?: StartDemoTenant
+  /** Default: on outside Electron (OS keychain through msal-node-extensions); tests turn it off. */
+  readonly allowKeychain?: boolean
 }
 
 export interface Core {
   readonly router: Router
   readonly events: EventBus
   readonly log: Logger
+  /** The active profile's session: the agent and their Graph tokens (issue 6). */
+  readonly sessions: SessionProvider
   dispose(): Promise<void>
 }
 
@@ -58,6 +69,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.logger ?? createLogger({ dir: `${options.dataDir}/logs`, level: 'info' })
   const events = createEventBus({ validate, log })
   const settings = createSettingsStore(options.dataDir)
+  // Sign-in and tenant profiles (issue 6): starts the active profile (Demo → embedded demo tenant).
+  const auth = await createAuthServices({
+    dataDir: options.dataDir,
+    hostKind: options.host.kind,
+    secretStorage: options.host.secretStorage,
+    openExternal: options.host.openExternal,
+    demoTenant: options.demoTenant,
+    startDemoTenant: options.startDemoTenant,
+    allowKeychain: options.allowKeychain,
+    events,
+    log,
+  })
+  const sessions = auth.sessions
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -68,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       electronVersions: options.host.electronVersions,
     }),
     ...createSettingsHandlers(settings, events),
+    ...auth.handlers,
   }
 
   const router = createRouter(handlers, { validateOutput: validate, log })
@@ -76,7 +101,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     events,
     log,
+    sessions,
     async dispose() {
+      await sessions.dispose()
       log.info('core.stopped')
     },
   }

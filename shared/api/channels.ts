@@ -17,12 +17,23 @@ export const CHANNELS = [
   'sync:start',
   'sync:cancel',
   'sync:status',
+  // auth (issue 6)
+  'auth:status',
+  'auth:signIn',
+  'auth:cancelSignIn',
+  'auth:signOut',
+  // profiles (issue 6)
+  'profiles:list',
+  'profiles:save',
+  'profiles:remove',
+  'profiles:activate',
+  'profiles:test',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 /** Main → renderer pushes. */
-export const EVENTS = ['settings:changed', 'sync:progress', 'sync:finished'] as const
+export const EVENTS = ['settings:changed', 'sync:progress', 'sync:finished', 'auth:changed', 'auth:open-url', 'profiles:changed'] as const
 
 export type EventName = (typeof EVENTS)[number]
 

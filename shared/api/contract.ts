@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import type { Channel, EventName } from './channels'
 import { appContract } from './schemas/app'
+import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
+import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
 
@@ -14,12 +16,16 @@ export const contract = {
   ...settingsContract,
   ...devicesContract,
   ...syncContract,
+  ...authContract,
+  ...profilesContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schema of every main → renderer event. */
 export const events = {
   ...settingsEvents,
   ...syncEvents,
+  ...authEvents,
+  ...profilesEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */

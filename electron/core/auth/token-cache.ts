@@ -1,0 +1,138 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node'
+import type * as MsalNodeExtensions from '@azure/msal-node-extensions'
+import type { CachePersistence } from '@shared/api/schemas/auth'
+import type { Logger } from '../log'
+
+/** Encryption at rest from the host (Electron safeStorage); same shape as core's SecretStorage. */
+export interface CacheSecretStorage {
+  isAvailable(): Promise<boolean>
+  encrypt(plain: string): Promise<Buffer>
+  decrypt(encrypted: Buffer): Promise<string>
+}
+
+export interface TokenCacheChoice {
+  readonly persistence: CachePersistence
+  /** Undefined for `memory`: MSAL then keeps its cache in this process only. */
+  readonly plugin?: ICachePlugin
+}
+
+/** The encrypted cache file inside a profile's directory (`encrypted` persistence). */
+export const ENCRYPTED_CACHE_FILE = 'msal-cache.bin'
+/** msal-node-extensions' marker/lock files (they hold no token: "{}" or a DPAPI blob on Windows). */
+export const KEYCHAIN_DIR = 'keychain'
+
+/**
+ * ICachePlugin over the host's secret storage (Electron safeStorage: Keychain on macOS, DPAPI on
+ * Windows — domain §4.2). The file holds only ciphertext; if it cannot be decrypted (another user,
+ * another machine, a reinstalled OS keyring) it is discarded and the agent signs in again.
+ */
+export function createEncryptedFileCachePlugin(
+  dir: string,
+  secrets: CacheSecretStorage,
+  log: Logger,
+): ICachePlugin {
+  const file = join(dir, ENCRYPTED_CACHE_FILE)
+  let loaded = false
+  return {
+    async beforeCacheAccess(context: TokenCacheContext) {
+      // Only this process writes the file, so the in-memory cache is current after the first load.
+      if (loaded) return
+      loaded = true
+      let encrypted: Buffer
+      try {
+        encrypted = await readFile(file)
+      } catch {
+        return // nothing saved yet
+      }
+      try {
+        context.tokenCache.deserialize(await secrets.decrypt(encrypted))
+      } catch (error) {
+        log.warn('auth.cache-unreadable', { error })
+        await rm(file, { force: true })
+      }
+    },
+    async afterCacheAccess(context: TokenCacheContext) {
+      if (!context.cacheHasChanged) return
+      const encrypted = await secrets.encrypt(context.tokenCache.serialize())
+      await mkdir(dir, { recursive: true })
+      const tmp = `${file}.${process.pid}.tmp`
+      await writeFile(tmp, encrypted, { mode: 0o600 })
+      await rename(tmp, file)
+    },
+  }
+}
+
+type Extensions = typeof MsalNodeExtensions
+
+/**
+ * The OS keychain through @azure/msal-node-extensions (an optional dependency): DPAPI on Windows,
+ * Keychain on macOS, libsecret on Linux. Returns null when the package or the keychain is not
+ * usable (headless Linux has no D-Bus session). Never falls back to a plaintext file
+ * (`usePlaintextFileOnLinux` stays off — DESIGN §4).
+ */
+export async function createKeychainCachePlugin(
+  dir: string,
+  profileId: string,
+  log: Logger,
+): Promise<ICachePlugin | null> {
+  let extensions: Extensions
+  try {
+    extensions = await import('@azure/msal-node-extensions')
+  } catch {
+    log.info('auth.keychain-unavailable', { reason: 'package' })
+    return null
+  }
+  const keychainDir = join(dir, KEYCHAIN_DIR)
+  try {
+    await mkdir(keychainDir, { recursive: true })
+    const persistence = await extensions.PersistenceCreator.createPersistence({
+      cachePath: join(keychainDir, 'msal-cache.json'),
+      dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+      serviceName: 'Passcode Desk',
+      accountName: `token-cache-${profileId}`,
+      usePlaintextFileOnLinux: false,
+    })
+    return new extensions.PersistenceCachePlugin(persistence)
+  } catch (error) {
+    log.info('auth.keychain-unavailable', {
+      reason: error instanceof Error ? error.message.slice(0, 160) : 'unknown',
+    })
+    await rm(keychainDir, { recursive: true, force: true })
+    return null
+  }
+}
+
+export interface TokenCacheOptions {
+  readonly dir: string
+  readonly profileId: string
+  readonly secretStorage?: CacheSecretStorage
+  /** False in tests and where a keychain prompt would be unwelcome. */
+  readonly allowKeychain: boolean
+  readonly log: Logger
+}
+
+/**
+ * Picks where a profile's tokens live: the host's encryption if it has a real secret store, else the
+ * OS keychain, else memory only (the UI says so: `auth:status.cachePersistence`).
+ */
+export async function chooseTokenCache(options: TokenCacheOptions): Promise<TokenCacheChoice> {
+  const { dir, secretStorage, log } = options
+  if (secretStorage) {
+    let available = false
+    try {
+      available = await secretStorage.isAvailable()
+    } catch {
+      available = false
+    }
+    if (available)
+      return { persistence: 'encrypted', plugin: createEncryptedFileCachePlugin(dir, secretStorage, log) }
+    log.info('auth.secret-storage-unavailable')
+  }
+  if (options.allowKeychain) {
+    const plugin = await createKeychainCachePlugin(dir, options.profileId, log)
+    if (plugin) return { persistence: 'keychain', plugin }
+  }
+  return { persistence: 'memory' }
+}
