@@ -28,12 +28,33 @@ export const CHANNELS = [
   'profiles:remove',
   'profiles:activate',
   'profiles:test',
+  // actions (issue 7)
+  'actions:issue',
+  'actions:get',
+  'actions:listForDevice',
+  'actions:availability',
+  'actions:revealPasscode',
+  'actions:hidePasscode',
+  'actions:finish',
+  'actions:recheck',
+  // history (issue 7)
+  'history:list',
+  'history:export',
+  'history:team',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 /** Main → renderer pushes. */
-export const EVENTS = ['settings:changed', 'sync:progress', 'sync:finished', 'auth:changed', 'auth:open-url', 'profiles:changed'] as const
+export const EVENTS = [
+  'settings:changed',
+  'sync:progress',
+  'sync:finished',
+  'auth:changed',
+  'auth:open-url',
+  'profiles:changed',
+  'actions:changed',
+] as const
 
 export type EventName = (typeof EVENTS)[number]
 

@@ -1,8 +1,10 @@
 import type { z } from 'zod'
 import type { Channel, EventName } from './channels'
+import { actionsContract, actionsEvents } from './schemas/actions'
 import { appContract } from './schemas/app'
 import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
+import { historyContract } from './schemas/history'
 import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
@@ -18,6 +20,8 @@ export const contract = {
   ...syncContract,
   ...authContract,
   ...profilesContract,
+  ...actionsContract,
+  ...historyContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schema of every main → renderer event. */
@@ -26,6 +30,7 @@ export const events = {
   ...syncEvents,
   ...authEvents,
   ...profilesEvents,
+  ...actionsEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto'
+import type { DeviceSnapshot, IssueInput } from '@shared/api/schemas/actions'
+import type { PasscodeEligibilityDto } from '@shared/api/schemas/devices'
+import type { ActionPolicy } from '@shared/api/schemas/settings'
+import { evaluatePasscodeAction } from '@shared/eligibility'
+import { CodedError } from '@shared/errors'
+import type { AgentIdentity, Session } from '../auth/session'
+import type { Logger } from '../log'
+import { PostError } from './graph'
+import type { StoredAction } from './repository'
+import { isNewerThan, latestResetResult, startedWithin, type ResetResult } from './results'
+import type { ActionTiming, ProfileContext } from './types'
+
+/** The Intune RBAC permission behind "Remote tasks / Reset passcode" (domain §1.4). */
+export const RESET_PASSCODE_PERMISSION = 'Microsoft.Intune_RemoteTasks_ResetPasscode'
+
+export type ParsedIssueInput = Required<Pick<IssueInput, 'deviceId' | 'idempotencyKey' | 'verification'>> & {
+  readonly ticketReference?: string
+  readonly preconditionsConfirmed: NonNullable<IssueInput['preconditionsConfirmed']>
+  readonly confirmRepeat: boolean
+}
+
+export interface IssueDeps {
+  readonly timing: ActionTiming
+  readonly now: () => number
+  readonly log: Logger
+  readonly policy: () => ActionPolicy
+  /** Persists a state change and pushes it (shared with the poller). */
+  readonly changeState: PollerChange
+  readonly inserted: (ctx: ProfileContext, action: StoredAction) => void
+  readonly applyResult: (ctx: ProfileContext, action: StoredAction, result: ResetResult) => StoredAction
+  readonly watch: (profileId: string, actionId: string) => void
+}
+type PollerChange = (
+  ctx: ProfileContext,
+  action: StoredAction,
+  state: StoredAction['record']['state'],
+  extra?: {
+    failureCode?: CodedError['code']
+    detail?: string
+    sentAt?: string
+    graphRequestId?: string | null
+  },
+) => StoredAction
+
+const str = (value: unknown) => (typeof value === 'string' ? value : null)
+
+/** What we keep about the device: an allowlist, so deviceActionResults (passcodes) never gets in. */
+export function deviceSnapshot(device: Readonly<Record<string, unknown>>): DeviceSnapshot {
+  return {
+    deviceName: str(device.deviceName),
+    model: str(device.model),
+    manufacturer: str(device.manufacturer),
+    operatingSystem: str(device.operatingSystem),
+    osVersion: str(device.osVersion),
+    serialNumber: str(device.serialNumber),
+    userPrincipalName: str(device.userPrincipalName),
+    userDisplayName: str(device.userDisplayName),
+    deviceEnrollmentType: str(device.deviceEnrollmentType),
+    deviceType: str(device.deviceType),
+    ownerType: str(device.ownerType) ?? str(device.managedDeviceOwnerType),
+    managementState: str(device.managementState),
+    lastSyncDateTime: str(device.lastSyncDateTime),
+  }
+}
+
+/** Policy fields (Settings → Action policy): ticket reference, identity checks; then the preconditions. */
+export function missingFields(
+  input: ParsedIssueInput,
+  policy: ActionPolicy,
+  preconditions: readonly string[],
+): { ticket: boolean; checks: string[]; preconditions: string[] } {
+  const ticket = policy.ticketRequired && !(input.ticketReference ?? '').trim()
+  const ticked = new Set(input.verification.checks)
+  const checks = policy.requiredChecks.filter((c) => !ticked.has(c))
+  const confirmed = new Set<string>(input.preconditionsConfirmed)
+  return { ticket, checks, preconditions: preconditions.filter((p) => !confirmed.has(p)) }
+}
+
+function requireAgent(session: Session): AgentIdentity {
+  const agent = session.agent()
+  if (!agent) throw new CodedError('AUTH_REQUIRED', 'Sign in to issue an action')
+  return agent
+}
+
+/**
+ * The live checks and the one POST (issue 7 §1–4). Runs under the per-device lock held by the
+ * service, so nothing here can run twice for one device at the same time.
+ */
+export async function issueAction(
+  deps: IssueDeps,
+  ctx: ProfileContext,
+  session: Session,
+  input: ParsedIssueInput,
+): Promise<StoredAction> {
+  const { timing, now, log } = deps
+  const agent = requireAgent(session)
+
+  // 2. The team's policy: cheap, local, checked first (again later for the device's preconditions).
+  const policy = deps.policy()
+  const early = missingFields(input, policy, [])
+  if (early.ticket || early.checks.length > 0) {
+    throw new CodedError('POLICY_FIELDS_MISSING', 'Fields required by the team policy are missing', {
+      ticket: early.ticket,
+      checks: early.checks.join(','),
+      preconditions: '',
+    })
+  }
+
+  // 2. Permission: Help Desk Operator has Remote tasks/Reset passcode, Read Only Operator does not (domain §1.4).
+  const permissions = await session.permissions()
+  if (!permissions.has(RESET_PASSCODE_PERMISSION)) {
+    throw new CodedError('PERMISSION_DENIED', 'Your Intune role cannot reset passcodes', {
+      permission: RESET_PASSCODE_PERMISSION,
+    })
+  }
+
+  // 1. Re-read the device live and re-evaluate: whatever the renderer believed (issue 7 §1).
+  const graph = ctx.graph()
+  const device = await graph.getDevice(input.deviceId)
+  const evaluated = evaluatePasscodeAction(device, { now: now() })
+  const eligibility: PasscodeEligibilityDto = {
+    ...evaluated,
+    reasons: [...evaluated.reasons],
+    preconditions: [...evaluated.preconditions],
+    sources: evaluated.sources.map((s) => ({ ...s })),
+  }
+  if (eligibility.verdict !== 'eligible' || eligibility.action === null) {
+    throw new CodedError('NOT_ELIGIBLE', 'Intune cannot reset or remove this device’s passcode', {
+      verdict: eligibility.verdict,
+      reasons: eligibility.reasons.join(','),
+      enrollment: eligibility.enrollment,
+    })
+  }
+  const missing = missingFields(input, policy, eligibility.preconditions)
+  if (missing.preconditions.length > 0) {
+    throw new CodedError('POLICY_FIELDS_MISSING', 'Preconditions were not confirmed with the caller', {
+      ticket: false,
+      checks: '',
+      preconditions: missing.preconditions.join(','),
+    })
+  }
+
+  // 3. A second action on the same device within 15 minutes needs an explicit confirmation —
+  // ours (this database) or anyone's (Intune's own result on the device).
+  const current = latestResetResult(
+    Array.isArray(device.deviceActionResults) ? device.deviceActionResults : [],
+  )
+  const since = new Date(now() - timing.repeatWindowMs).toISOString()
+  const previous = ctx.repo.latestSentOnDevice(input.deviceId, since)
+  if (!input.confirmRepeat && (previous || startedWithin(current, now(), timing.repeatWindowMs))) {
+    throw new CodedError(
+      'CONFIRMATION_REQUIRED',
+      'A passcode action was sent to this device less than 15 minutes ago',
+      {
+        previousActionId: previous?.record.id ?? null,
+        previousAt: previous?.record.requestedAt ?? current?.startDateTime ?? null,
+        windowMinutes: Math.round(timing.repeatWindowMs / 60_000),
+      },
+    )
+  }
+
+  // 4. Record first (state `sending`), then POST: a crash in between leaves a row that the next start
+  // checks against Intune instead of sending again.
+  const requestedAt = new Date(now()).toISOString()
+  let action = ctx.repo.insert({
+    id: randomUUID(),
+    idempotencyKey: input.idempotencyKey,
+    profileId: ctx.profileId,
+    tenantId: session.profile.tenantId || agent.tenantId,
+    deviceId: input.deviceId,
+    action: eligibility.action,
+    enrollment: eligibility.enrollment,
+    outcome: eligibility.outcome,
+    agentUpn: agent.upn,
+    agentDisplayName: agent.displayName || null,
+    ticketReference: input.ticketReference?.trim() || null,
+    verification: input.verification,
+    preconditionsConfirmed: [...input.preconditionsConfirmed],
+    device: deviceSnapshot(device),
+    eligibility,
+    clientRequestId: randomUUID(),
+    baselineStart: current?.startDateTime ?? null,
+    requestedAt,
+  })
+  deps.inserted(ctx, action)
+
+  const sentAt = new Date(now()).toISOString()
+  try {
+    const { graphRequestId } = await graph.resetPasscode(input.deviceId, action.record.clientRequestId)
+    action = deps.changeState(ctx, action, 'pending', { sentAt, graphRequestId })
+    deps.watch(ctx.profileId, action.record.id)
+    return action
+  } catch (error) {
+    const code = error instanceof CodedError ? error.code : 'INTERNAL'
+    const uncertain = error instanceof PostError ? error.uncertain : true
+    log.warn('actions.post-failed', { actionId: action.record.id, code, uncertain })
+    if (!uncertain) {
+      return deps.changeState(ctx, action, 'notSent', { failureCode: code, sentAt, detail: 'POST refused' })
+    }
+    // 3. Never retry blindly: ask Intune whether it registered the action (issue 7 §3, domain §4.5).
+    try {
+      const result = latestResetResult(await graph.getActionResults(input.deviceId))
+      if (isNewerThan(result, action.baselineStart)) {
+        action = deps.changeState(ctx, action, 'pending', { sentAt, detail: 'registered despite POST error' })
+        action = deps.applyResult(ctx, action, result)
+        deps.watch(ctx.profileId, action.record.id)
+        return action
+      }
+      return deps.changeState(ctx, action, 'notSent', {
+        failureCode: code,
+        sentAt,
+        detail: 'not registered by Intune',
+      })
+    } catch {
+      // Cannot tell yet: stay `sending`; the poller settles it within the verification window.
+      action = deps.changeState(ctx, action, 'sending', {
+        failureCode: code,
+        sentAt,
+        detail: 'outcome unknown',
+      })
+      deps.watch(ctx.profileId, action.record.id)
+      return action
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { ERROR_CODES } from '../../errors'
+import { actionRecord, actionState } from './actions'
+import { isoDateTime, locale, text } from './common'
+
+/**
+ * History (issue 7): every action taken from this app on this machine (the profile's SQLite database,
+ * works offline), its CSV export, and — online — a team timeline that adds other agents' passcode
+ * actions from Intune's remoteActionAudits and auditEvents (domain §3).
+ */
+
+export const historyFilters = z.strictObject({
+  /** Inclusive lower bound on requestedAt. */
+  from: isoDateTime().optional(),
+  /** Exclusive upper bound on requestedAt. */
+  to: isoDateTime().optional(),
+  states: z.array(actionState).max(actionState.options.length).optional(),
+  /** Matches device name, device id or serial number (substring, case-insensitive). */
+  device: text(200).optional(),
+  /** Matches the agent's UPN or display name (substring). */
+  agent: text(200).optional(),
+  /** Matches the ticket reference (substring). */
+  ticket: text(120).optional(),
+})
+export type HistoryFilters = z.infer<typeof historyFilters>
+
+export const historyListInput = z.strictObject({
+  filters: historyFilters.default({}),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+
+export const historyPage = z.strictObject({
+  rows: z.array(actionRecord),
+  total: z.number().int().min(0),
+})
+
+export const historyExportInput = z.strictObject({
+  filters: historyFilters.default({}),
+  /** The renderer's language: French uses `;` and French dates, English `,` (DESIGN §3). */
+  locale,
+  /** IANA zone for the dates in the file; default: this machine's. */
+  timeZone: text(64).optional(),
+})
+
+export const historyExport = z.strictObject({
+  /** UTF-8 text with a BOM (Excel needs it to read accents); never contains a passcode. */
+  csv: z.string(),
+  filename: z.string(),
+  rows: z.number().int().min(0),
+})
+
+export const TEAM_SOURCES = ['local', 'remoteActionAudit', 'auditEvent'] as const
+export const teamSource = z.enum(TEAM_SOURCES)
+
+export const teamEntry = z.strictObject({
+  /** Stable within one answer (for list keys). */
+  key: z.string(),
+  source: teamSource,
+  at: z.string(),
+  deviceId: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  agentUpn: z.string().nullable(),
+  /** Intune's action (always a passcode action here) or the audit activity. */
+  activity: z.string(),
+  /** actionState for local rows and remote action audits; activityResult for audit events. */
+  state: z.string().nullable(),
+  ticketReference: z.string().nullable(),
+  /** This entry is one of this app's own actions (local row, or the Intune record of one). */
+  mine: z.boolean(),
+  localActionId: z.string().nullable(),
+})
+export type TeamEntry = z.infer<typeof teamEntry>
+
+export const teamInput = z.strictObject({
+  from: isoDateTime().optional(),
+  to: isoDateTime().optional(),
+})
+
+export const teamTimeline = z.strictObject({
+  entries: z.array(teamEntry),
+  /** A source that could not be read (e.g. auditEvents without Audit data/Read): the rest still shows. */
+  unavailable: z.array(z.strictObject({ source: teamSource, code: z.enum(ERROR_CODES) })),
+})
+export type TeamTimeline = z.infer<typeof teamTimeline>
+
+export const historyContract = {
+  'history:list': { input: historyListInput, output: historyPage },
+  'history:export': { input: historyExportInput, output: historyExport },
+  /** Online only: OFFLINE / AUTH_REQUIRED when Graph cannot be read (the local list still works). */
+  'history:team': { input: teamInput, output: teamTimeline },
+} as const
