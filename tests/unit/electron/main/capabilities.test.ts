@@ -1,0 +1,85 @@
+// Electron host wiring: the adapters handed to core, over stand-ins for safeStorage / Notification / shell.
+import { describe, expect, it } from 'vitest'
+import type { Shell } from 'electron'
+import {
+  createElectronCapabilities,
+  createNotifier,
+  createSecretStorage,
+} from '../../../../electron/main/capabilities'
+import { FakeShell } from './fakes'
+
+type Backend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown'
+
+function fakeSafeStorage(available: boolean, backend: Backend) {
+  return {
+    isAsyncEncryptionAvailable: async () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptStringAsync: async (plain: string) => Buffer.from(`enc:${plain}`),
+    decryptStringAsync: async (buf: Buffer) => ({
+      result: buf.toString().replace(/^enc:/, ''),
+      shouldReEncrypt: false,
+    }),
+  }
+}
+
+describe('secret storage (safeStorage async API)', () => {
+  it('is available on Windows/macOS when safeStorage says so, and round-trips', async () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      const storage = createSecretStorage(fakeSafeStorage(true, 'unknown'), platform)
+      expect(await storage.isAvailable()).toBe(true)
+      expect(await storage.decrypt(await storage.encrypt('cache'))).toBe('cache')
+    }
+  })
+
+  it('treats Linux basic_text (hard-coded password) as unavailable', async () => {
+    expect(await createSecretStorage(fakeSafeStorage(true, 'basic_text'), 'linux').isAvailable()).toBe(false)
+    expect(await createSecretStorage(fakeSafeStorage(true, 'gnome_libsecret'), 'linux').isAvailable()).toBe(
+      true,
+    )
+    expect(await createSecretStorage(fakeSafeStorage(false, 'kwallet6'), 'linux').isAvailable()).toBe(false)
+  })
+})
+
+describe('notifications', () => {
+  it('shows a notification where supported and does nothing elsewhere', () => {
+    const shown: Array<{ title: string; body: string }> = []
+    class N {
+      static supported = true
+      static isSupported() {
+        return N.supported
+      }
+      constructor(readonly options: { title: string; body: string }) {}
+      show() {
+        shown.push(this.options)
+      }
+    }
+    const notify = createNotifier(N)
+    notify('Done', 'Passcode reset completed')
+    N.supported = false
+    notify('Again', 'ignored')
+    expect(shown).toEqual([{ title: 'Done', body: 'Passcode reset completed' }])
+  })
+})
+
+describe('host capabilities for core', () => {
+  it('gives core an opener that allows the sign-in hosts and loopback but not arbitrary URLs', async () => {
+    const shell = new FakeShell()
+    const caps = createElectronCapabilities({
+      safeStorage: fakeSafeStorage(true, 'unknown'),
+      shell: shell as unknown as Shell,
+      Notification: class {
+        static isSupported = () => false
+        show() {}
+      },
+      locale: () => 'fr-CA',
+      versions: { electron: '45.5.0', chrome: '142.0' },
+    })
+    expect(caps.kind).toBe('electron')
+    expect(caps.locale!()).toBe('fr-CA')
+    await caps.openExternal!('https://login.microsoftonline.com/common/oauth2/v2.0/authorize')
+    await caps.openExternal!('http://127.0.0.1:50000/authorize')
+    await expect(caps.openExternal!('https://evil.example/')).rejects.toThrow()
+    await expect(caps.openExternal!('file:///etc/passwd')).rejects.toThrow()
+    expect(shell.opened).toHaveLength(2)
+  })
+})

@@ -1,0 +1,96 @@
+/**
+ * A stand-in for the whole `electron` module, for tests that import electron/main/index.ts (which
+ * runs its lifecycle on import). Used from `vi.mock('electron', …)`. Wiring only: no real app.
+ */
+import { EventEmitter } from 'node:events'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FakeBrowserWindow, FakeIpcMain, FakeSession, FakeShell } from './fakes'
+
+export class FakeApp extends EventEmitter {
+  readonly calls: string[] = []
+  readonly userData = mkdtempSync(join(tmpdir(), 'pd-electron-userdata-'))
+  readonly isPackaged = false
+  private readyResolve!: () => void
+  readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve))
+  constructor(private readonly lock: boolean) {
+    super()
+  }
+  enableSandbox(): void {
+    this.calls.push('enableSandbox')
+  }
+  requestSingleInstanceLock(): boolean {
+    this.calls.push('requestSingleInstanceLock')
+    return this.lock
+  }
+  quit(): void {
+    this.calls.push('quit')
+  }
+  exit(code: number): void {
+    this.calls.push(`exit:${code}`)
+  }
+  whenReady(): Promise<void> {
+    this.calls.push('whenReady')
+    return this.ready
+  }
+  /** The test decides when Electron becomes ready, to check what happened before. */
+  becomeReady(): void {
+    this.calls.push('ready')
+    this.readyResolve()
+  }
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`unexpected getPath(${name})`)
+    return this.userData
+  }
+  getAppPath(): string {
+    return '/nonexistent/passcode-desk'
+  }
+  getLocale(): string {
+    return 'fr-FR'
+  }
+}
+
+export function createElectronMock(options: { lock: boolean }) {
+  const app = new FakeApp(options.lock)
+  const schemes: unknown[] = []
+  const handledSchemes: string[] = []
+  const defaultSession = new FakeSession()
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: new FakeIpcMain(),
+    session: { defaultSession },
+    shell: new FakeShell(),
+    protocol: {
+      schemes,
+      handledSchemes,
+      registerSchemesAsPrivileged(list: unknown[]) {
+        app.calls.push('registerSchemesAsPrivileged')
+        schemes.push(...list)
+      },
+      handle(scheme: string) {
+        app.calls.push(`protocol.handle:${scheme}`)
+        handledSchemes.push(scheme)
+      },
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptStringAsync: async () => Buffer.alloc(0),
+      decryptStringAsync: async () => ({ result: '', shouldReEncrypt: false }),
+    },
+    Notification: class {
+      static isSupported = () => false
+      show() {}
+    },
+    dialog: {
+      showErrorBox(title: string, content: string) {
+        app.calls.push(`dialog:${title}:${content}`)
+      },
+    },
+  }
+}
+
+export type ElectronMock = ReturnType<typeof createElectronMock>

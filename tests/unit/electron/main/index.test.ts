@@ -1,0 +1,123 @@
+// Electron host wiring (the whole `electron` module is a stand-in, the core is REAL): what
+// electron/main/index.ts installs, in which order, and that a call from the window's main frame
+// reaches the real router. This does not start a real Electron window.
+import { rmSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '@shared/api/channels'
+import type { Result } from '@shared/api/result'
+import type { ElectronMock } from './electron-mock'
+import { FakeEvent, FakeWebContents, type FakeBrowserWindow } from './fakes'
+
+vi.mock('electron', async () => (await import('./electron-mock')).createElectronMock({ lock: true }))
+
+let electron: ElectronMock
+let win: FakeBrowserWindow
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+beforeAll(async () => {
+  electron = (await import('electron')) as unknown as ElectronMock
+  await import('../../../../electron/main/index')
+})
+
+afterAll(() => rmSync(electron.app.userData, { recursive: true, force: true }))
+
+describe('Electron main lifecycle', () => {
+  it('before ready: enables the sandbox, registers app:// as privileged, takes the lock, guards web contents', () => {
+    const { app } = electron
+    expect(app.calls.slice(0, 4)).toEqual([
+      'enableSandbox',
+      'registerSchemesAsPrivileged',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ])
+    expect(electron.protocol.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+    expect(app.listenerCount('second-instance')).toBe(1)
+    expect(app.listenerCount('web-contents-created')).toBe(1)
+    expect(electron.BrowserWindow.instances).toHaveLength(0)
+  })
+
+  it('after ready: session guards, app:// handler, IPC for every channel, one hardened window', async () => {
+    electron.app.becomeReady()
+    await until(() => electron.BrowserWindow.instances.length === 1, 'the window')
+    win = electron.BrowserWindow.instances[0]!
+    const denied: boolean[] = []
+    electron.session.defaultSession.permissionRequestHandler!({}, 'media', (g) => denied.push(g))
+    expect(denied).toEqual([false])
+    expect(electron.session.defaultSession.permissionCheckHandler!({}, 'notifications')).toBe(false)
+    expect(electron.protocol.handledSchemes).toEqual(['app'])
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      preload: '/nonexistent/passcode-desk/out/preload/index.cjs',
+    })
+    expect(win.options.title).toBe('Passcode Desk')
+    expect(win.loadedUrl).toBe('app://passcode-desk/index.html')
+  })
+
+  it('serves app:info from the real core to the window, with the Electron host facts', async () => {
+    const handler = electron.ipcMain.handlers.get('app:info')!
+    const result = (await handler(
+      { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+      undefined,
+    )) as Result<{
+      hostKind: string
+      dataDir: string
+      locale: string
+    }>
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value.hostKind).toBe('electron')
+    expect(result.value.dataDir).toBe(electron.app.userData)
+    expect(result.value.locale).toBe('fr-FR')
+    const foreign = new FakeWebContents('https://evil.example/')
+    const refused = await handler({ sender: foreign, senderFrame: foreign.mainFrame }, undefined)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'IPC_SENDER_REJECTED' } })
+  })
+
+  it('guards web contents created later (navigation and window.open)', () => {
+    const contents = new FakeWebContents()
+    electron.app.emit('web-contents-created', {}, contents)
+    expect(contents.fire('will-navigate', 'https://evil.example/').defaultPrevented).toBe(true)
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+  })
+
+  it('a second launch focuses (and restores) the existing window', () => {
+    win.minimized = true
+    electron.app.emit('second-instance', {}, [], '/')
+    expect(win.minimized).toBe(false)
+    expect(win.focused).toBe(true)
+  })
+
+  it('quits when every window is closed (not on macOS), disposing core before the final quit', async () => {
+    const quitsBefore = electron.app.calls.filter((c) => c === 'quit').length
+    electron.app.emit('window-all-closed')
+    const expected = process.platform === 'darwin' ? 0 : 1
+    expect(electron.app.calls.filter((c) => c === 'quit').length).toBe(quitsBefore + expected)
+
+    const willQuit = new FakeEvent()
+    electron.app.emit('will-quit', willQuit)
+    expect(willQuit.defaultPrevented).toBe(true)
+    expect(electron.ipcMain.handlers.size).toBe(0)
+    await until(
+      () => electron.app.calls.filter((c) => c === 'quit').length === quitsBefore + expected + 1,
+      'final quit',
+    )
+    const again = new FakeEvent()
+    electron.app.emit('will-quit', again)
+    expect(again.defaultPrevented).toBe(false)
+  })
+})
