@@ -17,19 +17,23 @@ import { PLATFORM_RULES, type PlatformRule, type VersionCondition } from './rule
 import { SOURCES, type SourceId, type SourceRef } from './sources'
 import { compareVersion, parseOsVersion, type OsVersion } from './version'
 
+/**
+ * The answer. Arrays are plain (not readonly) so the value is assignable to the zod-inferred DTO in
+ * shared/api/schemas/devices.ts; every call returns fresh arrays and objects, so callers may keep them.
+ */
 export interface PasscodeEligibility {
   readonly verdict: Verdict
   /** The action as the agent sees it; `null` unless eligible. Both map to Graph's resetPasscode. */
   readonly action: PasscodeAction | null
   readonly enrollment: EnrollmentKind
   /** Why: the first code is the main reason. */
-  readonly reasons: readonly ReasonCode[]
+  readonly reasons: ReasonCode[]
   /** What the agent must confirm with the caller first (eligible only). */
-  readonly preconditions: readonly PreconditionCode[]
+  readonly preconditions: PreconditionCode[]
   /** What the caller will experience; `null` unless eligible. */
   readonly outcome: OutcomeCode | null
   /** The documents the applied rules come from. */
-  readonly sources: readonly SourceRef[]
+  readonly sources: SourceRef[]
 }
 
 export interface EvaluateOptions {
@@ -70,7 +74,7 @@ function isStale(lastSync: string | null, now: EvaluateOptions['now']): boolean 
 }
 
 function sourcesOf(ids: readonly SourceId[]): SourceRef[] {
-  return [...new Set(ids)].map((id) => SOURCES[id])
+  return [...new Set(ids)].map((id) => ({ ...SOURCES[id] }))
 }
 
 function evaluateNormalized(f: NormalizedFacts, options: EvaluateOptions): PasscodeEligibility {
@@ -111,15 +115,15 @@ function evaluateNormalized(f: NormalizedFacts, options: EvaluateOptions): Passc
   }
 }
 
-const INVALID: PasscodeEligibility = {
+const invalid = (): PasscodeEligibility => ({
   verdict: 'undetermined',
   action: null,
   enrollment: 'unknown',
   reasons: ['deviceRecordInvalid'],
   preconditions: [],
   outcome: null,
-  sources: [SOURCES['GRAPH-MANAGED-DEVICE']],
-}
+  sources: sourcesOf(['GRAPH-MANAGED-DEVICE']),
+})
 
 /**
  * Whether Intune can reset (Android) or remove (iOS/iPadOS) this device's passcode, and why.
@@ -130,10 +134,10 @@ export function evaluatePasscodeAction(
   options: EvaluateOptions = {},
 ): PasscodeEligibility {
   try {
-    if (!isRecord(device)) return INVALID
+    if (!isRecord(device)) return invalid()
     return evaluateNormalized(normalizeFacts(device), isRecord(options) ? options : {})
   } catch {
     // A hostile object (throwing getter, revoked Proxy) must not take the caller down.
-    return INVALID
+    return invalid()
   }
 }

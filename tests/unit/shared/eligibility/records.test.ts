@@ -371,3 +371,20 @@ describe('hostile or malformed input', () => {
     expect(r.enrollment).toBe('unknown')
   })
 })
+
+describe('results are fresh values', () => {
+  it('mutating one answer does not leak into the next', () => {
+    const device = beta({ operatingSystem: 'iOS', deviceEnrollmentType: 'userEnrollment' })
+    const first = evaluatePasscodeAction(device)
+    first.reasons.push('platformUnknown')
+    first.preconditions.length = 0
+    ;(first.sources[0] as { title: string }).title = 'changed'
+    const second = evaluatePasscodeAction(device)
+    expect(second.reasons).toEqual(['iosDeviceEnrollmentSupported'])
+    expect(second.preconditions).toEqual(['deviceOnline'])
+    expect(second.sources[0]!.title).not.toBe('changed')
+    const bad = evaluatePasscodeAction(null as unknown as DeviceFacts)
+    bad.reasons.length = 0
+    expect(evaluatePasscodeAction(null as unknown as DeviceFacts).reasons).toEqual(['deviceRecordInvalid'])
+  })
+})
