@@ -1,0 +1,210 @@
+import type Database from 'better-sqlite3'
+import type { ParsedInput } from '@shared/api/contract'
+import type { DeviceRow, DeviceSearchResult } from '@shared/api/schemas/devices'
+import type { PasscodeAction, EnrollmentKind, Verdict } from '@shared/eligibility'
+import { isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
+
+export type SearchInput = ParsedInput<'devices:search'>
+
+const DAY_MS = 86_400_000
+
+const ROW_SELECT = `d.id, d.device_name, d.user_principal_name, d.user_display_name, d.operating_system,
+  d.os_version, d.model, d.manufacturer, d.serial_number, d.ownership, d.compliance_state,
+  d.last_sync_date_time, d.enrollment_kind, d.verdict, d.action`
+
+interface RowSql {
+  id: string
+  device_name: string | null
+  user_principal_name: string | null
+  user_display_name: string | null
+  operating_system: string | null
+  os_version: string | null
+  model: string | null
+  manufacturer: string | null
+  serial_number: string | null
+  ownership: DeviceRow['ownership']
+  compliance_state: DeviceRow['complianceState']
+  last_sync_date_time: string | null
+  enrollment_kind: string
+  verdict: string
+  action: string | null
+  total?: number
+}
+
+function toRow(r: RowSql): DeviceRow {
+  return {
+    id: r.id,
+    deviceName: r.device_name,
+    userPrincipalName: r.user_principal_name,
+    userDisplayName: r.user_display_name,
+    operatingSystem: r.operating_system,
+    osVersion: r.os_version,
+    model: r.model,
+    manufacturer: r.manufacturer,
+    serialNumber: r.serial_number,
+    ownership: r.ownership,
+    complianceState: r.compliance_state,
+    lastSyncDateTime: r.last_sync_date_time,
+    enrollmentKind: r.enrollment_kind as EnrollmentKind,
+    verdict: r.verdict as Verdict,
+    action: r.action as PasscodeAction | null,
+  }
+}
+
+interface Built {
+  readonly sql: string
+  readonly params: unknown[]
+}
+
+function filterSql(filters: SearchInput['filters'], now: number): Built {
+  const clauses: string[] = []
+  const params: unknown[] = []
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return
+    clauses.push(`d.${column} IN (${values.map(() => '?').join(', ')})`)
+    params.push(...values)
+  }
+  inList('verdict', filters.verdicts)
+  inList('enrollment_kind', filters.enrollmentKinds)
+  inList('ownership', filters.ownership)
+  inList('compliance_state', filters.compliance)
+  if (filters.lastCheckInOlderThanDays !== undefined) {
+    // Never checked in counts as "older than any N days": those are the devices an agent worries about.
+    clauses.push('(d.last_sync_ms IS NULL OR d.last_sync_ms < ?)')
+    params.push(now - filters.lastCheckInOlderThanDays * DAY_MS)
+  }
+  return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params }
+}
+
+function orderSql(input: SearchInput, hasQuery: boolean): string {
+  const field = input.sort?.field ?? (hasQuery ? 'relevance' : 'deviceName')
+  const dir = (fallback: 'ASC' | 'DESC') =>
+    input.sort?.direction ? (input.sort.direction === 'desc' ? 'DESC' : 'ASC') : fallback
+  switch (field) {
+    case 'relevance':
+      return hasQuery
+        ? 'h.score ASC, d.name_key ASC, d.pk ASC'
+        : `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
+    case 'deviceName':
+      return `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
+    case 'userDisplayName':
+      return `d.user_key ${dir('ASC')}, d.pk ${dir('ASC')}`
+    case 'lastSyncDateTime':
+      return `d.last_sync_ms ${dir('DESC')}, d.pk ${dir('DESC')}`
+  }
+}
+
+/**
+ * The set of matching rows as `hits(pk, score)`. A device matches when every token is a word prefix
+ * in the word index (score = bm25, lower is better), or — for tokens of 3+ characters — when each
+ * token is found either as a word prefix or inside an identifier (serial, IMEI, MEID, phone digits)
+ * via the trigram index; identifier-only matches rank after word matches.
+ */
+function hitsSql(tokens: readonly string[]): Built {
+  const params: unknown[] = [prefixQuery(tokens)]
+  let sql = `SELECT rowid AS pk, rank AS score FROM devices_fts WHERE devices_fts MATCH ?`
+  if (tokens.some(isFragment)) {
+    const perToken = tokens.map((t) => {
+      const parts = ['SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?']
+      params.push(`${quoteFts(t)}*`)
+      if (isFragment(t)) {
+        parts.push('SELECT rowid AS pk FROM devices_ids WHERE devices_ids MATCH ?')
+        params.push(quoteFts(t))
+      }
+      return `SELECT pk FROM (${parts.join(' UNION ')})`
+    })
+    if (tokens.length === 1) {
+      // One token: its word matches are already in the first branch; only identifiers remain.
+      params.splice(1, 1)
+      sql += ` UNION ALL SELECT rowid AS pk, 0.0 AS score FROM devices_ids WHERE devices_ids MATCH ?`
+    } else {
+      sql += ` UNION ALL SELECT pk, 0.0 AS score FROM (${perToken.join(' INTERSECT ')})`
+    }
+  }
+  return { sql: `SELECT pk, min(score) AS score FROM (${sql}) GROUP BY pk`, params }
+}
+
+export interface DeviceSearch {
+  search(input: SearchInput): DeviceSearchResult
+}
+
+/**
+ * Search over the live table set (issue 5, devices:search). Statements are cached by their SQL
+ * (the SQL only varies with the shape of the input, never with its values).
+ */
+export function createDeviceSearch(db: Database.Database, now: () => number = Date.now): DeviceSearch {
+  const statements = new Map<string, Database.Statement>()
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      if (statements.size > 200) statements.clear()
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+  // Counting every row under a filter is the one O(n) step of a list without text; remember it
+  // until the database changes (data_version: other connections; total_changes: this one).
+  const versionStatement = db
+    .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+    .pluck()
+  const counts = new Map<string, number>()
+  let countsVersion = ''
+
+  return {
+    search(input) {
+      const text = parseSearchText(input.query)
+      const empty = {
+        rows: [],
+        total: 0,
+        offset: input.offset,
+        limit: input.limit,
+        queryTruncated: text.truncated,
+      }
+      if (text.hadText && text.tokens.length === 0) return empty
+      const filters = filterSql(input.filters, now())
+      const hasQuery = text.tokens.length > 0
+      const order = orderSql(input, hasQuery)
+
+      if (hasQuery) {
+        const hits = hitsSql(text.tokens)
+        const sql = `WITH hits AS (${hits.sql})
+          SELECT ${ROW_SELECT}, count(*) OVER () AS total
+          FROM hits h JOIN devices d ON d.pk = h.pk
+          WHERE ${filters.sql}
+          ORDER BY ${order} LIMIT ? OFFSET ?`
+        const rows = prepare(sql).all(
+          ...hits.params,
+          ...filters.params,
+          input.limit,
+          input.offset,
+        ) as RowSql[]
+        let total = rows[0]?.total ?? 0
+        if (rows.length === 0 && input.offset > 0) {
+          const countSql = `WITH hits AS (${hits.sql}) SELECT count(*) FROM hits h JOIN devices d ON d.pk = h.pk WHERE ${filters.sql}`
+          total = prepare(countSql)
+            .pluck()
+            .get(...hits.params, ...filters.params) as number
+        }
+        return { ...empty, rows: rows.map(toRow), total }
+      }
+
+      const sql = `SELECT ${ROW_SELECT} FROM devices d WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`
+      const rows = prepare(sql).all(...filters.params, input.limit, input.offset) as RowSql[]
+      const version = versionStatement.get() as string
+      if (version !== countsVersion) {
+        counts.clear()
+        countsVersion = version
+      }
+      const countKey = `${filters.sql}|${JSON.stringify(filters.params)}`
+      let total = counts.get(countKey)
+      if (total === undefined) {
+        total = prepare(`SELECT count(*) FROM devices d WHERE ${filters.sql}`)
+          .pluck()
+          .get(...filters.params) as number
+        if (input.filters.lastCheckInOlderThanDays === undefined) counts.set(countKey, total)
+      }
+      return { ...empty, rows: rows.map(toRow), total }
+    },
+  }
+}

@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3'
+import type { DeviceDetail, DeviceSearchResult } from '@shared/api/schemas/devices'
+import { CodedError } from '@shared/errors'
+import type { GraphClient } from '../graph/client'
+import type { DeviceCache } from '../store/cache'
+import { toDeviceRecord, type ApiVersion } from '../store/device-record'
+import { createDeviceRepository } from '../store/device-repository'
+import type { Connectivity } from '../sync/connectivity'
+import { devicePath } from '../sync/fields'
+import { toDeviceDetail } from './detail'
+import { createDeviceSearch, type DeviceSearch, type SearchInput } from './search'
+
+export interface DeviceService {
+  search(input: SearchInput): DeviceSearchResult
+  get(id: string): DeviceDetail
+  refresh(id: string, signal?: AbortSignal): Promise<DeviceDetail>
+}
+
+export interface DeviceServiceOptions {
+  readonly cache: DeviceCache
+  readonly graph: () => GraphClient
+  readonly connectivity: Connectivity
+  readonly now?: () => number
+}
+
+export function createDeviceService(options: DeviceServiceOptions): DeviceService {
+  const now = options.now ?? Date.now
+  // One search (and its statement cache) per open database; a profile switch opens another.
+  const searches = new WeakMap<Database.Database, DeviceSearch>()
+  const searchFor = (db: Database.Database) => {
+    let search = searches.get(db)
+    if (!search) {
+      search = createDeviceSearch(db, now)
+      searches.set(db, search)
+    }
+    return search
+  }
+
+  async function fetchLive(graph: GraphClient, id: string, signal?: AbortSignal) {
+    try {
+      return {
+        version: 'beta' as ApiVersion,
+        body: (await graph.get(devicePath('beta', id), { signal })).body,
+      }
+    } catch (error) {
+      // Same degradation as the sync: a tenant refusing beta is read through v1.0.
+      if (error instanceof CodedError && error.code === 'GRAPH_ERROR' && error.detail?.status === 400) {
+        return {
+          version: 'v1.0' as ApiVersion,
+          body: (await graph.get(devicePath('v1.0', id), { signal })).body,
+        }
+      }
+      throw error
+    }
+  }
+
+  return {
+    search(input) {
+      return searchFor(options.cache.db()).search(input)
+    },
+    get(id) {
+      const stored = createDeviceRepository(options.cache.db()).get(id)
+      if (!stored) throw new CodedError('NOT_FOUND', 'Device not in the cache')
+      return toDeviceDetail(stored, now())
+    },
+    async refresh(id, signal) {
+      const repository = createDeviceRepository(options.cache.db())
+      let live: { version: ApiVersion; body: unknown }
+      try {
+        live = await fetchLive(options.graph(), id, signal)
+        options.connectivity.note(null)
+      } catch (error) {
+        const code = error instanceof CodedError ? error.code : 'INTERNAL'
+        options.connectivity.note(code)
+        // Gone from Intune: drop it from the cache too, so search stops offering it.
+        if (code === 'GRAPH_NOT_FOUND') repository.remove(id)
+        throw error
+      }
+      const record = toDeviceRecord(live.body, live.version, new Date(now()).toISOString())
+      if (!record || record.id !== id)
+        throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph returned another device')
+      repository.put(record)
+      return toDeviceDetail(createDeviceRepository(options.cache.db()).get(id)!, now())
+    },
+  }
+}

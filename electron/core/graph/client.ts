@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto'
+import { CodedError, type ErrorCode } from '@shared/errors'
+import { silentLogger, type Logger } from '../log'
+import { codeForStatus, graphError, graphErrorCode } from './errors'
+import { abortableSleep, backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from './retry'
+
+/**
+ * Microsoft Graph over plain fetch. Not @microsoft/microsoft-graph-client: its AuthenticationHandler
+ * drops the bearer token for hosts that are not Graph hosts and only parses https URLs, so it cannot
+ * talk to the demo tenant on http loopback (domain §4.5, toolchain notes).
+ */
+
+export interface GraphClientOptions {
+  /** Graph root without version or trailing slash (Session.profile.graphBaseUrl); read per request. */
+  readonly baseUrl: string | (() => string)
+  /** Session.getAccessToken: a fresh token each call; the value is never logged or stored. */
+  readonly getAccessToken: () => Promise<string>
+  readonly fetch?: typeof fetch
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  readonly now?: () => number
+  readonly random?: () => number
+  readonly newRequestId?: () => string
+  /** Retries after the first attempt for transient failures (default 5). */
+  readonly maxRetries?: number
+  /** First backoff ceiling (default 1 s), doubled per attempt up to `maxDelayMs` (default 30 s). */
+  readonly baseDelayMs?: number
+  readonly maxDelayMs?: number
+  /** A Retry-After longer than this is not waited out: the request fails GRAPH_THROTTLED (default 120 s). */
+  readonly maxRetryAfterMs?: number
+  /** Per attempt, headers and body (default 30 s). */
+  readonly timeoutMs?: number
+  readonly log?: Logger
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal
+  /** GET defaults to true (idempotent); POST to false: a second resetPasscode is a second action. */
+  readonly retry?: boolean
+  /** Sent as `client-request-id`; a new UUID when omitted (learn.microsoft.com/graph/best-practices-concept). */
+  readonly clientRequestId?: string
+}
+
+export interface PostOptions extends RequestOptions {
+  readonly body?: unknown
+}
+
+export interface GraphResponse<T> {
+  readonly status: number
+  /** Parsed JSON, or null for an empty body (204). */
+  readonly body: T
+  /** Graph's `request-id` response header (support asks for it). */
+  readonly requestId: string | null
+  readonly clientRequestId: string
+  readonly attempts: number
+}
+
+export interface GraphClient {
+  get<T = unknown>(pathOrUrl: string, options?: RequestOptions): Promise<GraphResponse<T>>
+  post<T = unknown>(path: string, options?: PostOptions): Promise<GraphResponse<T | null>>
+  /** Origin of the Graph root, for checking nextLinks. */
+  origin(): string
+}
+
+type Failure =
+  | {
+      kind: 'status'
+      status: number
+      retryAfterMs: number | null
+      graphCode: string | null
+      requestId: string | null
+    }
+  | { kind: 'network'; error: unknown }
+  | { kind: 'timeout' }
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
+}
+
+/** Path without query, for logs (a query may one day carry a user's name). */
+function logPath(url: URL): string {
+  return url.pathname.slice(0, 200)
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const doFetch = options.fetch ?? fetch
+  const sleep = options.sleep ?? abortableSleep
+  const now = options.now ?? Date.now
+  const random = options.random ?? Math.random
+  const newRequestId = options.newRequestId ?? randomUUID
+  const maxRetries = options.maxRetries ?? 5
+  const baseDelayMs = options.baseDelayMs ?? 1000
+  const maxDelayMs = options.maxDelayMs ?? 30_000
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const log = options.log ?? silentLogger
+  const root = () =>
+    (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '')
+  const origin = () => new URL(root()).origin
+
+  function resolve(pathOrUrl: string): URL {
+    if (/^https?:\/\//i.test(pathOrUrl)) {
+      const url = new URL(pathOrUrl)
+      // A nextLink is followed as given, but a token is only ever sent to the profile's Graph origin.
+      if (url.origin !== origin()) {
+        throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph returned a link to another origin')
+      }
+      return url
+    }
+    if (!pathOrUrl.startsWith('/')) throw new CodedError('INTERNAL', 'Graph paths start with /')
+    return new URL(root() + pathOrUrl)
+  }
+
+  async function send<T>(
+    method: 'GET' | 'POST',
+    pathOrUrl: string,
+    opts: PostOptions,
+    retry: boolean,
+  ): Promise<GraphResponse<T>> {
+    const url = resolve(pathOrUrl)
+    const clientRequestId = opts.clientRequestId ?? newRequestId()
+    const signal = opts.signal
+    let attempts = 0
+    let retriesLeft = retry ? maxRetries : 0
+    let refreshedAfter401 = false
+
+    for (;;) {
+      if (signal?.aborted) throw new CodedError('CANCELLED', 'Cancelled')
+      attempts++
+      const started = now()
+      let failure: Failure
+      try {
+        const token = await options.getAccessToken()
+        const timeout = AbortSignal.timeout(timeoutMs)
+        const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+        const headers: Record<string, string> = {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          'client-request-id': clientRequestId,
+          'return-client-request-id': 'true',
+        }
+        let body: string | undefined
+        if (method === 'POST' && opts.body !== undefined) {
+          headers['content-type'] = 'application/json'
+          body = JSON.stringify(opts.body)
+        }
+        const response = await doFetch(url, { method, headers, body, signal: combined, redirect: 'error' })
+        const text = await response.text()
+        const requestId = response.headers.get('request-id')
+        log.debug('graph.response', {
+          method,
+          path: logPath(url),
+          status: response.status,
+          ms: now() - started,
+          requestId,
+          clientRequestId,
+          attempt: attempts,
+        })
+        let parsed: unknown = null
+        let parseFailed = false
+        if (text.length > 0) {
+          try {
+            parsed = JSON.parse(text)
+          } catch {
+            parseFailed = true
+          }
+        }
+        if (response.ok) {
+          if (parseFailed) {
+            throw graphError('GRAPH_BAD_RESPONSE', 'Graph returned a body that is not JSON', {
+              status: response.status,
+              requestId,
+              clientRequestId,
+              attempts,
+            })
+          }
+          return { status: response.status, body: parsed as T, requestId, clientRequestId, attempts }
+        }
+        if (response.status === 401 && !refreshedAfter401) {
+          // One new token (the cached one may have just expired or been revoked), then AUTH_REQUIRED.
+          refreshedAfter401 = true
+          attempts--
+          continue
+        }
+        failure = {
+          kind: 'status',
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
+          graphCode: parseFailed ? null : graphErrorCode(parsed),
+          requestId,
+        }
+      } catch (error) {
+        if (error instanceof CodedError) throw error
+        if (signal?.aborted) throw new CodedError('CANCELLED', 'Cancelled')
+        failure = isAbort(error) ? { kind: 'timeout' } : { kind: 'network', error }
+        log.debug('graph.failure', {
+          method,
+          path: logPath(url),
+          kind: failure.kind,
+          attempt: attempts,
+          clientRequestId,
+        })
+      }
+
+      const transient = failure.kind !== 'status' || RETRYABLE_STATUSES.has(failure.status)
+      if (transient && retriesLeft > 0) {
+        let delay = backoffDelay(attempts - 1, baseDelayMs, maxDelayMs, random)
+        if (failure.kind === 'status' && failure.retryAfterMs !== null) delay = failure.retryAfterMs
+        if (delay <= maxRetryAfterMs) {
+          retriesLeft--
+          log.info('graph.retry', {
+            method,
+            path: logPath(url),
+            reason: failure.kind === 'status' ? failure.status : failure.kind,
+            delayMs: delay,
+            attempt: attempts,
+            clientRequestId,
+          })
+          try {
+            await sleep(delay, signal)
+          } catch {
+            throw new CodedError('CANCELLED', 'Cancelled')
+          }
+          continue
+        }
+      }
+      throw finalError(failure, clientRequestId, attempts)
+    }
+  }
+
+  function finalError(failure: Failure, clientRequestId: string, attempts: number): CodedError {
+    if (failure.kind === 'network') {
+      return graphError(
+        'OFFLINE',
+        'Microsoft Graph cannot be reached',
+        { clientRequestId, attempts },
+        failure.error,
+      )
+    }
+    if (failure.kind === 'timeout') {
+      return graphError('TIMEOUT', 'Microsoft Graph did not answer in time', { clientRequestId, attempts })
+    }
+    const code: ErrorCode = codeForStatus(failure.status)
+    return graphError(code, `Graph answered HTTP ${failure.status}`, {
+      status: failure.status,
+      graphCode: failure.graphCode,
+      requestId: failure.requestId,
+      clientRequestId,
+      attempts,
+    })
+  }
+
+  return {
+    get: (pathOrUrl, opts = {}) => send('GET', pathOrUrl, opts, opts.retry ?? true),
+    post: (path, opts = {}) => send('POST', path, opts, opts.retry ?? false),
+    origin,
+  }
+}

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * DDL of one device table set: the rows, a word index and an identifier index. A sync builds a
+ * complete new set beside the live one (suffix `_next`) and swaps it in with renames inside one
+ * transaction (store/snapshot.ts), so the set's shape is defined once, here.
+ *
+ * - `devices`: one row per managed device, the columns list and filters need, plus the raw Graph JSON
+ *   (secrets stripped, device-record.ts). `pk` is the integer key shared with both FTS tables.
+ * - `devices_fts`: unicode61 with remove_diacritics 2 (case- and accent-insensitive: "helene" finds
+ *   "Hélène") and prefix indexes for 1–3 characters, for search-as-you-type over words
+ *   (sqlite.org/fts5.html §4.3.1, §4.2 prefix indexes). Contentless with contentless_delete
+ *   (SQLite ≥ 3.43) so nothing is stored twice and rows can still be deleted.
+ * - `devices_ids`: trigram over serial, IMEI, MEID and phone digits, for fragments typed from the
+ *   middle of an identifier (sqlite.org/fts5.html §4.3.2).
+ *
+ * Index names carry a per-build tag because index names are global and survive a table rename.
+ */
+export const DEVICE_TABLES = ['devices', 'devices_fts', 'devices_ids'] as const
+
+export const FTS_COLUMNS = [
+  'device_name',
+  'user_principal_name',
+  'user_display_name',
+  'email_address',
+  'serial_number',
+  'imei',
+  'meid',
+  'phone_number',
+  'model',
+  'manufacturer',
+] as const
+
+/**
+ * bm25 column weights (FTS_COLUMNS order), stored as the table's default rank so a query can ORDER
+ * BY rank from inside a compound select: names people say on the phone count most.
+ */
+const BM25_WEIGHTS = '10.0, 6.0, 10.0, 4.0, 6.0, 6.0, 6.0, 3.0, 1.0, 1.0'
+
+export function createDeviceTables(db: Database.Database, suffix: '' | '_next', tag: string): void {
+  if (!/^[a-z0-9]{1,16}$/.test(tag)) throw new Error('invalid index tag')
+  const d = `devices${suffix}`
+  db.exec(`
+    CREATE TABLE ${d} (
+      pk INTEGER PRIMARY KEY,
+      id TEXT NOT NULL,
+      device_name TEXT,
+      user_principal_name TEXT,
+      user_display_name TEXT,
+      email_address TEXT,
+      serial_number TEXT,
+      imei TEXT,
+      meid TEXT,
+      phone_number TEXT,
+      model TEXT,
+      manufacturer TEXT,
+      operating_system TEXT,
+      os_version TEXT,
+      device_type TEXT,
+      device_enrollment_type TEXT,
+      management_agent TEXT,
+      ownership TEXT NOT NULL,
+      management_state TEXT,
+      compliance_state TEXT NOT NULL,
+      join_type TEXT,
+      is_supervised INTEGER,
+      last_sync_date_time TEXT,
+      last_sync_ms INTEGER,
+      enrolled_date_time TEXT,
+      enrollment_kind TEXT NOT NULL,
+      verdict TEXT NOT NULL,
+      action TEXT,
+      name_key TEXT NOT NULL,
+      user_key TEXT NOT NULL,
+      api_version TEXT NOT NULL,
+      cached_at TEXT NOT NULL,
+      raw TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX devices_${tag}_id ON ${d}(id);
+    CREATE INDEX devices_${tag}_name ON ${d}(name_key);
+    CREATE INDEX devices_${tag}_user ON ${d}(user_key);
+    CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms);
+    CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key);
+    CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key);
+    CREATE VIRTUAL TABLE devices_fts${suffix} USING fts5(
+      ${FTS_COLUMNS.join(', ')},
+      content='', contentless_delete=1,
+      tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+    );
+    INSERT INTO devices_fts${suffix} (devices_fts${suffix}, rank) VALUES ('rank', 'bm25(${BM25_WEIGHTS})');
+    CREATE VIRTUAL TABLE devices_ids${suffix} USING fts5(
+      ids, content='', contentless_delete=1,
+      tokenize='trigram remove_diacritics 1'
+    );
+  `)
+}
+
+export function dropDeviceTables(db: Database.Database, suffix: '' | '_next'): void {
+  for (const table of DEVICE_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}${suffix}`)
+}

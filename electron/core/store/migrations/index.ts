@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3'
+import { migration0010 } from './0010-initial'
+import { migration0020 } from './0020-actions'
+
+export interface Migration {
+  /** Becomes PRAGMA user_version once applied; strictly increasing through the list. */
+  readonly version: number
+  readonly name: string
+  up(db: Database.Database): void
+}
+
+/** Every migration, in order. Add one file per migration and one line here. */
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020]
