@@ -4,6 +4,7 @@ import type { PasscodeEligibilityDto } from '@shared/api/schemas/devices'
 import type { ActionPolicy } from '@shared/api/schemas/settings'
 import { evaluatePasscodeAction } from '@shared/eligibility'
 import { CodedError } from '@shared/errors'
+import { RESET_PASSCODE_PERMISSION } from '../auth/permissions'
 import type { AgentIdentity, Session } from '../auth/session'
 import type { Logger } from '../log'
 import { PostError } from './graph'
@@ -12,7 +13,7 @@ import { isNewerThan, latestResetResult, startedWithin, type ResetResult } from 
 import type { ActionTiming, ProfileContext } from './types'
 
 /** The Intune RBAC permission behind "Remote tasks / Reset passcode" (domain §1.4). */
-export const RESET_PASSCODE_PERMISSION = 'Microsoft.Intune_RemoteTasks_ResetPasscode'
+export { RESET_PASSCODE_PERMISSION }
 
 export type ParsedIssueInput = Required<Pick<IssueInput, 'deviceId' | 'idempotencyKey' | 'verification'>> & {
   readonly ticketReference?: string
