@@ -2,7 +2,8 @@
  * The slice of Graph's managedDevice (v1.0 or beta, exactly as Graph returns it) the rules read.
  * Every field is optional and nullable and any string is accepted: Graph enums evolve
  * (`unknownFutureValue`, members added after it, beta-only members), so nothing here is a closed union.
- * A whole managedDevice object can be passed as-is; other properties are ignored.
+ * A whole managedDevice object can be passed as-is; other properties are ignored. (No index signature:
+ * it would reject interface-typed Graph records, which TypeScript never treats as indexable.)
  */
 export interface DeviceFacts {
   /** Free string: "iOS", "iPadOS", "Android", "AndroidForWork", "AndroidEnterprise", "AndroidAOSP", "Windows", "macOS", "Linux"… */
@@ -22,7 +23,6 @@ export interface DeviceFacts {
   readonly joinType?: string | null
   readonly isSupervised?: boolean | null
   readonly lastSyncDateTime?: string | null
-  readonly [property: string]: unknown
 }
 
 /** Facts after normalisation: enum-like strings trimmed and lower-cased, `null` when absent or not a string. */

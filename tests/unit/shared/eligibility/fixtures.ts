@@ -1,7 +1,10 @@
 import type { DeviceFacts } from '@shared/eligibility'
 
+/** Graph records carry more than the rules read; the extra properties must be accepted and ignored. */
+export type GraphRecord = DeviceFacts & { readonly id?: string; readonly deviceName?: string }
+
 /** A beta managedDevice record as Graph returns it, with sensible defaults for a managed device. */
-export function beta(overrides: DeviceFacts): DeviceFacts {
+export function beta(overrides: DeviceFacts): GraphRecord {
   return {
     id: '00000000-0000-0000-0000-000000000001',
     deviceName: 'test-device',
@@ -17,7 +20,7 @@ export function beta(overrides: DeviceFacts): DeviceFacts {
 }
 
 /** A v1.0 record: no deviceType, ownerType or joinType; Android Enterprise enrollment types read "unknownFutureValue". */
-export function v1(overrides: DeviceFacts): DeviceFacts {
+export function v1(overrides: DeviceFacts): GraphRecord {
   return {
     id: '00000000-0000-0000-0000-000000000002',
     deviceName: 'test-device',
