@@ -10,6 +10,7 @@ type Command = {
 
 const COMMANDS: Record<string, Command> = {
   // Commands register here, one line each.
+  'demo-tenant': { summary: 'Serve the demo tenant (serve)', load: () => import('./commands/demo-tenant') },
 }
 
 function usage(): string {

@@ -1,0 +1,306 @@
+/**
+ * The demo tenant (issue 4): a Graph- and Entra-faithful simulated Intune tenant on 127.0.0.1.
+ * `startDemoTenant()` is the programmatic API used by the app (demo mode), the CLI
+ * (`passcode-desk demo-tenant serve`) and the tests. See README.md for the MSAL configuration.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { decide, normaliseFaults, NO_FAULTS } from './faults'
+import { generateDevice, guidFrom, upnOf } from './generator'
+import { GraphApi, graphError, type GraphRequest } from './graph'
+import { readBody, serialise, writeReply, type Reply } from './http'
+import { entraError, GRAPH_SCOPES, Identity } from './identity'
+import { SCENARIO_INDEX } from './scenarios'
+import { TenantStore } from './store'
+import type {
+  DemoAgent,
+  DemoTenant,
+  DemoTenantOptions,
+  FaultOptions,
+  GraphDevice,
+  RequestLogEntry,
+} from './types'
+
+export type * from './types'
+export { generateDevices, generateDevice } from './generator'
+export { SCENARIOS } from './scenarios'
+export { resetPasscodeOutcome, outcomeFor, ERROR_CODES } from './behaviour'
+export { GRAPH_SCOPES } from './identity'
+export { ROLE_PERMISSIONS } from './permissions'
+export { msalConfigFor } from './msal-config'
+
+/** Fixed defaults, so the embedded demo profile keeps the same identity across launches. */
+export const DEFAULT_TENANT_ID = '5f1c3a2e-8b4d-4c6f-9a1e-2d7b8c9e0f13'
+export const DEFAULT_CLIENT_ID = '0e4a9c7d-3b2f-4e8a-b6c1-9d5f7a2e4b80'
+
+export const DEMO_AGENTS: readonly DemoAgent[] = [
+  {
+    upn: upnOf({ first: 'Élodie', last: 'Marchand', lang: 'fr' }),
+    displayName: 'Élodie Marchand',
+    objectId: guidFrom(0xa9e7, 1),
+    role: 'helpDeskOperator',
+  },
+  {
+    upn: upnOf({ first: 'Samuel', last: 'Okafor', lang: 'en' }),
+    displayName: 'Samuel Okafor',
+    objectId: guidFrom(0xa9e7, 2),
+    role: 'helpDeskOperator',
+  },
+  {
+    upn: upnOf({ first: 'Thérèse', last: 'Lambert', lang: 'fr' }),
+    displayName: 'Thérèse Lambert',
+    objectId: guidFrom(0xa9e7, 3),
+    role: 'readOnlyOperator',
+  },
+]
+
+export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<DemoTenant> {
+  const seed = options.seed ?? 1
+  const count = Math.max(0, Math.floor(options.devices ?? 2000))
+  const tenantId = (options.tenantId ?? DEFAULT_TENANT_ID).toLowerCase()
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID
+  const timeScale = options.timeScale ?? 1
+  const secret = randomBytes(32)
+  let faults = normaliseFaults(NO_FAULTS, options.faults ?? {})
+  let baseUrl = ''
+  const log: RequestLogEntry[] = []
+  let graphSequence = 0
+  const store = new TenantStore({ seed, count, now: options.referenceTime ?? Date.now() }, timeScale)
+  const identity = new Identity({
+    baseUrl: () => baseUrl,
+    tenantId,
+    clientId,
+    agents: DEMO_AGENTS,
+    secret,
+    accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
+    refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 90 * 86_400,
+    consentRequired: () => faults.consentRequired,
+  })
+  const graph = new GraphApi({ store, tenantId, secret, agents: DEMO_AGENTS, graphUrl: () => baseUrl })
+
+  const sockets = new Set<Socket>()
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent)
+        writeReply(res, {
+          status: 500,
+          body: { error: { code: 'InternalServerError', message: String(error) } },
+          headers: { 'content-type': 'application/json' },
+        })
+      else res.destroy()
+    })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', baseUrl)
+    const method = (req.method ?? 'GET').toUpperCase()
+    const record = (status: number): void =>
+      void log.push({ method, path: url.pathname + url.search, status })
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs))
+    const body = method === 'POST' ? await readBody(req) : ''
+
+    if (/^\/(v1\.0|beta)(\/|$)/.test(url.pathname)) {
+      const requestId = randomUUID()
+      const clientRequestId = String(req.headers['client-request-id'] ?? requestId)
+      const gReq: GraphRequest = { method, url, headers: req.headers, requestId, clientRequestId }
+      const ids = {
+        'request-id': requestId,
+        'client-request-id': clientRequestId,
+        'x-ms-ags-diagnostic':
+          '{"ServerInfo":{"DataCenter":"Loopback","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"DEMO"}}',
+      }
+      const decision = decide(faults, seed, graphSequence++)
+      if (decision.kind === 'drop') {
+        // Headers and half a body, then the socket dies: the client sees a premature close.
+        record(0)
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096', ...ids })
+        res.write('{"@odata.context":"')
+        setImmediate(() => res.destroy())
+        return
+      }
+      let reply: Reply & { pageNumber?: number }
+      if (decision.kind === 'throttle') {
+        reply = graphError(
+          429,
+          'TooManyRequests',
+          'Too many requests. Retry after the delay in Retry-After.',
+          gReq,
+          { 'retry-after': String(faults.retryAfterSeconds) },
+        )
+      } else if (decision.kind === 'unavailable') {
+        reply = graphError(
+          decision.status,
+          decision.status === 503 ? 'ServiceUnavailable' : 'GatewayTimeout',
+          decision.status === 503
+            ? 'The service is temporarily unavailable.'
+            : 'The gateway did not receive a timely response.',
+          gReq,
+          { 'retry-after': '1' },
+        )
+      } else {
+        reply = graph.handle(gReq)
+      }
+      reply = { ...reply, headers: { ...reply.headers, ...ids } }
+      let text = serialise(reply)
+      const malformed =
+        decision.kind === 'none' &&
+        reply.pageNumber !== undefined &&
+        (decision.malformed || reply.pageNumber === faults.malformedPageAt)
+      if (malformed && text) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)))
+      record(reply.status)
+      writeReply(res, reply, text)
+      return
+    }
+
+    const reply = identityRoute(method, url, body)
+    record(reply.status)
+    writeReply(res, reply)
+  }
+
+  function identityRoute(method: string, url: URL, body: string): Reply {
+    const p = url.pathname
+    if (p === '/common/discovery/instance' || p === `/${tenantId}/discovery/instance`) {
+      return {
+        status: 200,
+        body: identity.instanceDiscovery(),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      }
+    }
+    const m =
+      /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/(authorize|token|logout))$/.exec(
+        p,
+      )
+    if (!m)
+      return {
+        status: 404,
+        body: { error: 'not_found', error_description: `No route for ${method} ${p}` },
+        headers: { 'content-type': 'application/json' },
+      }
+    const tenant = decodeURIComponent(m[1])
+    if (!identity.knowsTenant(tenant)) return identity.tenantNotFound(tenant)
+    const form = new URLSearchParams(body)
+    switch (m[2]) {
+      case 'v2.0/.well-known/openid-configuration':
+      case '.well-known/openid-configuration':
+        return {
+          status: 200,
+          body: identity.openIdConfiguration(tenant),
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }
+      case 'discovery/v2.0/keys':
+        // HS256 tokens: no public key to publish (MSAL does not verify signatures).
+        return {
+          status: 200,
+          body: { keys: [] },
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }
+      case 'oauth2/v2.0/authorize':
+        return method === 'POST'
+          ? identity.completeSignIn(tenant, form)
+          : identity.authorize(tenant, url.searchParams)
+      case 'oauth2/v2.0/token':
+        if (method !== 'POST')
+          return entraError(405, 'invalid_request', 900561, 'The endpoint only accepts POST requests.')
+        return identity.token(tenant, form)
+      default:
+        return identity.logout(url.searchParams)
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  baseUrl = `http://127.0.0.1:${port}`
+
+  const agentFor = (upn?: string): DemoAgent => {
+    const agent = upn
+      ? DEMO_AGENTS.find((a) => a.upn.toLowerCase() === upn.toLowerCase())
+      : DEMO_AGENTS.find((a) => a.role === 'helpDeskOperator')
+    if (!agent) throw new Error(`Unknown demo agent '${upn ?? ''}'.`)
+    return agent
+  }
+  const listIds = (): string[] => {
+    const out: string[] = []
+    for (let i = 0; i < count; i++) if (store.exists(i)) out.push(generateDevice(store.ctx, i).graph.id)
+    return out
+  }
+
+  return {
+    baseUrl,
+    graphUrl: baseUrl,
+    authority: `${baseUrl}/${tenantId}`,
+    tenantId,
+    clientId,
+    agents: DEMO_AGENTS,
+    issueAccessToken: (upn) => identity.accessToken(agentFor(upn), GRAPH_SCOPES),
+    setFaults: (patch: Partial<FaultOptions>) => {
+      faults = normaliseFaults(faults, patch)
+    },
+    revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
+    requestLog: () => log.slice(),
+    clearRequestLog: () => void log.splice(0),
+    devices: {
+      getDevice: (id) => {
+        const i = store.indexOf(id)
+        return i === undefined ? undefined : (store.device(i) as GraphDevice)
+      },
+      listDeviceIds: listIds,
+      findDevice: (predicate) => {
+        for (let i = 0; i < count; i++) {
+          if (!store.exists(i)) continue
+          const d = store.device(i) as GraphDevice
+          if (predicate(d)) return d
+        }
+        return undefined
+      },
+      getTraits: (id) => {
+        const i = store.indexOf(id)
+        return i === undefined ? undefined : store.traits(i)
+      },
+      removeDevice: (id) => {
+        const i = store.indexOf(id)
+        if (i === undefined) return false
+        store.remove(i)
+        return true
+      },
+      updateDevice: (id, patch) => {
+        const i = store.indexOf(id)
+        if (i === undefined) return false
+        store.patch(i, patch)
+        return true
+      },
+      updateTraits: (id, patch) => {
+        const i = store.indexOf(id)
+        if (i === undefined) return false
+        store.patchTraits(i, patch)
+        return true
+      },
+      get count() {
+        return store.size
+      },
+    },
+    scenarioDevice: (name) => {
+      const i = SCENARIO_INDEX.get(name)
+      if (i === undefined) throw new Error(`Unknown scenario '${name}'.`)
+      if (!store.exists(i))
+        throw new Error(
+          `Scenario '${name}' needs at least ${i + 1} devices (tenant has ${count}) or was removed.`,
+        )
+      return generateDevice(store.ctx, i).graph.id
+    },
+    openIdConfiguration: () => identity.openIdConfiguration(),
+    instanceDiscovery: () => identity.instanceDiscovery(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const s of sockets) s.destroy()
+      }),
+  }
+}

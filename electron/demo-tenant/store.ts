@@ -1,0 +1,292 @@
+/**
+ * The tenant's state: lazily generated devices plus overrides, removals, issued actions and audit
+ * records. Action states are computed from timestamps on read (no timers), so close() has nothing
+ * to cancel and a tiny timeScale makes the lifecycle finish in milliseconds.
+ */
+import { randomInt } from 'node:crypto'
+import { outcomeFor, type Outcome, type RemoteActionName } from './behaviour'
+import { generateDevice, guidFrom, indexFromDeviceId, type GeneratorContext } from './generator'
+import { hash32 } from './random'
+import type { DeviceTraits } from './types'
+
+/** Simulated durations in ms at timeScale 1 (a device picks a command up, then reports). */
+const PICKUP_MS = 2_000
+const COMPLETE_MS = 5_000
+
+export interface ActionRecord {
+  readonly id: string
+  readonly deviceId: string
+  readonly action: RemoteActionName
+  readonly initiatedBy: string
+  readonly requestedAt: number
+  readonly pickupAt: number
+  readonly completeAt: number
+  readonly outcome: Outcome
+  readonly secret: string | null
+  /** Snapshot of device fields for the audit (the device may be removed later). */
+  readonly deviceDisplayName: string
+  readonly deviceOwnerUserPrincipalName: string
+  readonly deviceIMEI: string
+}
+
+export interface AuditRecord {
+  readonly id: string
+  readonly at: number
+  readonly json: Record<string, unknown>
+}
+
+export type LiveState = 'pending' | 'active' | 'done' | 'failed' | 'notSupported' | 'canceled'
+
+export function liveState(a: ActionRecord, now: number): LiveState {
+  const final = a.outcome.state
+  if (final === 'pending') return 'pending'
+  if (now >= a.completeAt) return final
+  if (now >= a.pickupAt && (final === 'done' || final === 'failed')) return 'active'
+  return 'pending'
+}
+
+export function lastUpdated(a: ActionRecord, now: number): number {
+  if (now >= a.completeAt && a.outcome.state !== 'pending') return a.completeAt
+  if (now >= a.pickupAt && a.outcome.state !== 'pending') return a.pickupAt
+  return a.requestedAt
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString()
+
+export class TenantStore {
+  readonly ctx: GeneratorContext
+  private readonly removed = new Set<number>()
+  private readonly patches = new Map<number, Record<string, unknown>>()
+  private readonly traitPatches = new Map<number, Partial<DeviceTraits>>()
+  /** Latest action per device per action name (Graph keeps one deviceActionResult per action). */
+  private readonly latest = new Map<number, Map<RemoteActionName, ActionRecord>>()
+  readonly actions: ActionRecord[] = []
+  readonly audits: AuditRecord[] = []
+  private sequence = 0
+
+  constructor(
+    ctx: GeneratorContext,
+    private readonly timeScale: number,
+  ) {
+    this.ctx = ctx
+  }
+
+  get size(): number {
+    return this.ctx.count - this.removed.size
+  }
+
+  indexOf(id: string): number | undefined {
+    const i = indexFromDeviceId(this.ctx.seed, id)
+    return i !== undefined && i < this.ctx.count && !this.removed.has(i) ? i : undefined
+  }
+
+  exists(index: number): boolean {
+    return index >= 0 && index < this.ctx.count && !this.removed.has(index)
+  }
+
+  traits(index: number): DeviceTraits {
+    const base = generateDevice(this.ctx, index).traits
+    const patch = this.traitPatches.get(index)
+    return patch ? { ...base, ...patch } : base
+  }
+
+  /** Full beta record with live action results (real values, before any view projection). */
+  device(index: number, now = Date.now()): Record<string, unknown> & { id: string; deviceName: string } {
+    const g = generateDevice(this.ctx, index).graph
+    const patch = this.patches.get(index)
+    const record = patch ? { ...g, ...patch } : g
+    const actions = this.latest.get(index)
+    if (actions) {
+      const results: Record<string, unknown>[] = []
+      let lastSync = Date.parse(String(record.lastSyncDateTime))
+      for (const a of actions.values()) {
+        if (a.action !== 'syncDevice') results.push(actionResultJson(a, now))
+        // A device that picked up a command has checked in.
+        if (
+          a.outcome.state !== 'pending' &&
+          a.outcome.state !== 'canceled' &&
+          now >= a.pickupAt &&
+          a.pickupAt > lastSync
+        )
+          lastSync = a.pickupAt
+      }
+      return {
+        ...record,
+        deviceActionResults: results,
+        lastSyncDateTime: iso(lastSync).slice(0, 19) + 'Z',
+      }
+    }
+    return record
+  }
+
+  remove(index: number): void {
+    this.removed.add(index)
+  }
+
+  patch(index: number, patch: Readonly<Record<string, unknown>>): void {
+    this.patches.set(index, {
+      ...this.patches.get(index),
+      ...patch,
+      id: generateDevice(this.ctx, index).graph.id,
+    })
+  }
+
+  patchTraits(index: number, patch: Partial<DeviceTraits>): void {
+    this.traitPatches.set(index, { ...this.traitPatches.get(index), ...patch })
+  }
+
+  issue(
+    index: number,
+    action: RemoteActionName,
+    agent: { upn: string; objectId: string },
+    clientId: string,
+  ): ActionRecord {
+    const now = Date.now()
+    const device = this.device(index, now)
+    const outcome = outcomeFor(
+      action,
+      this.traits(index),
+      String(device.osVersion),
+      String(device.managementState),
+    )
+    const n = this.sequence++
+    const scale = (ms: number): number => Math.max(1, Math.round(ms * this.timeScale))
+    const pickup =
+      outcome.state === 'notSupported' || outcome.state === 'canceled'
+        ? scale(PICKUP_MS / 2)
+        : scale(PICKUP_MS)
+    const record: ActionRecord = {
+      id: guidFrom(this.ctx.seed, n, now & 0x7fffffff, 0xac7),
+      deviceId: device.id,
+      action,
+      initiatedBy: agent.upn,
+      requestedAt: now,
+      pickupAt: now + pickup,
+      completeAt:
+        now +
+        Math.max(
+          pickup,
+          scale(outcome.state === 'done' || outcome.state === 'failed' ? COMPLETE_MS : PICKUP_MS / 2),
+        ),
+      outcome,
+      secret: outcome.returnsSecret ? makeSecret(action, hash32(this.ctx.seed, n)) : null,
+      deviceDisplayName: device.deviceName,
+      deviceOwnerUserPrincipalName: String(device.userPrincipalName ?? ''),
+      deviceIMEI: String(device.imei ?? ''),
+    }
+    let perDevice = this.latest.get(index)
+    if (!perDevice) this.latest.set(index, (perDevice = new Map()))
+    perDevice.set(action, record)
+    this.actions.push(record)
+    this.audits.push(auditEventFor(record, device, agent, clientId, this.ctx.seed, n))
+    return record
+  }
+}
+
+/** Temporary passcodes: Intune's are short and sometimes alphanumeric (memdocs issue #4405). */
+function makeSecret(action: RemoteActionName, h: number): string {
+  if (action === 'remoteLock') return String(100000 + randomInt(900000))
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
+  let s = ''
+  for (let i = 0; i < 8; i++) s += alphabet[randomInt(alphabet.length)]
+  return h % 3 === 0 ? String(10_000_000 + randomInt(89_999_999)) : s
+}
+
+export function actionResultJson(a: ActionRecord, now: number): Record<string, unknown> {
+  const state = liveState(a, now)
+  const base = {
+    actionName: a.action,
+    actionState: state,
+    startDateTime: iso(a.requestedAt),
+    lastUpdatedDateTime: iso(lastUpdated(a, now)),
+  }
+  if (a.action === 'resetPasscode') {
+    return {
+      '@odata.type': '#microsoft.graph.resetPasscodeActionResult',
+      ...base,
+      // The passcode appears only once the device has reported success.
+      passcode: state === 'done' ? a.secret : null,
+      errorCode: state === 'done' || state === 'pending' || state === 'active' ? 0 : a.outcome.errorCode,
+    }
+  }
+  if (a.action === 'remoteLock') {
+    return {
+      '@odata.type': '#microsoft.graph.remoteLockActionResult',
+      ...base,
+      unlockPin: state === 'done' ? a.secret : null,
+    }
+  }
+  return { '@odata.type': '#microsoft.graph.deviceActionResult', ...base }
+}
+
+/** Audit activity types as Azure Monitor's IntuneAuditLogs names them (domain §3.1). */
+const ACTIVITY: Record<RemoteActionName, string> = {
+  resetPasscode: 'ResetPasscode ManagedDevice',
+  remoteLock: 'RemoteLock ManagedDevice',
+  syncDevice: 'SyncDevice ManagedDevice',
+}
+
+function auditEventFor(
+  a: ActionRecord,
+  device: Record<string, unknown>,
+  agent: { upn: string; objectId: string },
+  clientId: string,
+  seed: number,
+  n: number,
+): AuditRecord {
+  const id = guidFrom(seed, n, 0xa0d17)
+  return {
+    id,
+    at: a.requestedAt,
+    json: {
+      '@odata.type': '#microsoft.graph.auditEvent',
+      id,
+      displayName: `${a.action} ManagedDevice`,
+      componentName: 'DeviceActions',
+      actor: {
+        auditActorType: 'ItPro',
+        userPermissions: ['*'],
+        applicationId: clientId,
+        applicationDisplayName: 'Passcode Desk',
+        userPrincipalName: agent.upn,
+        servicePrincipalName: null,
+        ipAddress: '127.0.0.1',
+        userId: agent.objectId,
+      },
+      activity: a.action,
+      activityDateTime: iso(a.requestedAt),
+      activityType: ACTIVITY[a.action],
+      activityOperationType: 'Action',
+      activityResult: 'Success',
+      correlationId: guidFrom(seed, n, 0xc0e),
+      resources: [
+        {
+          displayName: String(device.deviceName),
+          modifiedProperties: [],
+          auditResourceType: 'ManagedDevice',
+          resourceId: String(device.id),
+        },
+      ],
+      category: 'Device',
+    },
+  }
+}
+
+export function remoteActionAuditJson(a: ActionRecord, now: number): Record<string, unknown> {
+  return {
+    '@odata.type': '#microsoft.graph.remoteActionAudit',
+    id: a.id,
+    deviceDisplayName: a.deviceDisplayName,
+    userName: a.deviceOwnerUserPrincipalName,
+    initiatedByUserPrincipalName: a.initiatedBy,
+    action: a.action,
+    requestDateTime: iso(a.requestedAt),
+    deviceOwnerUserPrincipalName: a.deviceOwnerUserPrincipalName,
+    deviceIMEI: a.deviceIMEI,
+    actionState: liveState(a, now),
+    managedDeviceId: a.deviceId,
+    deviceActionDetails: [],
+    deviceActionCategory: 'single',
+    bulkDeviceActionId: '',
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Public types of the demo tenant (issue 4). Other modules (sync, sign-in, actions tests) depend on
+ * these: keep them stable, add optional members only.
+ */
+
+export type AgentRole = 'helpDeskOperator' | 'readOnlyOperator'
+
+export interface DemoAgent {
+  readonly upn: string
+  readonly displayName: string
+  readonly objectId: string
+  readonly role: AgentRole
+}
+
+/**
+ * Fault knobs for client reliability tests. Decisions are drawn from a PRNG seeded with the tenant
+ * seed and the request's sequence number, so a test replaying the same requests sees the same faults.
+ * Faults apply to Graph requests only (never to the identity endpoints), except `latencyMs`.
+ */
+export interface FaultOptions {
+  /** Fraction (0..1) of Graph requests answered 429 TooManyRequests with `Retry-After`. */
+  readonly throttleFraction: number
+  /** Seconds put in `Retry-After` on a 429 (default 1). */
+  readonly retryAfterSeconds: number
+  /** Fraction (0..1) of Graph requests answered 503 ServiceUnavailable or 504 GatewayTimeout. */
+  readonly unavailableFraction: number
+  /** Delay added before every response (Graph and identity), in ms. */
+  readonly latencyMs: number
+  /** Fraction (0..1) of Graph requests whose socket is destroyed after part of the body was sent. */
+  readonly dropConnectionFraction: number
+  /** Fraction (0..1) of managedDevices list pages returned as truncated JSON (status 200). */
+  readonly malformedPageFraction: number
+  /**
+   * 1-based position of a managedDevices list page (1 = first page, position derived from the
+   * skiptoken, so it fails again when retried) that is always returned as truncated JSON. 0 = off.
+   */
+  readonly malformedPageAt: number
+  /** The token endpoint answers invalid_grant/AADSTS65001 (consent_required) for every grant. */
+  readonly consentRequired: boolean
+}
+
+export interface DemoTenantOptions {
+  /** TCP port on 127.0.0.1 (0 = any free port). */
+  port?: number
+  /** Number of generated devices (default 2000). Scenario devices come first. */
+  devices?: number
+  /** Generator and fault seed (default 1). */
+  seed?: number
+  /** Multiplies every simulated duration (1 = real, 0.01 = tests). Default 1. */
+  timeScale?: number
+  /** Access-token lifetime (default 3600 s). */
+  accessTokenLifetimeSeconds?: number
+  /** Refresh-token lifetime (default 90 days). */
+  refreshTokenLifetimeSeconds?: number
+  faults?: Partial<FaultOptions>
+  /** Tenant GUID (default DEFAULT_TENANT_ID). */
+  tenantId?: string
+  /** The one registered public client (default DEFAULT_CLIENT_ID). */
+  clientId?: string
+  /**
+   * Reference "now" of the generated data in ms since epoch (default: Date.now() at start). Device
+   * dates (last check-in, enrolment) are spread backwards from it; pass a fixed value for
+   * byte-identical data across runs.
+   */
+  referenceTime?: number
+}
+
+export interface RequestLogEntry {
+  readonly method: string
+  /** Path and query as received. */
+  readonly path: string
+  readonly status: number
+}
+
+/** Internal device record as handed to tests: the beta view with every property, plus hidden traits. */
+export type GraphDevice = Readonly<Record<string, unknown>> & {
+  readonly id: string
+  readonly deviceName: string
+}
+
+export interface DemoDeviceAccess {
+  /** The device in Graph beta shape (all properties, real values, live action results), or undefined. */
+  getDevice(id: string): GraphDevice | undefined
+  /** Ids in list order (excluding removed devices). */
+  listDeviceIds(): string[]
+  /** First device (in list order) matching the predicate. */
+  findDevice(predicate: (device: GraphDevice) => boolean): GraphDevice | undefined
+  /** Hidden traits that decide action outcomes (never served by Graph). */
+  getTraits(id: string): Readonly<DeviceTraits> | undefined
+  /** Deletes a device (the next list/get no longer returns it). Returns false if unknown. */
+  removeDevice(id: string): boolean
+  /** Overrides Graph properties of a device (e.g. deviceName, lastSyncDateTime). */
+  updateDevice(id: string, patch: Readonly<Record<string, unknown>>): boolean
+  /** Overrides hidden traits of a device (e.g. make it check in). */
+  updateTraits(id: string, patch: Partial<DeviceTraits>): boolean
+  readonly count: number
+}
+
+/** Enrolment kinds the behaviour table distinguishes (hidden; derived from Intune's documented matrix). */
+export type DeviceKind =
+  | 'iosDevice'
+  | 'iosUserEnrollment'
+  | 'androidDeviceAdministrator'
+  | 'androidWorkProfile'
+  | 'androidCorporateWorkProfile'
+  | 'androidFullyManaged'
+  | 'androidDedicated'
+  | 'androidAospUserAssociated'
+  | 'androidAospUserless'
+  | 'windows'
+  | 'macos'
+  | 'linux'
+
+export interface DeviceTraits {
+  readonly kind: DeviceKind
+  /** iOS: Intune holds a valid unlock token (otherwise Remove passcode fails, RM-2026). */
+  readonly unlockTokenValid: boolean
+  /** Android work profile / COPE: the user activated the reset token (domain §1.6). */
+  readonly resetTokenActivated: boolean
+  /** Android: a passcode policy is assigned (otherwise reset fails, MD-2025a/b). */
+  readonly passcodePolicyAssigned: boolean
+  /** The device checks in and picks up pending actions (false: stays pending forever). */
+  readonly checksIn: boolean
+}
+
+export interface DemoTenant {
+  readonly baseUrl: string
+  /** Graph root: clients append `/v1.0` or `/beta`. */
+  readonly graphUrl: string
+  /** `http://127.0.0.1:PORT/<tenantId>` (MSAL needs an https authority: see README.md). */
+  readonly authority: string
+  readonly tenantId: string
+  readonly clientId: string
+  readonly agents: readonly DemoAgent[]
+  /** A valid access token for the agent (default: the first Help Desk Operator). */
+  issueAccessToken(upn?: string): string
+  setFaults(faults: Partial<FaultOptions>): void
+  revokeRefreshTokens(upn: string): void
+  requestLog(): readonly RequestLogEntry[]
+  clearRequestLog(): void
+  readonly devices: DemoDeviceAccess
+  /** Device id of a named scenario (see SCENARIOS); throws if the tenant has too few devices. */
+  scenarioDevice(name: ScenarioName): string
+  /** The openid-configuration JSON (for MSAL's `authorityMetadata`). */
+  openIdConfiguration(): Record<string, unknown>
+  /** The instance-discovery JSON (for MSAL's `cloudDiscoveryMetadata`). */
+  instanceDiscovery(): Record<string, unknown>
+  close(): Promise<void>
+}
+
+export type ScenarioName =
+  | 'iosRemovalSucceeds'
+  | 'iosBadUnlockToken'
+  | 'iosUserEnrollment'
+  | 'workProfileSucceeds'
+  | 'workProfileTokenNotActivated'
+  | 'workProfileAndroid7'
+  | 'androidNoPasscodePolicy'
+  | 'corporateWorkProfileSucceeds'
+  | 'fullyManagedSucceeds'
+  | 'dedicatedSucceeds'
+  | 'aospSucceeds'
+  | 'aospUserlessSucceeds'
+  | 'deviceAdministrator6Succeeds'
+  | 'deviceAdministrator7NotSupported'
+  | 'staleNeverChecksIn'
+  | 'windowsLaptop'
+  | 'macos'
+  | 'linux'
+  | 'wipePending'
