@@ -42,7 +42,7 @@ export function toAuthError(error: unknown, silent: boolean): CodedError {
   const known = aadsts ? AADSTS_CODES[aadsts] : undefined
   if (known) return new CodedError(known, `Sign-in refused by Entra ID (AADSTS${aadsts})`, detail)
   if (error instanceof InteractionRequiredAuthError) {
-    return new CodedError('AUTH_REQUIRED', 'The agent must sign in again', detail)
+    return new CodedError('AUTH_REQUIRED', 'The agent must sign in again', detail, { cause: error })
   }
   if (error instanceof AuthError) {
     const code = error.errorCode

@@ -34,32 +34,42 @@ export function createEncryptedFileCachePlugin(
   log: Logger,
 ): ICachePlugin {
   const file = join(dir, ENCRYPTED_CACHE_FILE)
+  /**
+   * The decrypted cache, read from disk once: only this process writes the file. MSAL clears its
+   * in-memory cache before every silent lookup and expects beforeCacheAccess to restore it
+   * (ClientApplication.acquireTokenSilentAsync → overwriteCache), so it is handed back every time.
+   */
+  let current: string | null = null
   let loaded = false
+  const load = async () => {
+    loaded = true
+    let encrypted: Buffer
+    try {
+      encrypted = await readFile(file)
+    } catch {
+      return // nothing saved yet
+    }
+    try {
+      current = await secrets.decrypt(encrypted)
+    } catch (error) {
+      log.warn('auth.cache-unreadable', { error })
+      await rm(file, { force: true })
+    }
+  }
   return {
     async beforeCacheAccess(context: TokenCacheContext) {
-      // Only this process writes the file, so the in-memory cache is current after the first load.
-      if (loaded) return
-      loaded = true
-      let encrypted: Buffer
-      try {
-        encrypted = await readFile(file)
-      } catch {
-        return // nothing saved yet
-      }
-      try {
-        context.tokenCache.deserialize(await secrets.decrypt(encrypted))
-      } catch (error) {
-        log.warn('auth.cache-unreadable', { error })
-        await rm(file, { force: true })
-      }
+      if (!loaded) await load()
+      if (current) context.tokenCache.deserialize(current)
     },
     async afterCacheAccess(context: TokenCacheContext) {
       if (!context.cacheHasChanged) return
-      const encrypted = await secrets.encrypt(context.tokenCache.serialize())
+      const next = context.tokenCache.serialize()
+      const encrypted = await secrets.encrypt(next)
       await mkdir(dir, { recursive: true })
       const tmp = `${file}.${process.pid}.tmp`
       await writeFile(tmp, encrypted, { mode: 0o600 })
       await rename(tmp, file)
+      current = next
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
 import { createProfilesHandlers } from '../profiles/handlers'
-import { createProfilesStore, type ProfilesStore } from '../profiles/store'
+import { createProfilesStore, type ProfilesStore, type TenantProfile } from '../profiles/store'
 import type { Handlers } from '../router'
 import { createAuthHandlers } from './handlers'
 import {
@@ -10,6 +10,7 @@ import {
   type SessionManager,
   type StartDemoTenant,
 } from './session-manager'
+import type { TenantEndpoints } from './endpoints'
 import type { CacheSecretStorage } from './token-cache'
 
 export interface AuthWiringOptions {
@@ -24,6 +25,8 @@ export interface AuthWiringOptions {
   /** Default true outside Electron; tests turn it off so they never touch a real keychain. */
   readonly allowKeychain?: boolean
   readonly signInTimeoutMs?: number
+  /** Tests: where a tenant profile signs in (default: its cloud's endpoints). */
+  readonly resolveEndpoints?: (profile: TenantProfile) => TenantEndpoints
   readonly events: EventBus
   readonly log: Logger
   readonly env?: NodeJS.ProcessEnv
@@ -89,12 +92,18 @@ export async function createAuthServices(options: AuthWiringOptions): Promise<Au
         return startDemoTenant(demoOptions)
       }),
     signInTimeoutMs: options.signInTimeoutMs,
+    resolveEndpoints: options.resolveEndpoints,
   })
   await sessions.start()
   sessions.onStatus((status) => events.emit('auth:changed', status))
   const handlers = {
     ...createAuthHandlers(sessions),
-    ...createProfilesHandlers({ store: profiles, sessions, events }),
+    ...createProfilesHandlers({
+      store: profiles,
+      sessions,
+      events,
+      resolveEndpoints: options.resolveEndpoints,
+    }),
   }
   return { sessions, profiles, handlers }
 }

@@ -15,7 +15,7 @@ describe('MSAL error mapping', () => {
   })
 
   it('asks for a new sign-in when silent renewal fails', () => {
-    expect(toAuthError(new InteractionRequiredAuthError('interaction_required'), true).code).toBe(
+    expect(toAuthError(new InteractionRequiredAuthError('interaction_required', 'corr'), true).code).toBe(
       'AUTH_REQUIRED',
     )
     expect(toAuthError(server('invalid_grant', 50173), true).code).toBe('AUTH_REQUIRED')

@@ -78,6 +78,19 @@ describe('encrypted token cache', () => {
     expect(read.state).toBe(SECRET_CACHE)
   })
 
+  it('hands the cache back on every access (MSAL clears its memory before each silent lookup)', async () => {
+    const dir = tempDir()
+    const plugin = createEncryptedFileCachePlugin(dir, fakeSecretStorage(), silentLogger)
+    const write = context(SECRET_CACHE, true)
+    await plugin.beforeCacheAccess(write as never)
+    await plugin.afterCacheAccess(write as never)
+    for (let i = 0; i < 2; i++) {
+      const again = context('', false)
+      await plugin.beforeCacheAccess(again as never)
+      expect(again.state).toBe(SECRET_CACHE)
+    }
+  })
+
   it('does not rewrite the file when the cache did not change', async () => {
     const dir = tempDir()
     const plugin = createEncryptedFileCachePlugin(dir, fakeSecretStorage(), silentLogger)
