@@ -30,7 +30,7 @@ type Listener = (payload: unknown) => void
 export interface ApiClient {
   call<C extends Channel>(
     channel: C,
-    ...input: ChannelInput<C> extends undefined ? [] | [ChannelInput<C>] : [ChannelInput<C>]
+    ...input: undefined extends ChannelInput<C> ? [] | [ChannelInput<C>] : [ChannelInput<C>]
   ): Promise<Result<ChannelOutput<C>>>
   on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
   /** 'connected' | 'connecting' | 'closed': the status bar shows it. */

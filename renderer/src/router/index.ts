@@ -1,0 +1,46 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page name (window title; the nav uses its own keys). */
+    titleKey?: string
+  }
+}
+
+/**
+ * Hash history: the Electron host serves `app://` and the browser host a static folder, and neither
+ * should have to know the app's paths. Views are loaded lazily so each feature stays its own chunk.
+ * Add a route here (one line per view) and, if it belongs in the side bar, an entry in
+ * `components/navigation.ts`.
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'devices' } },
+  {
+    path: '/devices',
+    name: 'devices',
+    component: () => import('@renderer/views/devices/DevicesView.vue'),
+    meta: { titleKey: 'nav.devices' },
+  },
+  {
+    path: '/devices/:id',
+    name: 'device',
+    component: () => import('@renderer/views/devices/DeviceDetailView.vue'),
+    props: true,
+    meta: { titleKey: 'nav.devices' },
+  },
+  {
+    path: '/history',
+    name: 'history',
+    component: () => import('@renderer/views/HistoryView.vue'),
+    meta: { titleKey: 'nav.history' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@renderer/views/SettingsView.vue'),
+    meta: { titleKey: 'nav.settings' },
+  },
+  { path: '/:pathMatch(.*)*', redirect: { name: 'devices' } },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -1,0 +1,90 @@
+import { defineStore } from 'pinia'
+import { usePreferredDark } from '@vueuse/core'
+import { computed, readonly, ref, shallowRef, watch } from 'vue'
+import { api } from '@renderer/api/client'
+import { applyLocale, systemLocale } from '@renderer/i18n'
+import type { Locale } from '@shared/api/schemas/common'
+import { DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '@shared/api/schemas/settings'
+import type { AppError } from '@shared/errors'
+
+export type EffectiveTheme = 'light' | 'dark'
+
+/**
+ * The agent's preferences as core keeps them (`settings:get` / `settings:update`, persisted in the
+ * data folder), plus what they resolve to on this machine: 'system' follows the OS language
+ * (navigator.languages) and the OS colour scheme (prefers-color-scheme), live.
+ */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = shallowRef<Settings>(DEFAULT_SETTINGS)
+  const loaded = ref(false)
+  const error = shallowRef<AppError | null>(null)
+  const osLocale = ref<Locale>(systemLocale())
+  const osDark = usePreferredDark()
+
+  if (typeof window !== 'undefined') {
+    window.addEventListener('languagechange', () => (osLocale.value = systemLocale()))
+  }
+
+  const locale = computed<Locale>(() =>
+    settings.value.locale === 'system' ? osLocale.value : settings.value.locale,
+  )
+  const theme = computed<EffectiveTheme>(() => {
+    const preference = settings.value.theme
+    if (preference === 'system') return osDark.value ? 'dark' : 'light'
+    return preference
+  })
+
+  watch(locale, applyLocale, { immediate: true })
+  watch(
+    theme,
+    (value) => {
+      if (typeof document === 'undefined') return
+      // Native controls (scrollbars, form widgets) follow the same scheme as Naive UI.
+      document.documentElement.style.colorScheme = value
+      document.documentElement.dataset.theme = value
+    },
+    { immediate: true },
+  )
+
+  async function load(): Promise<void> {
+    const result = await api.call('settings:get')
+    if (result.ok) {
+      settings.value = result.value
+      loaded.value = true
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  /** Saves a change through core (which persists it and tells every window). Returns the error, if any. */
+  async function update(patch: SettingsUpdate): Promise<AppError | null> {
+    const result = await api.call('settings:update', patch)
+    if (!result.ok) return result.error
+    settings.value = result.value
+    return null
+  }
+
+  // Another window (or the CLI) changed them: follow along.
+  api.on('settings:changed', (next) => {
+    settings.value = next
+    loaded.value = true
+  })
+  // Fetch on every (re)connection: they may have changed while this window was cut off.
+  api.onConnectionChange((state) => {
+    if (state === 'connected') void load()
+  })
+
+  return {
+    localePreference: computed(() => settings.value.locale),
+    themePreference: computed(() => settings.value.theme),
+    policy: computed(() => settings.value.policy),
+    systemLocale: readonly(osLocale),
+    locale,
+    theme,
+    loaded: readonly(loaded),
+    error: readonly(error),
+    load,
+    update,
+  }
+})

@@ -1,0 +1,17 @@
+import { defineAsyncComponent, type Component } from 'vue'
+
+export interface SettingsSectionEntry {
+  /** Stable id: used for test ids and anchors (`settings-section-<id>`). */
+  readonly id: string
+  readonly component: Component
+}
+
+/**
+ * Settings, top to bottom. A new section is one component in this folder (wrapping its content in
+ * `components/SettingsSection.vue`) and one line here; the view itself does not change.
+ * About stays last.
+ */
+export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  { id: 'appearance', component: defineAsyncComponent(() => import('./AppearanceSection.vue')) },
+  { id: 'about', component: defineAsyncComponent(() => import('./AboutSection.vue')) },
+]
