@@ -100,13 +100,16 @@ const APPLE_DEVICE_ENROLLMENT = new Set([
   'applebulkwithoutuser',
 ])
 
+/** Own-property lookup: Graph strings such as "constructor" or "__proto__" must not reach Object.prototype. */
+function own<T>(table: Readonly<Record<string, T>>, key: string | null | undefined): T | undefined {
+  return key !== null && key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined
+}
+
 function platformOf(f: NormalizedFacts): Platform | null {
   const os = f.operatingSystem?.replace(/\s+/g, '')
   const fromOs =
-    os === undefined
-      ? undefined
-      : (OPERATING_SYSTEMS[os] ?? (os.startsWith('windows') ? { family: 'windows' as const } : undefined))
-  const fromType = f.deviceType === null ? undefined : DEVICE_TYPES[f.deviceType]
+    own(OPERATING_SYSTEMS, os) ?? (os?.startsWith('windows') ? { family: 'windows' as const } : undefined)
+  const fromType = own(DEVICE_TYPES, f.deviceType)
   if (fromOs && fromType?.family === 'android' && fromOs.family === 'android') {
     // The beta deviceType is more specific than a plain "Android" operatingSystem.
     return fromOs.androidHint === 'generic' ? fromType : fromOs
@@ -114,7 +117,7 @@ function platformOf(f: NormalizedFacts): Platform | null {
   if (fromOs) return fromOs
   if (fromType) return fromType
   // No platform string we know, but the enrollment type or agent can only be Android.
-  if (f.deviceEnrollmentType !== null && f.deviceEnrollmentType in ANDROID_ENROLLMENT_TYPES) {
+  if (own(ANDROID_ENROLLMENT_TYPES, f.deviceEnrollmentType)) {
     return { family: 'android', androidHint: 'generic' }
   }
   if (f.managementAgent === 'intuneaosp') return { family: 'android', androidHint: 'aosp' }
@@ -135,7 +138,7 @@ function appleKind(f: NormalizedFacts): EnrollmentKind {
 
 function androidKind(f: NormalizedFacts, hint: AndroidHint): EnrollmentKind {
   const type = f.deviceEnrollmentType
-  const explicit = type === null ? undefined : ANDROID_ENROLLMENT_TYPES[type]
+  const explicit = own(ANDROID_ENROLLMENT_TYPES, type)
   if (explicit) return explicit
   if (hint === 'aosp' || f.managementAgent === 'intuneaosp') return 'androidAosp'
   if (hint === 'workProfile') {

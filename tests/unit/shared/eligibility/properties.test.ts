@@ -89,6 +89,7 @@ const casing = (s: string) => fc.constantFrom(s, s.toUpperCase(), s.toLowerCase(
 const member = (list: readonly string[]) => fc.constantFrom(...list).chain(casing)
 const noise = fc.oneof(
   fc.string(),
+  fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'unknownFutureValue'),
   fc.constant(null),
   fc.constant(undefined),
   fc.integer(),

@@ -366,6 +366,27 @@ describe('hostile or malformed input', () => {
     expect(evaluatePasscodeAction(device).verdict).toBe('undetermined')
   })
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'an Object.prototype name (%s) in any enum field is just an unknown member',
+    (name) => {
+      const r = evaluatePasscodeAction({
+        operatingSystem: name,
+        deviceType: name,
+        deviceEnrollmentType: name,
+        managementAgent: name,
+        managementState: name,
+      })
+      expect(r).toMatchObject({
+        verdict: 'undetermined',
+        enrollment: 'unknown',
+        reasons: ['platformUnknown'],
+      })
+      expect(enrollmentKindOf({ operatingSystem: 'Android', deviceEnrollmentType: name })).toBe(
+        'androidUnknown',
+      )
+    },
+  )
+
   it('non-string enum fields count as absent', () => {
     const r = evaluatePasscodeAction({ operatingSystem: 42, deviceType: { a: 1 } } as unknown as DeviceFacts)
     expect(r.enrollment).toBe('unknown')
