@@ -10,6 +10,18 @@ type Command = {
 
 const COMMANDS: Record<string, Command> = {
   // Commands register here, one line each.
+  'sign-in': {
+    summary: 'Sign in to a tenant profile in the browser (--profile NAME)',
+    load: () => import('./commands/sign-in'),
+  },
+  'sign-out': {
+    summary: "Remove the agent's account and tokens (--profile NAME)",
+    load: () => import('./commands/sign-out'),
+  },
+  whoami: {
+    summary: 'Show who is signed in to a profile (--profile NAME)',
+    load: () => import('./commands/whoami'),
+  },
   'demo-tenant': { summary: 'Serve the demo tenant (serve)', load: () => import('./commands/demo-tenant') },
 }
 

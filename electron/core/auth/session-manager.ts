@@ -41,9 +41,13 @@ export interface SessionManagerOptions {
 }
 
 export interface SessionManager extends SessionProvider {
-  /** Starts the active profile (and the demo tenant when Demo is active). */
-  start(): Promise<void>
-  activate(profileId: string): Promise<void>
+  /**
+   * Starts the active profile (and the demo tenant when Demo is active). The CLI passes the
+   * profile named by `--profile`, which is then used without becoming the app's active profile.
+   */
+  start(profileId?: string): Promise<void>
+  /** Switches profile; `persist: false` (CLI) leaves the app's saved choice alone. */
+  activate(profileId: string, options?: { persist?: boolean }): Promise<void>
   /** Forgets a removed profile's in-memory MSAL app. */
   forget(profileId: string): Promise<void>
   status(): Promise<AuthStatus>
@@ -344,10 +348,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       statusListeners.add(listener)
       return () => statusListeners.delete(listener)
     },
-    start: () => serial(() => switchTo(profiles.activeId())),
-    activate: (profileId) =>
+    start: (profileId) => serial(() => switchTo(profileId ?? profiles.activeId())),
+    activate: (profileId, activateOptions) =>
       serial(async () => {
-        profiles.activate(profileId)
+        if (activateOptions?.persist === false) {
+          if (profileId !== DEMO_PROFILE_ID && !profiles.get(profileId))
+            throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
+        } else {
+          profiles.activate(profileId)
+        }
         await switchTo(profileId)
         notify()
       }),

@@ -30,6 +30,8 @@ export interface AuthWiringOptions {
   readonly events: EventBus
   readonly log: Logger
   readonly env?: NodeJS.ProcessEnv
+  /** CLI `--profile`: start on this profile without making it the app's active one. */
+  readonly profileId?: string
 }
 
 export interface AuthServices {
@@ -94,7 +96,7 @@ export async function createAuthServices(options: AuthWiringOptions): Promise<Au
     signInTimeoutMs: options.signInTimeoutMs,
     resolveEndpoints: options.resolveEndpoints,
   })
-  await sessions.start()
+  await sessions.start(options.profileId)
   sessions.onStatus((status) => events.emit('auth:changed', status))
   const handlers = {
     ...createAuthHandlers(sessions),

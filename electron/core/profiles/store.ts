@@ -76,6 +76,13 @@ export function validateDraft(draft: ProfileDraft, others: readonly TenantProfil
   return { name, tenantId, clientId, cloud: draft.cloud }
 }
 
+/** The CLI's `--profile NAME` (case-insensitive; `Demo` is the built-in profile). */
+export function findProfileIdByName(store: ProfilesStore, name: string): string | null {
+  const wanted = name.trim().toLowerCase()
+  if (wanted === DEMO_NAME.toLowerCase() || wanted === DEMO_PROFILE_ID) return DEMO_PROFILE_ID
+  return store.list(null).profiles.find((p) => p.name.toLowerCase() === wanted)?.id ?? null
+}
+
 export function createProfilesStore(dataDir: string): ProfilesStore {
   const path = join(dataDir, 'profiles.json')
   let current = readJsonFile(path, storedFile, EMPTY)
