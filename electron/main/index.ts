@@ -42,32 +42,32 @@ function openWindow(): BrowserWindow {
   return win
 }
 
+function failStart(error: unknown): void {
+  dialog.showErrorBox(
+    'Passcode Desk',
+    `Passcode Desk could not start: ${error instanceof Error ? error.message : String(error)}`,
+  )
+  app.exit(1)
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
+  // Windows shows notifications only for an app with an AppUserModelID (the packaged appId).
+  if (process.platform === 'win32') app.setAppUserModelId('com.passcodedesk.app')
   installSessionGuards(session.defaultSession)
   installAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'))
 
-  let core: Core
-  try {
-    core = await createCore({
-      dataDir: app.getPath('userData'),
-      host: createElectronCapabilities({
-        safeStorage,
-        shell,
-        Notification,
-        locale: () => app.getLocale(),
-        versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
-      }),
-      sqliteNativeBinding: electronSqliteBinding(process.env, app.isPackaged),
-    })
-  } catch (error) {
-    dialog.showErrorBox(
-      'Passcode Desk',
-      `Passcode Desk could not start: ${error instanceof Error ? error.message : String(error)}`,
-    )
-    app.exit(1)
-    return
-  }
+  const core: Core = await createCore({
+    dataDir: app.getPath('userData'),
+    host: createElectronCapabilities({
+      safeStorage,
+      shell,
+      Notification,
+      locale: () => app.getLocale(),
+      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
+    }),
+    sqliteNativeBinding: electronSqliteBinding(process.env, app.isPackaged),
+  })
 
   const ipc: IpcBinding = registerIpcHandlers(ipcMain, core, () => mainWindow)
   openWindow()
@@ -106,5 +106,5 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   installAppWideGuards(app, createOpenExternal(shell))
-  void start()
+  start().catch(failStart)
 }

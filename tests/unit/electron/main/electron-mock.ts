@@ -3,7 +3,7 @@
  * runs its lifecycle on import). Used from `vi.mock('electron', …)`. Wiring only: no real app.
  */
 import { EventEmitter } from 'node:events'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeBrowserWindow, FakeIpcMain, FakeSession, FakeShell } from './fakes'
@@ -14,7 +14,11 @@ export class FakeApp extends EventEmitter {
   readonly isPackaged = false
   private readyResolve!: () => void
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve))
-  constructor(private readonly lock: boolean) {
+  constructor(
+    private readonly lock: boolean,
+    /** A user-data path under a regular file, so that core cannot start there. */
+    private readonly brokenUserData = false,
+  ) {
     super()
   }
   enableSandbox(): void {
@@ -41,18 +45,23 @@ export class FakeApp extends EventEmitter {
   }
   getPath(name: string): string {
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`)
-    return this.userData
+    if (!this.brokenUserData) return this.userData
+    writeFileSync(join(this.userData, 'not-a-dir'), '')
+    return join(this.userData, 'not-a-dir', 'Passcode Desk')
   }
   getAppPath(): string {
     return '/nonexistent/passcode-desk'
+  }
+  setAppUserModelId(id: string): void {
+    this.calls.push(`setAppUserModelId:${id}`)
   }
   getLocale(): string {
     return 'fr-FR'
   }
 }
 
-export function createElectronMock(options: { lock: boolean }) {
-  const app = new FakeApp(options.lock)
+export function createElectronMock(options: { lock: boolean; brokenUserData?: boolean }) {
+  const app = new FakeApp(options.lock, options.brokenUserData)
   const schemes: unknown[] = []
   const handledSchemes: string[] = []
   const defaultSession = new FakeSession()
