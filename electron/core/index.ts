@@ -1,9 +1,11 @@
 import type { HostKind } from '@shared/api/schemas/app'
+import { createActionServices } from './actions/service'
 import { createAuthServices } from './auth/wiring'
 import type { DemoTenantSettings, StartDemoTenant } from './auth/session-manager'
 import type { SessionProvider } from './auth/session'
 import { isDevelopment, systemLocale } from './config'
 import { createEventBus, type EventBus } from './events'
+import { createDeviceCacheModule } from './devices'
 import { createAppHandlers } from './handlers/app'
 import { createSettingsHandlers } from './handlers/settings'
 import { createLogger, type Logger } from './log'
@@ -82,6 +84,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   })
   const sessions = auth.sessions
+  // Device cache, sync and search (issue 5): one SQLite file per profile.
+  const deviceCache = createDeviceCacheModule({
+    sessions,
+    events,
+    log,
+    sqliteNativeBinding: options.sqliteNativeBinding,
+  })
+  // Passcode actions and history (issue 7), recorded in the same per-profile database.
+  const actions = createActionServices({
+    sessions,
+    settings,
+    events,
+    log,
+    host: options.host,
+    database: () => deviceCache.cache.db(),
+  })
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -93,6 +111,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...createSettingsHandlers(settings, events),
     ...auth.handlers,
+    ...deviceCache.handlers,
+    ...actions.handlers,
   }
 
   const router = createRouter(handlers, { validateOutput: validate, log })
@@ -103,6 +123,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     sessions,
     async dispose() {
+      await actions.dispose()
+      deviceCache.dispose()
       await sessions.dispose()
       log.info('core.stopped')
     },
