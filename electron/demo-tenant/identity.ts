@@ -76,6 +76,13 @@ export function entraError(
   })
 }
 
+/**
+ * Entra marks unusable refresh tokens with `suberror: "bad_token"` (seen with AADSTS700081 and
+ * AADSTS70000, AzureAD/microsoft-authentication-library-for-js#3760, PR #6757): MSAL then throws
+ * InteractionRequiredAuthError and drops the refresh token from its cache.
+ */
+const BAD_TOKEN = { suberror: 'bad_token' }
+
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(\/[^?#]*)?$/
 
 export class Identity {
@@ -199,13 +206,12 @@ export class Identity {
       nonce: form.get('nonce'),
       expiresAt: Date.now() + CODE_TTL_MS,
     })
-    const target = new URL(form.get('redirect_uri') ?? '')
-    target.searchParams.set('code', code)
+    const params: Record<string, string> = { code }
     const state = form.get('state')
-    if (state !== null) target.searchParams.set('state', state)
-    target.searchParams.set('client_info', this.clientInfo(agent))
-    target.searchParams.set('session_state', randomUUID())
-    return redirect(target.toString())
+    if (state !== null) params.state = state
+    params.client_info = this.clientInfo(agent)
+    params.session_state = randomUUID()
+    return respond(form, params)
   }
 
   private validateAuthorize(q: URLSearchParams): Reply | undefined {
@@ -238,12 +244,10 @@ export class Identity {
   }
 
   private redirectError(q: URLSearchParams, error: string, code: number, message: string): Reply {
-    const target = new URL(q.get('redirect_uri') ?? '')
-    target.searchParams.set('error', error)
-    target.searchParams.set('error_description', `AADSTS${code}: ${message}`)
+    const params: Record<string, string> = { error, error_description: `AADSTS${code}: ${message}` }
     const state = q.get('state')
-    if (state !== null) target.searchParams.set('state', state)
-    return redirect(target.toString())
+    if (state !== null) params.state = state
+    return respond(q, params)
   }
 
   private signInPage(tenant: string, q: URLSearchParams): string {
@@ -436,10 +440,17 @@ export class Identity {
         'invalid_grant',
         50173,
         'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
+        BAD_TOKEN,
       )
     }
     if (grant.expiresAt < Date.now()) {
-      return entraError(400, 'invalid_grant', 700082, 'The refresh token has expired due to inactivity.')
+      return entraError(
+        400,
+        'invalid_grant',
+        700082,
+        'The refresh token has expired due to inactivity.',
+        BAD_TOKEN,
+      )
     }
     if (grant.clientId !== form.get('client_id')) {
       return entraError(400, 'invalid_grant', 70000, 'The refresh token was issued to another client.')
@@ -503,6 +514,37 @@ export function grantedGraphScopes(requested: readonly string[]): string[] {
   }
   return [...out]
 }
+
+/**
+ * Sends the authorization response the way the request asked: `response_mode=form_post` (what
+ * msal-node 7 uses: its loopback server only accepts a form POST) → a page whose form posts the
+ * parameters to redirect_uri, submitted by /_demo/autosubmit.js (no inline script); otherwise a
+ * 302 with the parameters in the query.
+ */
+function respond(q: URLSearchParams, params: Record<string, string>): Reply {
+  const redirectUri = q.get('redirect_uri') ?? ''
+  if (q.get('response_mode') === 'form_post') {
+    const inputs = Object.entries(params)
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+      .join('\n      ')
+    return html(
+      200,
+      page(
+        'Connexion… / Signing in…',
+        `<form method="post" action="${escapeHtml(redirectUri)}" id="response">
+      ${inputs}
+      <noscript><button type="submit">Continuer / Continue</button></noscript>
+    </form>
+    <script src="/_demo/autosubmit.js"></script>`,
+      ),
+    )
+  }
+  const target = new URL(redirectUri)
+  for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v)
+  return redirect(target.toString())
+}
+
+export const AUTOSUBMIT_JS = "document.getElementById('response').submit()\n"
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -10,7 +10,7 @@ import { decide, normaliseFaults, NO_FAULTS } from './faults'
 import { generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
-import { entraError, GRAPH_SCOPES, Identity } from './identity'
+import { AUTOSUBMIT_JS, entraError, GRAPH_SCOPES, Identity } from './identity'
 import { SCENARIO_INDEX } from './scenarios'
 import { TenantStore } from './store'
 import type {
@@ -164,6 +164,13 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
 
   function identityRoute(method: string, url: URL, body: string): Reply {
     const p = url.pathname
+    if (p === '/_demo/autosubmit.js') {
+      return {
+        status: 200,
+        body: AUTOSUBMIT_JS,
+        headers: { 'content-type': 'text/javascript; charset=utf-8' },
+      }
+    }
     if (p === '/common/discovery/instance' || p === `/${tenantId}/discovery/instance`) {
       return {
         status: 200,
