@@ -14,7 +14,11 @@ export const APP_HOST = 'passcode-desk'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_START_URL = `${APP_ORIGIN}/index.html`
 
-/** Must run before `app` is ready: schemes can only be made privileged at startup. */
+/**
+ * Must run before `app` is ready: schemes can only be made privileged at startup. `corsEnabled` is
+ * deliberately absent: it would let other origins read app:// responses without any
+ * Access-Control check (electron/electron#52908); our own module scripts are same-origin.
+ */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
