@@ -19,7 +19,7 @@ test.describe('with an English system', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paramètres')
     await expect(page.getByTestId('nav-devices')).toHaveText('Appareils')
-    await expect(page.getByTestId('status-connection')).toContainText('Connecté')
+    await expect(page.getByTestId('status-connection')).toContainText('Service local connecté')
     await expect(page).toHaveTitle('Paramètres — Passcode Desk')
 
     // Remembered by core: a reload, and even a new window, open in French.

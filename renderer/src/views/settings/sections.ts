@@ -13,5 +13,7 @@ export interface SettingsSectionEntry {
  */
 export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
   { id: 'appearance', component: defineAsyncComponent(() => import('./AppearanceSection.vue')) },
+  // Account and tenant profiles (issue 6).
+  { id: 'profiles', component: defineAsyncComponent(() => import('./ProfilesSection.vue')) },
   { id: 'about', component: defineAsyncComponent(() => import('./AboutSection.vue')) },
 ]
