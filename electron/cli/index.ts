@@ -10,6 +10,19 @@ type Command = {
 
 const COMMANDS: Record<string, Command> = {
   // Commands register here, one line each.
+  sync: {
+    summary:
+      'Sync Intune devices into the local cache (--profile NAME | --graph-url URL --access-token TOKEN, --db PATH)',
+    load: () => import('./commands/sync'),
+  },
+  search: {
+    summary: 'Search the local device cache (QUERY, --db PATH, --limit N)',
+    load: () => import('./commands/search'),
+  },
+  history: {
+    summary: 'Print the passcode actions recorded on this machine (--since, --format csv|json, --db)',
+    load: () => import('./commands/history'),
+  },
   'sign-in': {
     summary: 'Sign in to a tenant profile in the browser (--profile NAME)',
     load: () => import('./commands/sign-in'),

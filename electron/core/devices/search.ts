@@ -28,7 +28,6 @@ interface RowSql {
   enrollment_kind: string
   verdict: string
   action: string | null
-  total?: number
 }
 
 function toRow(r: RowSql): DeviceRow {
@@ -95,34 +94,56 @@ function orderSql(input: SearchInput, hasQuery: boolean): string {
 }
 
 /**
- * The set of matching rows as `hits(pk, score)`. A device matches when every token is a word prefix
- * in the word index (score = bm25, lower is better), or — for tokens of 3+ characters — when each
- * token is found either as a word prefix or inside an identifier (serial, IMEI, MEID, phone digits)
- * via the trigram index; identifier-only matches rank after word matches.
+ * Matching devices. A device matches when every token is a word prefix in the word index, or — for
+ * tokens of 3+ characters — when each token is found either as a word prefix or inside an
+ * identifier (serial, IMEI, MEID, phone digits) through the trigram index.
+ * `set`: the pks only (for counting and probing); `ranked`: pk + score (bm25, lower is better;
+ * identifier-only matches score 0, after word matches).
  */
-function hitsSql(tokens: readonly string[]): Built {
-  const params: unknown[] = [prefixQuery(tokens)]
-  let sql = `SELECT rowid AS pk, rank AS score FROM devices_fts WHERE devices_fts MATCH ?`
-  if (tokens.some(isFragment)) {
-    const perToken = tokens.map((t) => {
-      const parts = ['SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?']
-      params.push(`${quoteFts(t)}*`)
-      if (isFragment(t)) {
-        parts.push('SELECT rowid AS pk FROM devices_ids WHERE devices_ids MATCH ?')
-        params.push(quoteFts(t))
-      }
-      return `SELECT pk FROM (${parts.join(' UNION ')})`
-    })
-    if (tokens.length === 1) {
-      // One token: its word matches are already in the first branch; only identifiers remain.
-      params.splice(1, 1)
-      sql += ` UNION ALL SELECT rowid AS pk, 0.0 AS score FROM devices_ids WHERE devices_ids MATCH ?`
-    } else {
-      sql += ` UNION ALL SELECT pk, 0.0 AS score FROM (${perToken.join(' INTERSECT ')})`
+function hitsSql(tokens: readonly string[]): { set: Built; ranked: Built } {
+  const all = prefixQuery(tokens)
+  const fts = 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?'
+  const ids = 'SELECT rowid AS pk FROM devices_ids WHERE devices_ids MATCH ?'
+  if (!tokens.some(isFragment)) {
+    return {
+      set: { sql: fts, params: [all] },
+      ranked: {
+        sql: 'SELECT rowid AS pk, rank AS score FROM devices_fts WHERE devices_fts MATCH ?',
+        params: [all],
+      },
     }
   }
-  return { sql: `SELECT pk, min(score) AS score FROM (${sql}) GROUP BY pk`, params }
+  let other: Built
+  if (tokens.length === 1) {
+    other = { sql: ids, params: [quoteFts(tokens[0]!)] }
+  } else {
+    const params: unknown[] = []
+    const perToken = tokens.map((t) => {
+      params.push(`${quoteFts(t)}*`)
+      if (!isFragment(t)) return `SELECT pk FROM (${fts})`
+      params.push(quoteFts(t))
+      return `SELECT pk FROM (${fts} UNION ${ids})`
+    })
+    other = { sql: perToken.join(' INTERSECT '), params }
+  }
+  return {
+    set: { sql: `${fts} UNION ${other.sql}`, params: [all, ...other.params] },
+    ranked: {
+      sql: `SELECT pk, min(score) AS score FROM (
+        SELECT rowid AS pk, rank AS score FROM devices_fts WHERE devices_fts MATCH ?
+        UNION ALL SELECT pk, 0.0 AS score FROM (${other.sql})) GROUP BY pk`,
+      params: [all, ...other.params],
+    },
+  }
 }
+
+/**
+ * Above this many text matches, results are read in index order (name, user or check-in) probing
+ * the hit set, instead of fetching and sorting every match: a one- or two-letter prefix matches
+ * most of a 200,000-device tenant. bm25 relevance is only computed below it (it means little for
+ * "a"), so `relevance` on a broad query lists by device name.
+ */
+export const BROAD_QUERY_MATCHES = 4000
 
 export interface DeviceSearch {
   search(input: SearchInput): DeviceSearchResult
@@ -168,23 +189,42 @@ export function createDeviceSearch(db: Database.Database, now: () => number = Da
 
       if (hasQuery) {
         const hits = hitsSql(text.tokens)
-        const sql = `WITH hits AS (${hits.sql})
-          SELECT ${ROW_SELECT}, count(*) OVER () AS total
-          FROM hits h JOIN devices d ON d.pk = h.pk
-          WHERE ${filters.sql}
-          ORDER BY ${order} LIMIT ? OFFSET ?`
-        const rows = prepare(sql).all(
-          ...hits.params,
-          ...filters.params,
-          input.limit,
-          input.offset,
-        ) as RowSql[]
-        let total = rows[0]?.total ?? 0
-        if (rows.length === 0 && input.offset > 0) {
-          const countSql = `WITH hits AS (${hits.sql}) SELECT count(*) FROM hits h JOIN devices d ON d.pk = h.pk WHERE ${filters.sql}`
-          total = prepare(countSql)
+        const matches = prepare(`SELECT count(*) FROM (${hits.set.sql})`)
+          .pluck()
+          .get(...hits.set.params) as number
+        if (matches === 0) return empty
+        let total = matches
+        if (filters.params.length > 0) {
+          // `+d.pk` keeps SQLite from driving the count through the hit list row by row.
+          total = prepare(
+            `SELECT count(*) FROM devices d WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}`,
+          )
             .pluck()
-            .get(...hits.params, ...filters.params) as number
+            .get(...hits.set.params, ...filters.params) as number
+          if (total === 0) return empty
+        }
+        let rows: RowSql[]
+        if (matches <= BROAD_QUERY_MATCHES) {
+          const sql = `WITH h AS (${hits.ranked.sql})
+            SELECT ${ROW_SELECT} FROM h JOIN devices d ON d.pk = h.pk
+            WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`
+          rows = prepare(sql).all(
+            ...hits.ranked.params,
+            ...filters.params,
+            input.limit,
+            input.offset,
+          ) as RowSql[]
+        } else {
+          const broadOrder = orderSql(input, false)
+          const sql = `SELECT ${ROW_SELECT} FROM devices d
+            WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}
+            ORDER BY ${broadOrder} LIMIT ? OFFSET ?`
+          rows = prepare(sql).all(
+            ...hits.set.params,
+            ...filters.params,
+            input.limit,
+            input.offset,
+          ) as RowSql[]
         }
         return { ...empty, rows: rows.map(toRow), total }
       }

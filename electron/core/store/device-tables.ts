@@ -37,8 +37,13 @@ export const FTS_COLUMNS = [
  */
 const BM25_WEIGHTS = '10.0, 6.0, 10.0, 4.0, 6.0, 6.0, 6.0, 3.0, 1.0, 1.0'
 
-export function createDeviceTables(db: Database.Database, suffix: '' | '_next', tag: string): void {
-  if (!/^[a-z0-9]{1,16}$/.test(tag)) throw new Error('invalid index tag')
+export function createDeviceTables(
+  db: Database.Database,
+  suffix: '' | '_next',
+  tag: string,
+  options: { secondaryIndexes: boolean } = { secondaryIndexes: true },
+): void {
+  checkTag(tag)
   const d = `devices${suffix}`
   db.exec(`
     CREATE TABLE ${d} (
@@ -77,11 +82,6 @@ export function createDeviceTables(db: Database.Database, suffix: '' | '_next', 
       raw TEXT NOT NULL
     );
     CREATE UNIQUE INDEX devices_${tag}_id ON ${d}(id);
-    CREATE INDEX devices_${tag}_name ON ${d}(name_key);
-    CREATE INDEX devices_${tag}_user ON ${d}(user_key);
-    CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms);
-    CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key);
-    CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key);
     CREATE VIRTUAL TABLE devices_fts${suffix} USING fts5(
       ${FTS_COLUMNS.join(', ')},
       content='', contentless_delete=1,
@@ -92,6 +92,29 @@ export function createDeviceTables(db: Database.Database, suffix: '' | '_next', 
       ids, content='', contentless_delete=1,
       tokenize='trigram remove_diacritics 1'
     );
+  `)
+  if (options.secondaryIndexes) createDeviceIndexes(db, suffix, tag)
+}
+
+function checkTag(tag: string): void {
+  if (!/^[a-z0-9]{1,16}$/.test(tag)) throw new Error('invalid index tag')
+}
+
+/**
+ * Indexes for sort and filters (search.ts). A sync creates them once after the bulk load, which is
+ * much cheaper than maintaining them row by row. `name_key` serves the default list order and the
+ * broad-query plan (scan in name order, probe the FTS hit set); verdict and enrollment kind, the
+ * two filters an agent uses most, lead their own indexes so filter + name order needs no sort.
+ */
+export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next', tag: string): void {
+  checkTag(tag)
+  const d = `devices${suffix}`
+  db.exec(`
+    CREATE INDEX devices_${tag}_name ON ${d}(name_key);
+    CREATE INDEX devices_${tag}_user ON ${d}(user_key);
+    CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms);
+    CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key);
+    CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key);
   `)
 }
 

@@ -52,8 +52,9 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
   const d = `devices${suffix}`
   const fts = `devices_fts${suffix}`
   const ids = `devices_ids${suffix}`
+  // Positional parameters: binding an array is markedly cheaper than named binding in better-sqlite3.
   const insert = db.prepare(
-    `INSERT INTO ${d} (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((c) => '@' + c).join(', ')})
+    `INSERT INTO ${d} (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})
      ON CONFLICT(id) DO NOTHING`,
   )
   const update = db.prepare(
@@ -78,7 +79,7 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
 
   return {
     put(record) {
-      const inserted = insert.run(record)
+      const inserted = insert.run(ROW_COLUMNS.map((c) => record[c]))
       if (inserted.changes === 1) {
         indexRow(inserted.lastInsertRowid, record)
         return

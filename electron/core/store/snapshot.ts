@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { createDeviceTables, DEVICE_TABLES, dropDeviceTables } from './device-tables'
+import { createDeviceIndexes, createDeviceTables, DEVICE_TABLES, dropDeviceTables } from './device-tables'
 import { createDeviceWriter } from './device-writer'
 import type { DeviceRecord } from './device-record'
 
@@ -34,7 +34,7 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
   const tag = randomBytes(6).toString('hex')
   db.transaction(() => {
     dropDeviceTables(db, '_next')
-    createDeviceTables(db, '_next', tag)
+    createDeviceTables(db, '_next', tag, { secondaryIndexes: false })
   })()
   const writer = createDeviceWriter(db, '_next')
   const addAll = db.transaction((records: readonly DeviceRecord[]) => {
@@ -53,6 +53,8 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
     },
     commit(inSameTransaction) {
       if (done) throw new Error('snapshot already finished')
+      // Still invisible to readers: only the swap below publishes the new set.
+      db.transaction(() => createDeviceIndexes(db, '_next', tag))()
       const result = db
         .transaction((): SnapshotCommit => {
           const removed = db
