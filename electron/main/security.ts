@@ -111,10 +111,22 @@ export function installWebContentsGuards(contents: WebContents, openExternal: Op
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Every permission (camera, notifications from the page, geolocation, HID, …) is refused. */
+/**
+ * Every permission (camera, notifications from the page, geolocation, HID, …) is refused, with one
+ * exception: our own page may *write* to the clipboard, so the walkthrough's "copy the temporary
+ * passcode" button works (Electron gates navigator.clipboard.writeText behind
+ * 'clipboard-sanitized-write'). Reading the clipboard stays refused.
+ */
+const APP_ONLY_PERMISSIONS = new Set(['clipboard-sanitized-write'])
+
 export function installSessionGuards(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(APP_ONLY_PERMISSIONS.has(permission) && isAppUrl(details?.requestingUrl ?? '')),
+  )
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      APP_ONLY_PERMISSIONS.has(permission) && isAppUrl(`${requestingOrigin}/`),
+  )
   session.setDevicePermissionHandler(() => false)
 }
 

@@ -103,8 +103,15 @@ export class FakeBrowserWindow extends EventEmitter {
 
 export class FakeSession {
   permissionRequestHandler:
-    ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
-  permissionCheckHandler: ((wc: unknown, permission: string) => boolean) | null = null
+    | ((
+        wc: unknown,
+        permission: string,
+        callback: (granted: boolean) => void,
+        details?: { requestingUrl?: string },
+      ) => void)
+    | null = null
+  permissionCheckHandler: ((wc: unknown, permission: string, requestingOrigin?: string) => boolean) | null =
+    null
   devicePermissionHandler: ((details: unknown) => boolean) | null = null
   setPermissionRequestHandler(h: NonNullable<FakeSession['permissionRequestHandler']>): void {
     this.permissionRequestHandler = h

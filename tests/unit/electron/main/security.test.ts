@@ -152,4 +152,22 @@ describe('session guards', () => {
     }
     expect(session.devicePermissionHandler!({})).toBe(false)
   })
+
+  it('lets only our own page write to the clipboard (copy the temporary passcode)', () => {
+    const session = new FakeSession()
+    installSessionGuards(session as unknown as Session)
+    const ask = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined
+      session.permissionRequestHandler!({}, permission, (g) => (granted = g), { requestingUrl })
+      return granted
+    }
+    expect(ask('clipboard-sanitized-write', 'app://passcode-desk/index.html')).toBe(true)
+    expect(ask('clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
+    expect(ask('clipboard-read', 'app://passcode-desk/index.html')).toBe(false)
+    expect(session.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'app://passcode-desk')).toBe(true)
+    expect(session.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(
+      false,
+    )
+    expect(session.permissionCheckHandler!({}, 'clipboard-read', 'app://passcode-desk')).toBe(false)
+  })
 })
