@@ -57,7 +57,7 @@ test.describe('with a French system', () => {
     await openApp(page, appUrl)
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
     await expect(page.getByTestId('nav-devices')).toHaveText('Appareils')
-    await expect(page.getByTestId('status-tenant')).toContainText('Locataire de démonstration')
+    await expect(page.getByTestId('status-connection')).toContainText('Service local connecté')
     await openView(page, 'settings')
     await expect(page.getByTestId('locale-system')).toContainText('Langue du système (Français)')
     await expect(page.getByTestId('about-host-kind')).toHaveText('Navigateur (hôte web local)')

@@ -1,10 +1,24 @@
 import AxeBuilder from '@axe-core/playwright'
+import { type Page } from '@playwright/test'
 import { expect, openApp, openView, test, type ViewName } from './fixtures'
 
 /**
  * Every view, in both languages and both themes: no serious or critical accessibility violation
  * (axe, WCAG 2.1 A/AA), and a full-page screenshot under the Playwright output folder for review.
  */
+/**
+ * The frame fills the window and scrolls inside its main area, so a plain full-page screenshot
+ * would stop at the window's edge: let the frame grow for the shot, then put it back.
+ */
+async function captureFullView(page: Page, path: string): Promise<void> {
+  await page.addStyleTag({
+    content:
+      '.app-frame { height: auto !important; min-height: 100vh; } .app-frame .content { overflow: visible !important; }',
+  })
+  await page.screenshot({ path, fullPage: true })
+  await page.evaluate('document.head.lastElementChild.remove()')
+}
+
 const VIEWS: readonly ViewName[] = ['devices', 'history', 'settings']
 const LOCALES = [
   { tag: 'fr-FR', lang: 'fr' },
@@ -38,7 +52,7 @@ for (const { tag, lang } of LOCALES) {
               nodes: violation.nodes.map((node) => node.target.join(' ')),
             }))
           expect(blocking, `${view} (${lang}, ${theme})`).toEqual([])
-          await page.screenshot({ path: testInfo.outputPath(`${view}-${lang}-${theme}.png`), fullPage: true })
+          await captureFullView(page, testInfo.outputPath(`${view}-${lang}-${theme}.png`))
         }
       })
     })
