@@ -402,18 +402,18 @@ export function generateDevice(ctx: GeneratorContext, index: number): GeneratedD
   const lastSyncAgo = (scenario ? scenario.lastSyncDaysAgo : band[0] + r.next() * (band[1] - band[0])) * DAY
   const lastSync = ctx.now - Math.round(lastSyncAgo)
   const enrolled = lastSync - Math.round((1 + r.next() * 900) * DAY)
-  const managementState =
-    scenario?.managementState ??
-    r.weighted([
-      ['managed', 970],
-      ['retirePending', 12],
-      ['wipePending', 6],
-      ['retireIssued', 4],
-      ['wipeIssued', 3],
-      ['retireFailed', 2],
-      ['wipeFailed', 2],
-      ['deletePending', 1],
-    ])
+  const managementState = scenario
+    ? (scenario.managementState ?? 'managed')
+    : r.weighted([
+        ['managed', 970],
+        ['retirePending', 12],
+        ['wipePending', 6],
+        ['retireIssued', 4],
+        ['wipeIssued', 3],
+        ['retireFailed', 2],
+        ['wipeFailed', 2],
+        ['deletePending', 1],
+      ])
   const complianceState =
     scenario?.complianceState ??
     (shape.agent === 'configurationManagerClientMdm' && r.chance(0.2)

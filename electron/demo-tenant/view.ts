@@ -61,6 +61,7 @@ export const V1_PROPERTIES = [
   'physicalMemoryInBytes',
   'deviceActionResults',
   'managementState',
+  'enrollmentProfileName',
 ] as const
 
 /** Beta adds these (beta type mappings); the demo serves them under /beta only. */
