@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { createDeviceCache } from '../../../electron/core/store/cache'
+import { createDeviceSearch } from '../../../electron/core/devices/search'
+import { createConnectivity } from '../../../electron/core/sync/connectivity'
+import { createSyncEngine } from '../../../electron/core/sync/engine'
+import { createGraphClient } from '../../../electron/core/graph/client'
+import { startFixture, type Fixture } from './harness'
+
+const CLI = resolve(import.meta.dirname, '../../../out/main/cli.js')
+const built = existsSync(CLI)
+if (!built)
+  console.warn(`kill.test.ts skipped: ${CLI} is missing (run \`npm run build\`; npm test builds first).`)
+
+function syncInProcess(fixture: Fixture, file: string) {
+  const cache = createDeviceCache({ file })
+  const engine = createSyncEngine({
+    cache,
+    connectivity: createConnectivity(),
+    graph: () =>
+      createGraphClient({
+        baseUrl: fixture.demo.graphUrl,
+        getAccessToken: async () => fixture.demo.issueAccessToken(),
+      }),
+  })
+  return engine.start().done.finally(() => cache.close())
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('exit', (code) => done({ code, stdout, stderr }))
+  })
+}
+
+describe.skipIf(!built)('passcode-desk sync / search (built CLI)', () => {
+  let fixture: Fixture
+  beforeAll(async () => {
+    fixture = await startFixture({ devices: 1200 })
+  })
+  afterAll(async () => {
+    await fixture.close()
+  })
+
+  it('syncs with a token from the environment and prints one JSON summary line', async () => {
+    const file = join(fixture.dir, 'cli.db')
+    const token = fixture.demo.issueAccessToken()
+    const sync = await runCli(['sync', '--graph-url', fixture.demo.graphUrl, '--db', file], {
+      PASSCODE_DESK_ACCESS_TOKEN: token,
+    })
+    expect(sync.code).toBe(0)
+    const lines = sync.stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0]!)).toMatchObject({ devices: 1200, durationMs: expect.any(Number) })
+    expect(sync.stderr).toContain('page 2')
+    expect(sync.stderr + sync.stdout).not.toContain(token)
+
+    const search = await runCli(['search', 'hélène', '--db', file, '--limit', '3'])
+    expect(search.code).toBe(0)
+    const rows = search.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { userDisplayName: string })
+    expect(rows).toHaveLength(3)
+    expect(rows.every((r) => /Hélène/.test(r.userDisplayName))).toBe(true)
+  })
+
+  it('refuses a bad command line with exit code 2', async () => {
+    expect((await runCli(['sync', '--graph-url', fixture.demo.graphUrl])).code).toBe(2)
+  })
+})
+
+describe.skipIf(!built)('a sync killed mid-way (separate process, SIGKILL)', () => {
+  let fixture: Fixture
+  beforeAll(async () => {
+    fixture = await startFixture({ devices: 6000 })
+  })
+  afterAll(async () => {
+    await fixture.close()
+  })
+
+  it('leaves the previous snapshot intact and the database sound', async () => {
+    const file = join(fixture.dir, 'cache.db')
+    expect(await syncInProcess(fixture, file)).toMatchObject({ outcome: 'succeeded', devices: 6000 })
+
+    const ids = fixture.demo.devices.listDeviceIds()
+    fixture.demo.devices.updateDevice(ids[1]!, { deviceName: 'Never-Published-Name' })
+    fixture.demo.devices.removeDevice(ids[2]!)
+    fixture.demo.setFaults({ latencyMs: 400 })
+
+    const child = spawn(process.execPath, [CLI, 'sync', '--graph-url', fixture.demo.graphUrl, '--db', file], {
+      env: { ...process.env, PASSCODE_DESK_ACCESS_TOKEN: fixture.demo.issueAccessToken() },
+      stdio: 'pipe',
+    })
+    let stderr = ''
+    const exited = new Promise<NodeJS.Signals | null>((done) =>
+      child.on('exit', (_code, signal) => done(signal)),
+    )
+    // Kill once at least two pages are staged in the child's own tables.
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no progress from the CLI: ${stderr}`)), 30_000)
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        if (/page 2,/.test(stderr)) {
+          clearTimeout(timer)
+          done()
+        }
+      })
+    })
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+
+    const db = new Database(file)
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(db.prepare('SELECT count(*) FROM devices').pluck().get()).toBe(6000)
+      // The child's staging tables may remain; they are never read and the next sync drops them.
+      const search = createDeviceSearch(db)
+      expect(search.search({ query: 'Never-Published-Name', filters: {}, offset: 0, limit: 10 }).total).toBe(
+        0,
+      )
+      expect(search.search({ query: 'hel', filters: {}, offset: 0, limit: 10 }).total).toBeGreaterThan(0)
+    } finally {
+      db.close()
+    }
+
+    fixture.demo.setFaults({ latencyMs: 0 })
+    expect(await syncInProcess(fixture, file)).toMatchObject({
+      outcome: 'succeeded',
+      devices: 5999,
+      removed: 1,
+    })
+    const after = new Database(file, { readonly: true })
+    try {
+      const tables = after.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_next%'").pluck().all()
+      expect(tables).toEqual([])
+    } finally {
+      after.close()
+    }
+  })
+})
