@@ -15,5 +15,6 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
   { id: 'appearance', component: defineAsyncComponent(() => import('./AppearanceSection.vue')) },
   // Account and tenant profiles (issue 6).
   { id: 'profiles', component: defineAsyncComponent(() => import('./ProfilesSection.vue')) },
+  { id: 'policy', component: defineAsyncComponent(() => import('./ActionPolicySection.vue')) },
   { id: 'about', component: defineAsyncComponent(() => import('./AboutSection.vue')) },
 ]
