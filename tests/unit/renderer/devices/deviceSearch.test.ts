@@ -1,0 +1,239 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  PAGE_SIZE,
+  SEARCH_DEBOUNCE_MS,
+  activeFilterCount,
+  pagesForRange,
+  pagesToEvict,
+  sortInput,
+  useDeviceSearchStore,
+} from '@renderer/stores/deviceSearch'
+import { useSyncStore } from '@renderer/stores/sync'
+import { fake, flush } from './fake-client'
+import { ok, row, rows } from './rows'
+
+vi.mock('@renderer/api/client', async () => ({ api: (await import('./fake-client')).fake.api }))
+
+const answer = (list: ReturnType<typeof rows>, total: number, offset = 0) =>
+  ok({ rows: list, total, offset, limit: PAGE_SIZE, queryTruncated: false })
+
+beforeEach(() => {
+  fake.reset()
+  setActivePinia(createPinia())
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+})
+afterEach(() => vi.useRealTimers())
+
+/** Advances past the debounce and lets the answer handlers run. */
+async function settle() {
+  await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1)
+}
+
+describe('paging window math', () => {
+  it('maps a row range to the pages it touches', () => {
+    expect(pagesForRange(0, 30, 1000, 100)).toEqual([0])
+    expect(pagesForRange(95, 130, 1000, 100)).toEqual([0, 1])
+    expect(pagesForRange(100, 200, 1000, 100)).toEqual([1])
+    expect(pagesForRange(180, 420, 1000, 100)).toEqual([1, 2, 3, 4])
+  })
+
+  it('clamps to the result size', () => {
+    expect(pagesForRange(150, 400, 210, 100)).toEqual([1, 2])
+    expect(pagesForRange(0, 50, 0, 100)).toEqual([])
+    expect(pagesForRange(300, 350, 210, 100)).toEqual([])
+    expect(pagesForRange(-5, 10, 210, 100)).toEqual([0])
+  })
+
+  it('reaches the last page of 200,000 rows without walking all of them', () => {
+    expect(pagesForRange(199_980, 200_010, 200_000, 100)).toEqual([1999])
+  })
+
+  it('evicts the pages farthest from the viewed page first', () => {
+    expect(pagesToEvict([0, 1, 2, 3], 2, 10)).toEqual([])
+    expect(pagesToEvict([0, 1, 2, 3, 50, 51], 50, 4)).toEqual([0, 1])
+    expect(pagesToEvict([10, 11, 12, 13, 14], 12, 3)).toEqual([14, 10])
+  })
+})
+
+describe('filters and sort helpers', () => {
+  it('counts every selected value', () => {
+    expect(activeFilterCount({})).toBe(0)
+    expect(activeFilterCount({ verdicts: ['eligible', 'undetermined'], lastCheckInOlderThanDays: 30 })).toBe(
+      3,
+    )
+    expect(activeFilterCount({ lastCheckInOlderThanDays: 0 })).toBe(1)
+  })
+
+  it('lets core pick the default order for "auto"', () => {
+    expect(sortInput('auto')).toBeUndefined()
+    expect(sortInput('lastSyncNewest')).toEqual({ field: 'lastSyncDateTime', direction: 'desc' })
+  })
+})
+
+describe('useDeviceSearchStore', () => {
+  it('debounces typing into one search with the last text', async () => {
+    const store = useDeviceSearchStore()
+    store.setQuery('h')
+    store.setQuery('he')
+    store.setQuery('hel')
+    expect(fake.take('devices:search')).toEqual([])
+    await settle()
+    const calls = fake.take('devices:search')
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.input).toMatchObject({ query: 'hel', offset: 0, limit: PAGE_SIZE })
+  })
+
+  it('drops a slow answer for older text that arrives after the newer one', async () => {
+    const store = useDeviceSearchStore()
+    store.setQuery('hel')
+    await settle()
+    const [slow] = fake.take('devices:search')
+    store.setQuery('helene')
+    await settle()
+    const [fast] = fake.take('devices:search')
+
+    fast!.resolve(answer([row('helene-1', 'iPhone de Hélène')], 1))
+    await flush()
+    slow!.resolve(answer(rows('hel', 0, PAGE_SIZE), 5000))
+    await flush()
+
+    expect(store.total).toBe(1)
+    expect(store.rowAt(0)?.deviceName).toBe('iPhone de Hélène')
+    expect(store.searching).toBe(false)
+  })
+
+  it('ignores an answer that arrives while newer text is still being debounced', async () => {
+    const store = useDeviceSearchStore()
+    store.setQuery('hel')
+    await settle()
+    const [first] = fake.take('devices:search')
+    store.setQuery('hele') // debounce running, no call yet
+    first!.resolve(answer(rows('hel', 0, 3), 3))
+    await flush()
+    expect(store.total).toBeNull()
+    expect(store.searching).toBe(true)
+  })
+
+  it('fetches the pages the list shows, once each, and keeps total from the answer', async () => {
+    const store = useDeviceSearchStore()
+    void store.runSearch()
+    fake.take('devices:search')[0]!.resolve(answer(rows('d', 0, PAGE_SIZE), 200_000))
+    await flush()
+    expect(store.total).toBe(200_000)
+    expect(store.activeIndex).toBe(0)
+
+    store.ensureRange(150, 260)
+    store.ensureRange(160, 270) // same pages while the first answers are in flight
+    const calls = fake.take('devices:search')
+    expect(calls.map((call) => (call.input as { offset: number }).offset)).toEqual([100, 200])
+    expect(store.rowAt(150)).toBeUndefined()
+
+    calls[0]!.resolve(answer(rows('d', 100, PAGE_SIZE), 200_000, 100))
+    calls[1]!.resolve(answer(rows('d', 200, PAGE_SIZE), 199_999, 200))
+    await flush()
+    expect(store.rowAt(150)?.id).toBe('d-150')
+    expect(store.rowAt(299)?.id).toBe('d-299')
+    expect(store.total).toBe(199_999)
+
+    store.ensureRange(150, 260)
+    expect(fake.take('devices:search')).toEqual([])
+  })
+
+  it('drops a page answer that belongs to a previous search', async () => {
+    const store = useDeviceSearchStore()
+    void store.runSearch()
+    fake.take('devices:search')[0]!.resolve(answer(rows('old', 0, PAGE_SIZE), 1000))
+    await flush()
+    store.ensureRange(500, 520)
+    const [page] = fake.take('devices:search')
+
+    store.setFilters({ verdicts: ['eligible'] })
+    const [fresh] = fake.take('devices:search')
+    page!.resolve(answer(rows('old', 500, PAGE_SIZE), 1000, 500))
+    fresh!.resolve(answer(rows('new', 0, 10), 10))
+    await flush()
+
+    expect(store.total).toBe(10)
+    expect(store.rowAt(0)?.id).toBe('new-0')
+    expect(store.rowAt(500)).toBeUndefined()
+    expect(fresh!.input).toMatchObject({ filters: { verdicts: ['eligible'] } })
+  })
+
+  it('moves the active row within bounds', async () => {
+    const store = useDeviceSearchStore()
+    void store.runSearch()
+    fake.take('devices:search')[0]!.resolve(answer(rows('d', 0, 3), 3))
+    await flush()
+    expect(store.activeIndex).toBe(0)
+    store.moveActive(-1)
+    expect(store.activeIndex).toBe(0)
+    store.moveActive(10)
+    expect(store.activeIndex).toBe(2)
+    store.moveActive(-1)
+    expect(store.activeIndex).toBe(1)
+  })
+
+  it('has no active row when nothing matches', async () => {
+    const store = useDeviceSearchStore()
+    void store.runSearch()
+    fake.take('devices:search')[0]!.resolve(answer([], 0))
+    await flush()
+    expect(store.activeIndex).toBe(-1)
+    store.moveActive(1)
+    expect(store.activeIndex).toBe(-1)
+  })
+
+  it('Esc clears the text at once but keeps the filters', async () => {
+    const store = useDeviceSearchStore()
+    store.setFilters({ ownership: ['personal'] })
+    fake.take('devices:search')
+    store.setQuery('zoe')
+    await settle()
+    fake.take('devices:search')
+    store.clearQuery()
+    const [call] = fake.take('devices:search')
+    expect(call!.input).toMatchObject({ query: '', filters: { ownership: ['personal'] } })
+    expect(store.query).toBe('')
+  })
+
+  it('opens once: coming back from a device keeps query, results and scroll position', async () => {
+    const store = useDeviceSearchStore()
+    void store.open()
+    fake.take('devices:search')[0]!.resolve(answer(rows('d', 0, 50), 50))
+    await flush()
+    store.scrollTop = 840
+    store.setActive(12)
+    await store.open()
+    expect(fake.take('devices:search')).toEqual([])
+    expect(store.scrollTop).toBe(840)
+    expect(store.activeIndex).toBe(12)
+  })
+
+  it('runs the same search again when a sync succeeds, not when it fails', async () => {
+    const store = useDeviceSearchStore()
+    const sync = useSyncStore()
+    void store.runSearch()
+    fake.take('devices:search')[0]!.resolve(answer(rows('d', 0, 5), 5))
+    await flush()
+    fake.take('sync:status')
+
+    const finished = {
+      runId: 'r1',
+      devices: 9,
+      removed: 0,
+      pages: 1,
+      durationMs: 10,
+      finishedAt: '2026-11-26T12:00:00Z',
+      apiVersion: 'beta',
+    }
+    fake.emit('sync:finished', { ...finished, outcome: 'failed', error: { code: 'OFFLINE', message: 'x' } })
+    await flush()
+    expect(fake.take('devices:search')).toEqual([])
+
+    fake.emit('sync:finished', { ...finished, outcome: 'succeeded', error: null })
+    await flush()
+    expect(sync.completedRuns).toBe(1)
+    expect(fake.take('devices:search')).toHaveLength(1)
+  })
+})

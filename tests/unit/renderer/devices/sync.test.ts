@@ -1,0 +1,126 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SyncStatus } from '@shared/api/schemas/sync'
+import { useSyncStore } from '@renderer/stores/sync'
+import { fake, flush } from './fake-client'
+import { ok } from './rows'
+
+vi.mock('@renderer/api/client', async () => ({ api: (await import('./fake-client')).fake.api }))
+
+const idle: SyncStatus = {
+  running: false,
+  progress: null,
+  lastSuccessAt: '2026-11-26T11:50:00Z',
+  lastAttemptAt: '2026-11-26T11:50:00Z',
+  lastError: null,
+  deviceCount: 1200,
+  apiVersion: 'beta',
+  online: true,
+  stale: false,
+  staleAfterMinutes: 1440,
+}
+const progress = {
+  runId: 'r1',
+  phase: 'fetching' as const,
+  pages: 3,
+  devices: 3000,
+  total: 10_000,
+  devicesPerSecond: 1500,
+  etaSeconds: 4.6,
+  elapsedMs: 2000,
+  apiVersion: 'beta' as const,
+}
+
+beforeEach(() => {
+  fake.reset()
+  setActivePinia(createPinia())
+})
+
+describe('useSyncStore', () => {
+  it('subscribes to sync:progress and sync:finished once per app', () => {
+    useSyncStore()
+    useSyncStore()
+    expect(fake.listenerCount('sync:progress')).toBe(1)
+    expect(fake.listenerCount('sync:finished')).toBe(1)
+  })
+
+  it('follows live progress, then the end of the run', async () => {
+    const sync = useSyncStore()
+    void sync.loadStatus()
+    fake.take('sync:status')[0]!.resolve(ok(idle))
+    await flush()
+    expect(sync.running).toBe(false)
+    expect(sync.neverSynced).toBe(false)
+
+    fake.emit('sync:progress', progress)
+    expect(sync.running).toBe(true)
+    expect(sync.progress?.devices).toBe(3000)
+
+    fake.emit('sync:finished', {
+      runId: 'r1',
+      outcome: 'succeeded',
+      devices: 10_000,
+      removed: 2,
+      pages: 10,
+      durationMs: 7000,
+      finishedAt: '2026-11-26T12:00:00Z',
+      apiVersion: 'beta',
+      error: null,
+    })
+    expect(sync.running).toBe(false)
+    expect(sync.progress).toBeNull()
+    expect(sync.completedRuns).toBe(1)
+    // The status is fetched again for the new "last synced" time and count.
+    expect(fake.take('sync:status')).toHaveLength(1)
+  })
+
+  it('shows a bar as soon as a start is accepted, before the first event', async () => {
+    const sync = useSyncStore()
+    const started = sync.start()
+    fake.take('sync:start')[0]!.resolve(ok({ runId: 'r2', startedAt: '2026-11-26T12:00:00Z' }))
+    expect(await started).toBeNull()
+    expect(sync.running).toBe(true)
+    expect(sync.progress?.phase).toBe('starting')
+  })
+
+  it('follows a sync another window started instead of reporting SYNC_IN_PROGRESS', async () => {
+    const sync = useSyncStore()
+    const started = sync.start()
+    fake.take('sync:start')[0]!.resolve({ ok: false, error: { code: 'SYNC_IN_PROGRESS', message: 'busy' } })
+    await flush()
+    fake.take('sync:status')[0]!.resolve(ok({ ...idle, running: true, progress }))
+    expect(await started).toBeNull()
+    expect(sync.error).toBeNull()
+    expect(sync.running).toBe(true)
+    expect(sync.progress?.pages).toBe(3)
+  })
+
+  it('keeps the error of a start that failed', async () => {
+    const sync = useSyncStore()
+    const started = sync.start()
+    fake.take('sync:start')[0]!.resolve({ ok: false, error: { code: 'AUTH_REQUIRED', message: 'sign in' } })
+    expect((await started)?.code).toBe('AUTH_REQUIRED')
+    expect(sync.error?.code).toBe('AUTH_REQUIRED')
+    expect(sync.running).toBe(false)
+  })
+
+  it('keeps the newest status when an older answer arrives late', async () => {
+    const sync = useSyncStore()
+    void sync.loadStatus()
+    void sync.loadStatus()
+    const [older, newer] = fake.take('sync:status')
+    newer!.resolve(ok({ ...idle, deviceCount: 2 }))
+    await flush()
+    older!.resolve(ok({ ...idle, deviceCount: 1 }))
+    await flush()
+    expect(sync.status?.deviceCount).toBe(2)
+  })
+
+  it('says when nothing was ever synced', async () => {
+    const sync = useSyncStore()
+    void sync.loadStatus()
+    fake.take('sync:status')[0]!.resolve(ok({ ...idle, lastSuccessAt: null, deviceCount: 0, stale: true }))
+    await flush()
+    expect(sync.neverSynced).toBe(true)
+  })
+})
