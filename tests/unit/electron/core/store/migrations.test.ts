@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../../../electron/core/store/db'
+import { MIGRATIONS, type Migration } from '../../../../../electron/core/store/migrations'
+import { tempDir } from './helpers'
+
+describe('migrations', () => {
+  let tmp: ReturnType<typeof tempDir>
+  beforeEach(() => {
+    tmp = tempDir()
+  })
+  afterEach(() => tmp.cleanup())
+
+  const latest = MIGRATIONS.at(-1)!.version
+
+  it('creates a fresh database at the latest version, in WAL mode', () => {
+    const db = openDatabase(tmp.file)
+    expect(db.pragma('user_version', { simple: true })).toBe(latest)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
+    expect(tables).toEqual(expect.arrayContaining(['devices', 'devices_fts', 'devices_ids', 'sync_meta']))
+    db.close()
+    // Opening again runs nothing.
+    const again = openDatabase(tmp.file)
+    expect(again.pragma('user_version', { simple: true })).toBe(latest)
+    again.close()
+  })
+
+  it('upgrades an older database by running only the pending migrations', () => {
+    const first = openDatabase(tmp.file, { migrations: MIGRATIONS.slice(0, 1) })
+    expect(first.pragma('user_version', { simple: true })).toBe(10)
+    first.prepare("INSERT INTO sync_meta (key, value) VALUES ('lastSuccessAt', 'kept')").run()
+    first.close()
+    const ran: string[] = []
+    const extra: Migration = {
+      version: latest + 10,
+      name: 'test-extra',
+      up: (db) => {
+        ran.push('extra')
+        db.exec('CREATE TABLE extra (x)')
+      },
+    }
+    const db = openDatabase(tmp.file, { migrations: [...MIGRATIONS, extra] })
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 10)
+    expect(ran).toEqual(['extra'])
+    expect(db.prepare("SELECT value FROM sync_meta WHERE key = 'lastSuccessAt'").pluck().get()).toBe('kept')
+    db.close()
+  })
+
+  it('runs all pending migrations in one transaction: a failure changes nothing', () => {
+    const failing: Migration = {
+      version: latest + 10,
+      name: 'test-fails',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (x)')
+        throw new Error('boom')
+      },
+    }
+    expect(() => openDatabase(tmp.file, { migrations: [...MIGRATIONS, failing] })).toThrow()
+    const raw = new Database(tmp.file)
+    expect(raw.pragma('user_version', { simple: true })).toBe(0)
+    expect(
+      raw.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('devices', 'half_done')").pluck().get(),
+    ).toBe(0)
+    raw.close()
+  })
+
+  it('refuses a database written by a newer app with DB_NEWER_VERSION', () => {
+    openDatabase(tmp.file).close()
+    const raw = new Database(tmp.file)
+    raw.pragma(`user_version = ${latest + 1}`)
+    raw.close()
+    expect(() => openDatabase(tmp.file)).toThrow(expect.objectContaining({ code: 'DB_NEWER_VERSION' }))
+  })
+
+  it('lists migrations in strictly increasing order, one per file name', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions)
+    expect(new Set(versions).size).toBe(versions.length)
+    for (const m of MIGRATIONS) expect(m.name).toMatch(new RegExp(`^${String(m.version).padStart(4, '0')}-`))
+  })
+})
