@@ -50,3 +50,29 @@ test('the favicon is served (no 404 in the console)', async ({ page, app, appUrl
   expect(response.status()).toBe(200)
   expect(response.headers()['content-type']).toContain('image/svg+xml')
 })
+
+test.describe('when the network or the host goes away', () => {
+  // The page's reconnection attempts are expected to fail loudly in the console here.
+  test.use({ allowedConsoleErrors: [/WebSocket connection to .* failed/] })
+
+  test('the status bar shows the browser going offline and back', async ({ page, appUrl, context }) => {
+    await openApp(page, appUrl)
+    await context.setOffline(true)
+    await expect(page.getByTestId('status-network')).toHaveAttribute('data-online', 'false')
+    await expect(page.getByTestId('status-network')).toContainText(/Offline|Hors ligne/)
+    await context.setOffline(false)
+    await expect(page.getByTestId('status-network')).toHaveAttribute('data-online', 'true')
+  })
+
+  test('a lost bridge is shown in the status bar and a banner, not as the launch-link notice', async ({
+    page,
+    app,
+    appUrl,
+  }) => {
+    await openApp(page, appUrl)
+    await app.stop()
+    await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', /closed|connecting/)
+    await expect(page.getByTestId('connection-lost')).toBeVisible()
+    await expect(page.getByTestId('launch-link-required')).toHaveCount(0)
+  })
+})

@@ -28,6 +28,8 @@ export interface RunningApp {
   readonly dataDir: string
   /** Everything the host wrote to stdout / stderr so far. */
   output(): string
+  /** Stops the host now (to test a lost connection); teardown then has nothing left to do. */
+  stop(): Promise<void>
 }
 
 interface AppFixtures {
@@ -99,7 +101,14 @@ export const test = base.extend<AppFixtures>({
     const host = await startHost(appEnv, dataDir)
     try {
       const { url, port } = await host.ready
-      await use({ url, port, origin: `http://127.0.0.1:${port}`, dataDir, output: host.output })
+      await use({
+        url,
+        port,
+        origin: `http://127.0.0.1:${port}`,
+        dataDir,
+        output: host.output,
+        stop: () => stopHost(host.child),
+      })
     } finally {
       await stopHost(host.child)
       if (testInfo.status !== testInfo.expectedStatus)

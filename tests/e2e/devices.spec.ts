@@ -1,0 +1,170 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page, TestInfo } from '@playwright/test'
+import { expect, openApp, test } from './fixtures'
+
+/**
+ * Devices and Device detail (issue 5) end to end: built browser host, real core, embedded demo tenant.
+ * The agent signs in, syncs through the Sync button, types part of a user's name without the
+ * accent, opens the device and reads the eligibility explanation — in French and in English.
+ */
+test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '400' } })
+
+const LOCALES = [
+  {
+    tag: 'fr-FR',
+    lang: 'fr',
+    headline: 'Intune peut supprimer le code secret de cet appareil.',
+    reason: /inscrit en tant qu’appareil/,
+    action: 'Supprimer le code secret',
+    verdict: 'Action possible',
+    lastSynced: /^Dernière synchronisation (à l’instant|maintenant|il y a \d+ (seconde|minute)s?)$/,
+  },
+  {
+    tag: 'en-US',
+    lang: 'en',
+    headline: "Intune can remove this device's passcode.",
+    reason: /enrolled as a device/i,
+    action: 'Remove passcode',
+    verdict: 'Action available',
+    lastSynced: /^Last synced (now|\d+ (second|minute)s? ago)$/,
+  },
+] as const
+
+async function signIn(page: Page): Promise<void> {
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId('status-sign-in').click()
+  const signInPage = await popup
+  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
+  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
+  await signInPage.close()
+}
+
+/** Fresh data folder: the list says there is no cache yet; the agent syncs from the UI. */
+async function syncFromTheUi(page: Page): Promise<void> {
+  await expect(page.getByTestId('empty-no-cache')).toBeVisible()
+  await page.getByTestId('empty-sync-now').click()
+  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('sync-finished')).toBeVisible()
+  await expect(page.getByTestId('empty-no-cache')).toHaveCount(0)
+}
+
+async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }))
+  expect(blocking, what).toEqual([])
+}
+
+async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  await testInfo.attach(name, { path: file, contentType: 'image/png' })
+}
+
+for (const locale of LOCALES) {
+  test.describe(locale.lang, () => {
+    test.use({ locale: locale.tag, colorScheme: 'light' })
+
+    test(`find "helene" without the accent, open her iPhone, read why (${locale.lang})`, async ({
+      page,
+      appUrl,
+    }, testInfo) => {
+      await openApp(page, appUrl)
+      await expect(page.locator('html')).toHaveAttribute('lang', locale.lang)
+      await signIn(page)
+      await page.getByTestId('nav-devices').click()
+      await syncFromTheUi(page)
+      await expect(page.getByTestId('sync-last')).toHaveText(locale.lastSynced)
+
+      const search = page.getByTestId('device-search')
+      await search.focus()
+      await page.keyboard.type('helene')
+      const row = page.getByTestId('device-row').filter({ hasText: 'iPhone de Hélène' }).first()
+      await expect(row).toBeVisible()
+      // Every visible row matched "helene" through the accent-insensitive search.
+      for (const text of await page.getByTestId('device-row').allInnerTexts()) expect(text).toMatch(/hél[eè]ne|helene/i)
+      await expect(row.getByTestId('eligibility-badge')).toHaveText(locale.verdict)
+
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme })
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await expectNoSeriousAxeViolations(page, `devices (${locale.lang}, ${theme})`)
+        await capture(page, testInfo, `devices-${locale.lang}-${theme}`)
+      }
+      await page.emulateMedia({ colorScheme: 'light' })
+
+      await row.click()
+      await expect(page.getByTestId('device-name')).toHaveText('iPhone de Hélène')
+      const explanation = page.getByTestId('eligibility-explanation')
+      await expect(explanation.getByTestId('eligibility-headline')).toHaveText(locale.headline)
+      await expect(explanation.getByTestId('eligibility-reason').first()).toHaveText(locale.reason)
+      await expect(explanation.getByTestId('eligibility-precondition').first()).toBeVisible()
+      await expect(explanation.getByTestId('eligibility-outcome')).toBeVisible()
+      await expect(page.getByTestId('start-walkthrough')).toHaveText(locale.action)
+      await expect(page.getByTestId('property-userDisplayName')).toHaveText('Hélène Durand')
+
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme })
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await expectNoSeriousAxeViolations(page, `device detail (${locale.lang}, ${theme})`)
+        await capture(page, testInfo, `device-detail-${locale.lang}-${theme}`)
+      }
+
+      // Refresh from Intune re-reads the device live and says how fresh the cache is.
+      await page.getByTestId('refresh-device').click()
+      await expect(page.getByTestId('refresh-device')).toBeEnabled()
+      await expect(page.getByTestId('refresh-error')).toHaveCount(0)
+      await expect(page.getByTestId('device-name')).toHaveText('iPhone de Hélène')
+
+      // Back to the results: the query is still there.
+      await page.getByTestId('back-to-results').click()
+      await expect(search).toHaveValue('helene')
+      await expect(row).toBeVisible()
+    })
+  })
+}
+
+test.describe('keyboard', () => {
+  test.use({ locale: 'en-US' })
+
+  test('↑/↓ move the active row, Enter opens it, Esc clears the search', async ({ page, appUrl }) => {
+    await openApp(page, appUrl)
+    await signIn(page)
+    await page.getByTestId('nav-devices').click()
+    await syncFromTheUi(page)
+
+    const search = page.getByTestId('device-search')
+    // Opening the view puts the cursor in the search box.
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('nav-devices').click()
+    await expect(search).toBeFocused()
+
+    await page.keyboard.type('helene')
+    await expect(page.getByTestId('device-row').first()).toContainText(/Hélène/)
+    const rows = page.getByTestId('device-row')
+    expect(await rows.count()).toBeGreaterThan(1)
+    const first = await rows.nth(0).getAttribute('id')
+    const second = await rows.nth(1).getAttribute('id')
+    await expect(search).toHaveAttribute('aria-activedescendant', first!)
+
+    await page.keyboard.press('ArrowDown')
+    await expect(search).toHaveAttribute('aria-activedescendant', second!)
+    await expect(page.locator(`#${second}`)).toHaveAttribute('aria-selected', 'true')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowDown')
+    await expect(search).toHaveAttribute('aria-activedescendant', second!)
+
+    const secondId = await page.locator(`#${second}`).getAttribute('data-device-id')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(new RegExp(`#/devices/${encodeURIComponent(secondId!)}$`))
+    await expect(page.getByTestId('eligibility-explanation')).toBeVisible()
+
+    await page.goBack()
+    await expect(search).toHaveValue('helene')
+    await search.focus()
+    await page.keyboard.press('Escape')
+    await expect(search).toHaveValue('')
+    await expect(search).toBeFocused()
+  })
+})
