@@ -153,9 +153,20 @@ export interface DeviceSearch {
  * Search over the live table set (issue 5, devices:search). Statements are cached by their SQL
  * (the SQL only varies with the shape of the input, never with its values).
  */
-export function createDeviceSearch(db: Database.Database, now: () => number = Date.now): DeviceSearch {
+export interface DeviceSearchOptions {
+  readonly now?: () => number
+  /** Tests: a lower threshold exercises the broad-query plan on a small database. */
+  readonly broadQueryMatches?: number
+  /** Tests: records every statement a search runs, for EXPLAIN QUERY PLAN checks. */
+  readonly trace?: { sql: string; params: unknown[] }[]
+}
+
+export function createDeviceSearch(db: Database.Database, options: DeviceSearchOptions = {}): DeviceSearch {
+  const now = options.now ?? Date.now
+  const broadQueryMatches = options.broadQueryMatches ?? BROAD_QUERY_MATCHES
   const statements = new Map<string, Database.Statement>()
-  const prepare = (sql: string) => {
+  const prepare = (sql: string, params: unknown[]) => {
+    options.trace?.push({ sql, params })
     let statement = statements.get(sql)
     if (!statement) {
       if (statements.size > 200) statements.clear()
@@ -164,6 +175,11 @@ export function createDeviceSearch(db: Database.Database, now: () => number = Da
     }
     return statement
   }
+  const all = (sql: string, params: unknown[]) => prepare(sql, params).all(...params) as RowSql[]
+  const count = (sql: string, params: unknown[]) =>
+    prepare(sql, params)
+      .pluck()
+      .get(...params) as number
   // Counting every row under a filter is the one O(n) step of a list without text; remember it
   // until the database changes (data_version: other connections; total_changes: this one).
   const versionStatement = db
@@ -189,48 +205,38 @@ export function createDeviceSearch(db: Database.Database, now: () => number = Da
 
       if (hasQuery) {
         const hits = hitsSql(text.tokens)
-        const matches = prepare(`SELECT count(*) FROM (${hits.set.sql})`)
-          .pluck()
-          .get(...hits.set.params) as number
+        const matches = count(`SELECT count(*) FROM (${hits.set.sql})`, hits.set.params)
         if (matches === 0) return empty
         let total = matches
         if (filters.params.length > 0) {
-          // `+d.pk` keeps SQLite from driving the count through the hit list row by row.
-          total = prepare(
+          // `+d.pk`: probe the hit set from the devices side, never one lookup per hit.
+          total = count(
             `SELECT count(*) FROM devices d WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}`,
+            [...hits.set.params, ...filters.params],
           )
-            .pluck()
-            .get(...hits.set.params, ...filters.params) as number
           if (total === 0) return empty
         }
-        let rows: RowSql[]
-        if (matches <= BROAD_QUERY_MATCHES) {
-          const sql = `WITH h AS (${hits.ranked.sql})
-            SELECT ${ROW_SELECT} FROM h JOIN devices d ON d.pk = h.pk
-            WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`
-          rows = prepare(sql).all(
-            ...hits.ranked.params,
-            ...filters.params,
-            input.limit,
-            input.offset,
-          ) as RowSql[]
-        } else {
-          const broadOrder = orderSql(input, false)
-          const sql = `SELECT ${ROW_SELECT} FROM devices d
-            WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}
-            ORDER BY ${broadOrder} LIMIT ? OFFSET ?`
-          rows = prepare(sql).all(
-            ...hits.set.params,
-            ...filters.params,
-            input.limit,
-            input.offset,
-          ) as RowSql[]
-        }
+        const rows =
+          matches <= broadQueryMatches
+            ? all(
+                `WITH h AS (${hits.ranked.sql})
+                SELECT ${ROW_SELECT} FROM h JOIN devices d ON d.pk = h.pk
+                WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+                [...hits.ranked.params, ...filters.params, input.limit, input.offset],
+              )
+            : all(
+                `SELECT ${ROW_SELECT} FROM devices d
+                WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}
+                ORDER BY ${orderSql(input, false)} LIMIT ? OFFSET ?`,
+                [...hits.set.params, ...filters.params, input.limit, input.offset],
+              )
         return { ...empty, rows: rows.map(toRow), total }
       }
 
-      const sql = `SELECT ${ROW_SELECT} FROM devices d WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`
-      const rows = prepare(sql).all(...filters.params, input.limit, input.offset) as RowSql[]
+      const rows = all(
+        `SELECT ${ROW_SELECT} FROM devices d WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [...filters.params, input.limit, input.offset],
+      )
       const version = versionStatement.get() as string
       if (version !== countsVersion) {
         counts.clear()
@@ -239,9 +245,7 @@ export function createDeviceSearch(db: Database.Database, now: () => number = Da
       const countKey = `${filters.sql}|${JSON.stringify(filters.params)}`
       let total = counts.get(countKey)
       if (total === undefined) {
-        total = prepare(`SELECT count(*) FROM devices d WHERE ${filters.sql}`)
-          .pluck()
-          .get(...filters.params) as number
+        total = count(`SELECT count(*) FROM devices d WHERE ${filters.sql}`, filters.params)
         if (input.filters.lastCheckInOlderThanDays === undefined) counts.set(countKey, total)
       }
       return { ...empty, rows: rows.map(toRow), total }

@@ -30,7 +30,7 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
   const searchFor = (db: Database.Database) => {
     let search = searches.get(db)
     if (!search) {
-      search = createDeviceSearch(db, now)
+      search = createDeviceSearch(db, { now })
       searches.set(db, search)
     }
     return search

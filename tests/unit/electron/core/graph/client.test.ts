@@ -9,7 +9,7 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
 /** A scripted fetch: each call takes the next reply and records what was sent. */
 function scripted(replies: Reply[]) {
   const calls: { url: string; method: string; headers: Record<string, string>; body?: string }[] = []
-  const fetch = (async (url: URL | string, init?: RequestInit) => {
+  const fakeFetch = (async (url: URL | string, init?: RequestInit) => {
     calls.push({
       url: String(url),
       method: init?.method ?? 'GET',
@@ -26,7 +26,7 @@ function scripted(replies: Reply[]) {
       headers: { 'request-id': `req-${calls.length}`, ...reply.headers },
     })
   }) as typeof fetch
-  return { fetch, calls }
+  return { fetch: fakeFetch, calls }
 }
 
 function client(replies: Reply[], extra: Partial<GraphClientOptions> = {}) {

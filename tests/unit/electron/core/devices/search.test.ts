@@ -1,0 +1,247 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deviceSearchInput, deviceSearchResult } from '../../../../../shared/api/schemas/devices'
+import { createDeviceSearch, type SearchInput } from '../../../../../electron/core/devices/search'
+import { openDatabase, type Db } from '../../../../../electron/core/store/db'
+import type { DeviceRecord } from '../../../../../electron/core/store/device-record'
+import { beginSnapshot } from '../../../../../electron/core/store/snapshot'
+import { records, selectedDevices, tempDir } from '../store/helpers'
+
+const NOW = Date.parse('2026-11-26T12:00:00Z')
+const DAY = 86_400_000
+
+const CRAFTED = [
+  {
+    id: 'crafted-1',
+    deviceName: 'iPhone de Hélène',
+    userPrincipalName: 'helene.durand@contoso.example',
+    userDisplayName: 'Hélène Durand',
+    serialNumber: 'C02XK1ABJG5H',
+    imei: '356938035643809',
+    phoneNumber: '+33 6 75 40 71 21',
+    operatingSystem: 'iOS',
+    osVersion: '17.4',
+    deviceEnrollmentType: 'appleBulkWithUser',
+    managementAgent: 'mdm',
+    ownerType: 'company',
+    complianceState: 'compliant',
+    lastSyncDateTime: new Date(NOW - 2 * DAY).toISOString(),
+  },
+  {
+    id: 'crafted-2',
+    deviceName: 'ZZ-"NEAR(kiosk*)"',
+    userDisplayName: 'Zoë Ünal',
+    serialNumber: 'R58N91XYZ',
+    operatingSystem: 'Android',
+    lastSyncDateTime: null,
+  },
+]
+
+function input(partial: Partial<SearchInput> & { query?: string }): SearchInput {
+  return deviceSearchInput.parse(partial)
+}
+
+describe('devices:search', () => {
+  let tmp: ReturnType<typeof tempDir>
+  let db: Db
+  let all: DeviceRecord[]
+  const search = (partial: Partial<SearchInput>, options = {}) =>
+    createDeviceSearch(db, { now: () => NOW, ...options }).search(input(partial))
+
+  beforeAll(() => {
+    tmp = tempDir()
+    db = openDatabase(tmp.file)
+    all = records([...CRAFTED, ...selectedDevices(3000)])
+    const snapshot = beginSnapshot(db)
+    snapshot.addPage(all)
+    snapshot.commit()
+  })
+  afterAll(() => {
+    db.close()
+    tmp.cleanup()
+  })
+
+  it('is accent- and case-insensitive with prefix matching', () => {
+    for (const query of ['helene', 'HÉLÈNE', 'hél', 'Helene Dur', 'durand helene', 'helene.durand@']) {
+      const result = search({ query })
+      expect(result.rows.map((r) => r.userDisplayName)).toContain('Hélène Durand')
+      expect(result.rows.every((r) => /h[ée]l[èe]ne/i.test(`${r.userDisplayName} ${r.deviceName}`))).toBe(
+        true,
+      )
+    }
+    expect(search({ query: 'zoe unal' }).rows.map((r) => r.id)).toEqual(['crafted-2'])
+  })
+
+  it('finds fragments from the middle of serials, IMEIs and phone numbers', () => {
+    expect(search({ query: 'K1ABJ' }).rows.map((r) => r.id)).toEqual(['crafted-1'])
+    expect(search({ query: '03564380' }).rows.map((r) => r.id)).toEqual(['crafted-1'])
+    expect(search({ query: '754071' }).rows.map((r) => r.id)).toEqual(['crafted-1'])
+    expect(search({ query: '75 40 71' }).rows.map((r) => r.id)).toContain('crafted-1')
+    // A name word and a serial fragment together.
+    expect(search({ query: 'durand K1AB' }).rows.map((r) => r.id)).toEqual(['crafted-1'])
+    expect(search({ query: 'durand XYZ' }).rows).toEqual([])
+  })
+
+  it('never errors on hostile input, and reads operators as plain words', () => {
+    const hostile = [
+      '"',
+      '""',
+      "'",
+      'NEAR(',
+      'NEAR(a b',
+      '*',
+      '-',
+      '- -',
+      'AND',
+      'OR',
+      'NOT',
+      'a OR b',
+      '^',
+      ':',
+      'device_name:iphone',
+      '{a b}',
+      '(',
+      ')',
+      'x'.repeat(10_000),
+      'é'.repeat(20_000),
+      '🙂🙂🙂',
+      '👩‍💻 hélène',
+      '\u0000\u0001\u001f\u007f',
+      'hel\u0000ene',
+      '\u200b\u200d',
+      '\ud800',
+      'a\u0301',
+      '%_\\',
+      'NEAR(kiosk*)',
+    ]
+    for (const query of hostile) {
+      const result = search({ query })
+      expect(deviceSearchResult.safeParse(result).success).toBe(true)
+    }
+    expect(search({ query: 'NEAR(kiosk*)' }).rows.map((r) => r.id)).toEqual(['crafted-2'])
+    expect(search({ query: '🙂🙂🙂' }).total).toBe(0)
+    expect(search({ query: '👩‍💻 hélène' }).rows.map((r) => r.userDisplayName)).toContain('Hélène Durand')
+    expect(search({ query: 'x'.repeat(10_000) }).queryTruncated).toBe(true)
+  })
+
+  it('never errors on arbitrary strings (property)', () => {
+    const s = createDeviceSearch(db, { now: () => NOW })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (query) => {
+        const result = s.search(input({ query }))
+        return deviceSearchResult.safeParse(result).success
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('filters by verdict, enrollment kind, ownership, compliance and check-in age, with exact totals', () => {
+    const cases: [Partial<SearchInput>, (r: DeviceRecord) => boolean][] = [
+      [{ filters: { verdicts: ['eligible'] } }, (r) => r.verdict === 'eligible'],
+      [
+        { filters: { enrollmentKinds: ['androidWorkProfilePersonal', 'iosDeviceEnrollment'] } },
+        (r) => ['androidWorkProfilePersonal', 'iosDeviceEnrollment'].includes(r.enrollment_kind),
+      ],
+      [{ filters: { ownership: ['personal'] } }, (r) => r.ownership === 'personal'],
+      [{ filters: { compliance: ['noncompliant'] } }, (r) => r.compliance_state === 'noncompliant'],
+      [
+        { filters: { lastCheckInOlderThanDays: 30 } },
+        (r) => r.last_sync_ms === null || r.last_sync_ms < NOW - 30 * DAY,
+      ],
+      [
+        { filters: { verdicts: ['ineligible'], ownership: ['company'] } },
+        (r) => r.verdict === 'ineligible' && r.ownership === 'company',
+      ],
+    ]
+    for (const [partial, predicate] of cases) {
+      const expected = all.filter(predicate).length
+      expect(expected).toBeGreaterThan(0)
+      const result = search({ ...partial, limit: 500 })
+      expect(result.total).toBe(expected)
+      const ids = new Set(all.filter(predicate).map((r) => r.id))
+      expect(result.rows.every((r) => ids.has(r.id))).toBe(true)
+    }
+    // Filters combine with text.
+    const withText = search({ query: 'iphone', filters: { verdicts: ['eligible'] }, limit: 500 })
+    expect(withText.total).toBeGreaterThan(0)
+    expect(withText.rows.every((r) => r.verdict === 'eligible')).toBe(true)
+  })
+
+  it('sorts and pages with a stable total', () => {
+    const first = search({ sort: { field: 'deviceName' }, limit: 100 })
+    const second = search({ sort: { field: 'deviceName' }, limit: 100, offset: 100 })
+    expect(first.total).toBe(all.length)
+    expect(second.total).toBe(all.length)
+    const ids = [...first.rows, ...second.rows].map((r) => r.id)
+    expect(new Set(ids).size).toBe(200)
+    const keys = [...first.rows, ...second.rows].map((r) =>
+      (r.deviceName ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+    )
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+
+    const recent = search({ sort: { field: 'lastSyncDateTime' }, limit: 50 }).rows.map((r) =>
+      Date.parse(r.lastSyncDateTime ?? '0'),
+    )
+    expect(recent).toEqual([...recent].sort((a, b) => b - a))
+    const beyond = search({ query: 'iphone', offset: 100_000 })
+    expect(beyond.rows).toEqual([])
+    expect(beyond.total).toBeGreaterThan(0)
+  })
+
+  it('answers a broad query in index order with the same total as a narrow plan', () => {
+    const narrow = search({ query: 'a', limit: 20 })
+    const broad = search({ query: 'a', limit: 20 }, { broadQueryMatches: 10 })
+    expect(broad.total).toBe(narrow.total)
+    expect(broad.rows).toHaveLength(20)
+    const names = broad.rows.map((r) =>
+      (r.deviceName ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+    )
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  })
+
+  describe('query plans (EXPLAIN QUERY PLAN)', () => {
+    const plans = (partial: Partial<SearchInput>, options = {}) => {
+      const trace: { sql: string; params: unknown[] }[] = []
+      search(partial, { trace, ...options })
+      expect(trace.length).toBeGreaterThan(0)
+      return trace.map(({ sql, params }) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+          .map((r) => r.detail)
+          .join(' | '),
+      )
+    }
+    const fullScan = /\bSCAN (d|devices)\b(?! USING)/
+
+    it('text search goes through the FTS indexes and looks devices up by key', () => {
+      for (const plan of [...plans({ query: 'helene' }), ...plans({ query: 'durand K1AB' })]) {
+        expect(plan).toMatch(/VIRTUAL TABLE INDEX/)
+        expect(plan).not.toMatch(fullScan)
+      }
+      const rowsPlan = plans({ query: 'helene' }).at(-1)!
+      expect(rowsPlan).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/)
+    })
+
+    it('a broad query walks the name index and probes the hit set', () => {
+      const rowsPlan = plans({ query: 'a' }, { broadQueryMatches: 10 }).at(-1)!
+      expect(rowsPlan).toMatch(/SCAN d USING INDEX devices_\w+_name/)
+      expect(rowsPlan).not.toMatch(/TEMP B-TREE/)
+    })
+
+    it('lists without text use the sort index; verdict / kind filters use their own index', () => {
+      const [list] = plans({})
+      expect(list).toMatch(/SCAN d USING INDEX devices_\w+_name/)
+      expect(list).not.toMatch(/TEMP B-TREE/)
+      const [verdict, verdictCount] = plans({ filters: { verdicts: ['eligible'] } })
+      expect(verdict).toMatch(/SEARCH d USING INDEX devices_\w+_verdict \(verdict=\?\)/)
+      expect(verdict).not.toMatch(/TEMP B-TREE/)
+      expect(verdictCount).toMatch(/USING COVERING INDEX devices_\w+_verdict/)
+      const [kind] = plans({ filters: { enrollmentKinds: ['androidFullyManaged'] } })
+      expect(kind).toMatch(/SEARCH d USING INDEX devices_\w+_kind \(enrollment_kind=\?\)/)
+      const [recent] = plans({ sort: { field: 'lastSyncDateTime' } })
+      expect(recent).toMatch(/SCAN d USING INDEX devices_\w+_lastsync/)
+      expect(recent).not.toMatch(/TEMP B-TREE/)
+      const [byUser] = plans({ sort: { field: 'userDisplayName', direction: 'desc' } })
+      expect(byUser).toMatch(/SCAN d USING INDEX devices_\w+_user/)
+    })
+  })
+})
