@@ -26,12 +26,18 @@ export interface Person {
   readonly lang: 'fr' | 'en'
 }
 
+const folded = new Map<string, string>()
+
 export function foldAscii(s: string): string {
-  return s
+  const hit = folded.get(s)
+  if (hit !== undefined) return hit
+  const out = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase()
+  if (folded.size < 10_000) folded.set(s, out)
+  return out
 }
 
 export function upnOf(p: Person, suffix = 0): string {
@@ -147,13 +153,12 @@ interface Shape {
 }
 
 function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
-  const base = { joinType: 'unknown', chassis: 'phone' }
+  // Literal objects only (no spreads): this runs once per generated device.
   switch (kind) {
     case 'iosDevice': {
       const ipad = model.model.startsWith('iPad')
       const ade = r.chance(0.7)
       return {
-        ...base,
         operatingSystem: ipad ? 'iPadOS' : 'iOS',
         deviceType: ipad ? 'iPad' : 'iPhone',
         enrollment: ade ? 'appleBulkWithUser' : 'userEnrollment',
@@ -165,7 +170,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
     }
     case 'iosUserEnrollment':
       return {
-        ...base,
+        chassis: 'phone',
         operatingSystem: 'iOS',
         deviceType: 'iPhone',
         enrollment: r.chance(0.5) ? 'appleUserEnrollment' : 'appleAccountDrivenUserEnrollment',
@@ -175,7 +180,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidDeviceAdministrator':
       return {
-        ...base,
+        chassis: 'phone',
         operatingSystem: 'Android',
         deviceType: 'android',
         enrollment: 'userEnrollment',
@@ -185,7 +190,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidWorkProfile':
       return {
-        ...base,
+        chassis: 'phone',
         operatingSystem: 'AndroidForWork',
         deviceType: 'androidForWork',
         enrollment: 'userEnrollment',
@@ -195,7 +200,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidCorporateWorkProfile':
       return {
-        ...base,
+        chassis: 'phone',
         operatingSystem: 'AndroidEnterprise',
         deviceType: 'androidEnterprise',
         enrollment: 'androidEnterpriseCorporateWorkProfile',
@@ -205,7 +210,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidFullyManaged':
       return {
-        ...base,
+        chassis: 'phone',
         operatingSystem: 'AndroidEnterprise',
         deviceType: 'androidEnterprise',
         enrollment: 'androidEnterpriseFullyManaged',
@@ -215,7 +220,8 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidDedicated':
       return {
-        ...base,
+        joinType: 'unknown',
+        chassis: 'phone',
         operatingSystem: 'AndroidEnterprise',
         deviceType: 'androidEnterprise',
         enrollment: 'androidEnterpriseDedicatedDevice',
@@ -224,7 +230,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidAospUserAssociated':
       return {
-        ...base,
+        joinType: 'unknown',
         operatingSystem: 'AndroidAOSP',
         deviceType: 'androidnGMS',
         enrollment: 'androidAOSPUserOwnedDeviceEnrollment',
@@ -234,7 +240,7 @@ function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
       }
     case 'androidAospUserless':
       return {
-        ...base,
+        joinType: 'unknown',
         operatingSystem: 'AndroidAOSP',
         deviceType: 'androidnGMS',
         enrollment: 'androidAOSPUserlessDeviceEnrollment',
@@ -444,13 +450,10 @@ export function generateDevice(ctx: GeneratorContext, index: number): GeneratedD
   const fr = person?.lang !== 'en'
   const id = deviceIdFor(ctx.seed, index)
   const userId = person ? guidFrom(stringHash(upn), 0xa11) : ''
-  const serial = (
-    model.serialPrefix +
-    r
-      .hex(32)
-      .toUpperCase()
-      .replace(/[^0-9A-Z]/g, '')
-  ).slice(0, Math.max(model.serialLength, model.serialPrefix.length + 4))
+  const serial = (model.serialPrefix + r.hex(16).toUpperCase()).slice(
+    0,
+    Math.max(model.serialLength, model.serialPrefix.length + 4),
+  )
   const totalStorage = r.pick([32, 64, 128, 256, 512]) * 1_073_741_824
   const isMobile = isAndroid(kind) || isApple(kind)
   const deviceName = scenario?.deviceName ?? defaultName(r, kind, person, shape, enrolled, model)

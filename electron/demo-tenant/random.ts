@@ -16,7 +16,13 @@ export function hash32(...parts: number[]): number {
   return h >>> 0
 }
 
-export const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0')
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** 8 lowercase hex digits (table-driven: Number#toString(16) is slow on values above 2^31). */
+export function hex8(n: number): string {
+  n = n >>> 0
+  return BYTE_HEX[n >>> 24] + BYTE_HEX[(n >>> 16) & 255] + BYTE_HEX[(n >>> 8) & 255] + BYTE_HEX[n & 255]
+}
 
 export interface Rng {
   /** Uniform in [0, 1). */
