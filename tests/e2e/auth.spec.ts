@@ -36,7 +36,6 @@ test('from a clean start: sign in to the demo tenant in the browser, see the age
     await page.getByTestId('status-agent-upn').innerText(),
   )
   // A Help Desk Operator may reset passcodes: no permission warning.
-  console.log('PERM', await page.getByTestId('account-permission').allInnerTexts())
   await expect(page.getByTestId('account-permission')).toHaveCount(0)
 
   await page.getByTestId('account-sign-out').click()

@@ -138,7 +138,8 @@ export const useAuthStore = defineStore('auth', () => {
     needsSignIn: computed(() => status.value?.state === 'reauthRequired' || parked.value.length > 0),
     parkedCount: computed(() => parked.value.length),
     canResetPasscode: computed(() => status.value?.canResetPasscode ?? false),
-    permissionReason: computed(() => status.value?.permissionReason ?? 'signedOut'),
+    /** Null when the passcode action is allowed; otherwise why not (shown before the agent clicks). */
+    permissionReason: computed(() => (status.value ? status.value.permissionReason : 'signedOut')),
     cachePersistence: computed(() => status.value?.cachePersistence ?? 'memory'),
     load,
     signIn,

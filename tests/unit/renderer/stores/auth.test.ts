@@ -46,6 +46,7 @@ describe('useAuthStore', () => {
     expect(store.signedIn).toBe(true)
     expect(store.agent?.upn).toBe(agent.upn)
     expect(store.canResetPasscode).toBe(true)
+    expect(store.permissionReason).toBeNull()
   })
 
   it('parks a call that needs a new sign-in, keeps its caller waiting, and resumes it after sign-in', async () => {
