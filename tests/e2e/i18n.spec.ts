@@ -48,6 +48,22 @@ test.describe('with an English system', () => {
     await page.getByTestId('locale-system').click()
     await expect(page.getByTestId('nav-settings')).toHaveText('Settings')
   })
+  test('a change made in one window reaches another open window at once (settings:changed)', async ({
+    page,
+    appUrl,
+    browser,
+  }) => {
+    await openApp(page, appUrl)
+    const other = await browser.newPage({ locale: 'en-GB' })
+    await openApp(other, appUrl)
+    await expect(other.getByTestId('nav-devices')).toHaveText('Devices')
+
+    await openView(page, 'settings')
+    await page.getByTestId('locale-fr').click()
+    await expect(other.getByTestId('nav-devices')).toHaveText('Appareils')
+    await expect(other.locator('html')).toHaveAttribute('lang', 'fr')
+    await other.close()
+  })
 })
 
 test.describe('with a French system', () => {
