@@ -10,7 +10,7 @@ import type { TenantEndpoints } from './endpoints'
 import { fetchEffectivePermissions, RESET_PASSCODE_PERMISSION } from './permissions'
 import { ProfileAuth } from './profile-auth'
 import type { ActiveProfile, AgentIdentity, Session, SessionProvider } from './session'
-import type { CacheSecretStorage } from './token-cache'
+import { eraseTokenCache, type CacheSecretStorage } from './token-cache'
 
 /** What core needs from the embedded demo tenant (electron/demo-tenant, issue 4). */
 export type DemoTenantHandle = Pick<DemoTenant, 'authority' | 'graphUrl' | 'tenantId' | 'clientId' | 'close'>
@@ -48,7 +48,7 @@ export interface SessionManager extends SessionProvider {
   start(profileId?: string): Promise<void>
   /** Switches profile; `persist: false` (CLI) leaves the app's saved choice alone. */
   activate(profileId: string, options?: { persist?: boolean }): Promise<void>
-  /** Forgets a removed profile's in-memory MSAL app. */
+  /** Forgets a removed or re-pointed profile's MSAL app and erases its persisted tokens. */
   forget(profileId: string): Promise<void>
   status(): Promise<AuthStatus>
   signIn(): Promise<AuthStatus>
@@ -364,8 +364,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       serial(async () => {
         const auth = apps.get(profileId)
         apps.delete(profileId)
-        // Removing a profile signs its agent out: its tokens must not outlive it.
+        // Removing (or re-pointing) a profile signs its agent out: its tokens must not outlive it.
         if (auth) await auth.signOut().catch(() => {})
+        await eraseTokenCache(profiles.dirOf(profileId), profileId, options.allowKeychain, log).catch(
+          (error: unknown) => log.warn('auth.cache-erase-failed', { error }),
+        )
       }),
     status: () => computeStatus(),
     async signIn() {

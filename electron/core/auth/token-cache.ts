@@ -146,3 +146,36 @@ export async function chooseTokenCache(options: TokenCacheOptions): Promise<Toke
   }
   return { persistence: 'memory' }
 }
+
+/**
+ * Erases a profile's persisted tokens whether or not its MSAL app is loaded: the encrypted file and,
+ * where one is usable, its keychain entry. Used when a profile is removed or pointed elsewhere.
+ */
+export async function eraseTokenCache(
+  dir: string,
+  profileId: string,
+  allowKeychain: boolean,
+  log: Logger,
+): Promise<void> {
+  await rm(join(dir, ENCRYPTED_CACHE_FILE), { force: true })
+  if (!allowKeychain) return
+  try {
+    const extensions = await import('@azure/msal-node-extensions')
+    const keychainDir = join(dir, KEYCHAIN_DIR)
+    await mkdir(keychainDir, { recursive: true })
+    const persistence = await extensions.PersistenceCreator.createPersistence({
+      cachePath: join(keychainDir, 'msal-cache.json'),
+      dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+      serviceName: 'Passcode Desk',
+      accountName: `token-cache-${profileId}`,
+      usePlaintextFileOnLinux: false,
+    })
+    await persistence.delete()
+  } catch (error) {
+    log.debug('auth.keychain-erase-skipped', {
+      reason: error instanceof Error ? error.message.slice(0, 160) : 'unknown',
+    })
+  } finally {
+    await rm(join(dir, KEYCHAIN_DIR), { recursive: true, force: true })
+  }
+}

@@ -31,7 +31,19 @@ export function createProfilesHandlers(
   return {
     'profiles:list': () => list(),
     'profiles:save': async ({ id, draft }) => {
+      const before = id ? store.get(id) : null
       const savedId = store.save(id, draft)
+      const after = store.get(savedId)
+      if (
+        before &&
+        after &&
+        (before.tenantId !== after.tenantId ||
+          before.clientId !== after.clientId ||
+          before.cloud !== after.cloud)
+      ) {
+        // Another tenant or app: the old account and tokens belong to neither.
+        await sessions.forget(savedId)
+      }
       // Editing the active profile re-opens it so the new tenant/app takes effect at once.
       if (savedId === store.activeId()) await sessions.activate(savedId)
       return changed()

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AuthStatus } from '../../../shared/api/schemas/auth'
@@ -53,7 +53,7 @@ afterEach(async () => {
 })
 
 describe('no token outside the encrypted MSAL cache', () => {
-  it('finds no token in API responses, events, data files or the log — and the encrypted cache survives a restart', async () => {
+  it('finds no token in API responses, events, data files (token cache, SQLite, settings) or the log', async () => {
     // Record every token the identity endpoints hand out, as MSAL receives them.
     const secrets = new Set<string>()
     const realFetch = globalThis.fetch
@@ -155,5 +155,41 @@ describe('no token outside the encrypted MSAL cache', () => {
     })
     open.push(third)
     expect((await third.call<AuthStatus>('auth:status')).state).toBe('signedOut')
+  })
+
+  it('erases a profile’s tokens when it is re-pointed to another tenant or removed', async () => {
+    const safeStorage = fakeSafeStorage()
+    const h = await startHarness({ secretStorage: safeStorage, resolveEndpoints: endpointsOn(tenant) })
+    open.push(h)
+    const draft = {
+      name: 'Contoso',
+      tenantId: tenant.tenantId,
+      clientId: tenant.clientId,
+      cloud: 'global' as const,
+    }
+    const list = await h.call<ProfileList>('profiles:save', { draft })
+    const id = list.profiles.find((p) => p.name === 'Contoso')!.id
+    await h.call('profiles:activate', { id })
+    h.browser = signInAs(tenant.agents[0]!.upn)
+    await h.call('auth:signIn')
+    const cacheFile = join(h.dataDir, 'profiles', id, ENCRYPTED_CACHE_FILE)
+    expect(existsSync(cacheFile)).toBe(true)
+
+    // Renaming keeps the sign-in; another client ID does not.
+    await h.call('profiles:save', { id, draft: { ...draft, name: 'Contoso EU' } })
+    expect((await h.call<AuthStatus>('auth:status')).state).toBe('signedIn')
+    await h.call('profiles:save', {
+      id,
+      draft: { ...draft, name: 'Contoso EU', clientId: '0e4a9c7d-3b2f-4e8a-b6c1-000000000000' },
+    })
+    expect((await h.call<AuthStatus>('auth:status')).state).toBe('signedOut')
+    expect(existsSync(cacheFile)).toBe(false)
+
+    await h.call('profiles:save', { id, draft: { ...draft, name: 'Contoso EU' } })
+    await h.call('auth:signIn')
+    expect(existsSync(cacheFile)).toBe(true)
+    await h.call('profiles:remove', { id })
+    expect(existsSync(cacheFile)).toBe(false)
+    expect((await h.call<AuthStatus>('auth:status')).profileId).toBe('demo')
   })
 })
