@@ -17,7 +17,7 @@ const LOCALES = [
     reason: /inscrit en tant qu’appareil/,
     action: 'Supprimer le code secret',
     verdict: 'Action possible',
-    lastSynced: /^Dernière synchronisation (à l’instant|maintenant|il y a \d+ (seconde|minute)s?)$/,
+    lastSynced: /^Dernière synchronisation (à l’instant|il y a \d+ minutes?)$/,
   },
   {
     tag: 'en-US',
@@ -26,7 +26,7 @@ const LOCALES = [
     reason: /enrolled as a device/i,
     action: 'Remove passcode',
     verdict: 'Action available',
-    lastSynced: /^Last synced (now|\d+ (second|minute)s? ago)$/,
+    lastSynced: /^Last synced (just now|\d+ minutes? ago)$/,
   },
 ] as const
 
@@ -44,12 +44,18 @@ async function syncFromTheUi(page: Page): Promise<void> {
   await expect(page.getByTestId('empty-no-cache')).toBeVisible()
   await page.getByTestId('empty-sync-now').click()
   await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-  await expect(page.getByTestId('sync-finished')).toBeVisible()
+  // Announced to screen readers (role=status) when the run ends.
+  await expect(page.getByTestId('sync-finished')).toContainText(/400/)
   await expect(page.getByTestId('empty-no-cache')).toHaveCount(0)
 }
 
 async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // The passcode actions list inside the detail page belongs to issue 7 and is scanned by its own
+    // tests (walkthrough.spec.ts); this file answers for the device views around it.
+    .exclude('[data-testid="device-actions-list"]')
+    .analyze()
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }))
@@ -80,10 +86,15 @@ for (const locale of LOCALES) {
       const search = page.getByTestId('device-search')
       await search.focus()
       await page.keyboard.type('helene')
+      // Every row shown matches "helene" through the accent-insensitive search (once the answer is in).
+      await expect
+        .poll(async () => {
+          const texts = await page.getByTestId('device-row').allInnerTexts()
+          return texts.length > 0 && texts.every((text) => /hélène|helene/i.test(text))
+        })
+        .toBe(true)
       const row = page.getByTestId('device-row').filter({ hasText: 'iPhone de Hélène' }).first()
       await expect(row).toBeVisible()
-      // Every visible row matched "helene" through the accent-insensitive search.
-      for (const text of await page.getByTestId('device-row').allInnerTexts()) expect(text).toMatch(/hél[eè]ne|helene/i)
       await expect(row.getByTestId('eligibility-badge')).toHaveText(locale.verdict)
 
       for (const theme of ['light', 'dark'] as const) {

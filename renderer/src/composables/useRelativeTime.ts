@@ -16,6 +16,8 @@ export function formatRelativeTime(
   now: number | Date,
   locale: string,
   formatter: Intl.RelativeTimeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  /** What to say under a minute; Intl's own word ("maintenant") reads oddly after "Dernière synchronisation". */
+  justNow?: string,
 ): string | null {
   if (value === null || value === undefined || value === '') return null
   const then = value instanceof Date ? value.getTime() : new Date(value).getTime()
@@ -23,7 +25,7 @@ export function formatRelativeTime(
   const diff = then - (now instanceof Date ? now.getTime() : now)
   const abs = Math.abs(diff)
   // Under a minute (either way) is "now": a few seconds of clock skew must not read as the future.
-  if (abs < MINUTE) return formatter.format(0, 'second')
+  if (abs < MINUTE) return justNow ?? formatter.format(0, 'second')
   const sign = diff < 0 ? -1 : 1
   if (abs < HOUR) return formatter.format(sign * Math.floor(abs / MINUTE), 'minute')
   if (abs < DAY) return formatter.format(sign * Math.floor(abs / HOUR), 'hour')
@@ -37,13 +39,13 @@ export function formatRelativeTime(
  * every 30 s, so "il y a 1 minute" becomes "il y a 2 minutes" without a reload.
  */
 export function useRelativeTime(intervalMs = 30_000) {
-  const { locale } = useI18n()
+  const { locale, t } = useI18n()
   const now = useNow({ interval: intervalMs })
   const formatter = computed(() => new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' }))
   return {
     now,
     relative: (value: string | null | undefined): string | null =>
-      formatRelativeTime(value, now.value, locale.value, formatter.value),
+      formatRelativeTime(value, now.value, locale.value, formatter.value, t('devices.time.justNow')),
   }
 }
 

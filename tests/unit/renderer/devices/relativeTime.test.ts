@@ -23,6 +23,7 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(ago(DAY + MIN), NOW, 'fr')).toBe('hier')
     expect(formatRelativeTime(ago(20_000), NOW, 'en')).toBe('now')
     expect(formatRelativeTime(ago(20_000), NOW, 'fr')).toBe('maintenant')
+    expect(formatRelativeTime(ago(20_000), NOW, 'fr', undefined, 'à l’instant')).toBe('à l’instant')
   })
 
   it('reads a device clock a few seconds ahead as now, not as the future', () => {
