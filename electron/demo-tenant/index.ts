@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { decide, normaliseFaults, NO_FAULTS } from './faults'
-import { generateDevice, guidFrom, upnOf } from './generator'
+import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
 import { AUTOSUBMIT_JS, entraError, GRAPH_SCOPES, Identity } from './identity'
@@ -77,6 +77,13 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 90 * 86_400,
     consentRequired: () => faults.consentRequired,
   })
+  // Colleagues who cannot sign in but appear in the seeded history.
+  const colleagues = [
+    { upn: `marc.girard@${DEMO_DOMAIN}`, objectId: guidFrom(0xa9e7, 10) },
+    { upn: `priya.shah@${DEMO_DOMAIN}`, objectId: guidFrom(0xa9e7, 11) },
+  ]
+  const historyAgents = [...DEMO_AGENTS.filter((a) => a.role === 'helpDeskOperator'), ...colleagues]
+  store.seedHistory(historyAgents, clientId, options.historyActions ?? Math.min(80, Math.floor(count / 50)))
   const graph = new GraphApi({ store, tenantId, secret, agents: DEMO_AGENTS, graphUrl: () => baseUrl })
 
   const sockets = new Set<Socket>()

@@ -6,7 +6,8 @@
 import { randomInt } from 'node:crypto'
 import { outcomeFor, type Outcome, type RemoteActionName } from './behaviour'
 import { generateDevice, guidFrom, indexFromDeviceId, type GeneratorContext } from './generator'
-import { hash32 } from './random'
+import { hash32, rng } from './random'
+import { SCENARIOS } from './scenarios'
 import type { DeviceTraits } from './types'
 
 /** Simulated durations in ms at timeScale 1 (a device picks a command up, then reports). */
@@ -140,8 +141,10 @@ export class TenantStore {
     action: RemoteActionName,
     agent: { upn: string; objectId: string },
     clientId: string,
+    /** History seeding: when the action was requested (past) — its secret is long gone. */
+    at?: number,
   ): ActionRecord {
-    const now = Date.now()
+    const now = at ?? Date.now()
     const device = this.device(index, now)
     const outcome = outcomeFor(
       action,
@@ -169,7 +172,7 @@ export class TenantStore {
           scale(outcome.state === 'done' || outcome.state === 'failed' ? COMPLETE_MS : PICKUP_MS / 2),
         ),
       outcome,
-      secret: outcome.returnsSecret ? makeSecret(action, hash32(this.ctx.seed, n)) : null,
+      secret: outcome.returnsSecret && at === undefined ? makeSecret(action, hash32(this.ctx.seed, n)) : null,
       deviceDisplayName: device.deviceName,
       deviceOwnerUserPrincipalName: String(device.userPrincipalName ?? ''),
       deviceIMEI: String(device.imei ?? ''),
@@ -180,6 +183,23 @@ export class TenantStore {
     this.actions.push(record)
     this.audits.push(auditEventFor(record, device, agent, clientId, this.ctx.seed, n))
     return record
+  }
+
+  /**
+   * Past actions by the help desk (last 30 days) so that history and "Device actions" are not
+   * empty on a fresh demo. Never on scenario devices (their first action is the test's).
+   */
+  seedHistory(agents: readonly { upn: string; objectId: string }[], clientId: string, count: number): void {
+    const first = SCENARIOS.length
+    if (count <= 0 || this.ctx.count <= first || agents.length === 0) return
+    const r = rng(this.ctx.seed, 0x4157)
+    const planned = Array.from({ length: count }, () => ({
+      index: first + r.int(0, this.ctx.count - first - 1),
+      action: (r.chance(0.8) ? 'resetPasscode' : 'remoteLock') as RemoteActionName,
+      agent: r.pick(agents),
+      at: this.ctx.now - Math.round(r.next() * 30 * 86_400_000),
+    })).sort((a, b) => a.at - b.at)
+    for (const p of planned) this.issue(p.index, p.action, p.agent, clientId, p.at)
   }
 }
 

@@ -58,6 +58,11 @@ export interface DemoTenantOptions {
   /** The one registered public client (default DEFAULT_CLIENT_ID). */
   clientId?: string
   /**
+   * Past resetPasscode/remoteLock actions seeded over the last 30 days (history, remoteActionAudits,
+   * auditEvents), never on scenario devices. Default min(80, devices / 50); 0 for none.
+   */
+  historyActions?: number
+  /**
    * Reference "now" of the generated data in ms since epoch (default: Date.now() at start). Device
    * dates (last check-in, enrolment) are spread backwards from it; pass a fixed value for
    * byte-identical data across runs.

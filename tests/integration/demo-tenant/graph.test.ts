@@ -1,6 +1,6 @@
 /** Conformance of the demo tenant's Graph surface, with a plain HTTP client (fetch). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoTenant, type DemoTenant, type ScenarioName } from '../../../electron/demo-tenant'
+import { SCENARIOS, startDemoTenant, type DemoTenant, type ScenarioName } from '../../../electron/demo-tenant'
 
 let tenant: DemoTenant
 let token: string
@@ -377,5 +377,32 @@ describe('action lifecycle', () => {
       `/v1.0/deviceManagement/auditEvents?$filter=${encodeURIComponent('activityDateTime gt 2999-01-01T00:00:00Z')}`,
     )
     expect(future.body.value).toEqual([])
+  })
+
+  it('comes with a month of seeded history by the help desk, never on scenario devices', async () => {
+    const { items } = await readAll('/beta/deviceManagement/remoteActionAudits?$top=20')
+    const past = items.filter((a) => Date.parse(String(a.requestDateTime)) < Date.now() - 60_000)
+    expect(past.length).toBe(DEVICES / 50)
+    expect(new Set(past.map((a) => a.initiatedByUserPrincipalName)).size).toBeGreaterThan(1)
+    const scenarioIds = new Set(SCENARIOS.map((s) => tenant.scenarioDevice(s.name)))
+    expect(past.some((a) => scenarioIds.has(String(a.managedDeviceId)))).toBe(false)
+    expect(
+      past.every((a) =>
+        ['pending', 'done', 'failed', 'notSupported', 'canceled'].includes(String(a.actionState)),
+      ),
+    ).toBe(true)
+  })
+
+  it('never serves hidden traits', async () => {
+    const { body } = await get('/beta/deviceManagement/managedDevices?$top=50')
+    const text = JSON.stringify(body)
+    for (const word of [
+      'unlockTokenValid',
+      'resetTokenActivated',
+      'passcodePolicyAssigned',
+      'checksIn',
+      '"traits"',
+    ])
+      expect(text).not.toContain(word)
   })
 })
