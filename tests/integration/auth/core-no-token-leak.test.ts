@@ -1,0 +1,122 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { AuthStatus } from '../../../shared/api/schemas/auth'
+import type { SyncFinished } from '../../../shared/api/schemas/sync'
+import type { Channel } from '../../../shared/api/channels'
+import { createCore, type Core } from '../../../electron/core'
+import type { CacheSecretStorage } from '../../../electron/core/auth/token-cache'
+import { DEMO_AGENTS } from '../../../electron/demo-tenant'
+import { signInAs } from './browser'
+
+/** Stands in for Electron safeStorage, so the token cache is persisted (encrypted) and scanned too. */
+function fakeSafeStorage(): CacheSecretStorage {
+  const key = randomBytes(32)
+  return {
+    isAvailable: async () => true,
+    async encrypt(plain) {
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', key, iv)
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+      return Buffer.concat([iv, cipher.getAuthTag(), body])
+    },
+    async decrypt(data) {
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12))
+      decipher.setAuthTag(data.subarray(12, 28))
+      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')
+    },
+  }
+}
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+
+let core: Core | null = null
+let dataDir = ''
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await core?.dispose()
+  core = null
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('the whole core (createCore) on the Demo profile', () => {
+  it('signs in, syncs devices into SQLite, and leaves no token in responses, events, SQLite files or the log', async () => {
+    const secrets = new Set<string>()
+    const realFetch = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const response = await realFetch(input, init)
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (url.includes('/oauth2/v2.0/token') && response.ok) {
+        const body = (await response.clone().json()) as Record<string, unknown>
+        for (const key of ['access_token', 'refresh_token', 'id_token']) {
+          if (typeof body[key] === 'string') secrets.add(body[key] as string)
+        }
+      }
+      return response
+    })
+
+    dataDir = mkdtempSync(join(tmpdir(), 'pd-core-auth-'))
+    const agent = DEMO_AGENTS.find((a) => a.role === 'helpDeskOperator')!
+    core = await createCore({
+      dataDir,
+      host: {
+        kind: 'browser',
+        secretStorage: fakeSafeStorage(),
+        openExternal: (url) => signInAs(agent.upn)(url),
+      },
+      validateOutput: true,
+      demoTenant: { devices: 120 },
+      allowKeychain: false,
+    })
+    const transcript: string[] = []
+    const finished = new Promise<SyncFinished>((resolve) => {
+      core!.events.subscribe((name, payload) => {
+        transcript.push(JSON.stringify(payload))
+        if (name === 'sync:finished') resolve(payload as SyncFinished)
+      })
+    })
+    const ctx = { host: 'test' as const, clientId: 'leak-test' }
+    const call = async (channel: Channel, input?: unknown) => {
+      const result = await core!.router.call(channel, input, ctx)
+      transcript.push(JSON.stringify(result))
+      return result
+    }
+
+    const signedIn = await call('auth:signIn')
+    expect(signedIn.ok).toBe(true)
+    expect((signedIn as { value: AuthStatus }).value).toMatchObject({
+      state: 'signedIn',
+      cachePersistence: 'encrypted',
+    })
+    expect(core.sessions.current().agent()?.upn).toBe(agent.upn)
+
+    expect((await call('sync:start')).ok).toBe(true)
+    const outcome = await finished
+    expect(outcome.outcome).toBe('succeeded')
+    expect(outcome.devices).toBeGreaterThan(0)
+    for (const channel of ['auth:status', 'sync:status', 'profiles:list', 'app:info'] as const)
+      await call(channel)
+    await call('devices:search', { query: '' })
+    await call('profiles:test', { id: 'demo' })
+
+    expect(secrets.size).toBeGreaterThanOrEqual(3)
+    const leaks = (text: string) =>
+      [...secrets].filter((s) => text.includes(s) || text.includes(s.split('.')[1] ?? s))
+    for (const entry of transcript) expect(leaks(entry)).toEqual([])
+
+    await core.dispose()
+    core = null
+    const files = filesUnder(dataDir)
+    expect(files.some((f) => /\.(db|sqlite)(-wal)?$/.test(f))).toBe(true)
+    expect(files.some((f) => f.endsWith('passcode-desk.log'))).toBe(true)
+    for (const file of files) {
+      expect({ file, leaks: leaks(readFileSync(file).toString('latin1')) }).toEqual({ file, leaks: [] })
+    }
+  })
+})
