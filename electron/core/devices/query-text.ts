@@ -59,6 +59,16 @@ export function prefixQuery(tokens: readonly string[]): string {
   return tokens.map((t) => `${quoteFts(t)}*`).join(' ')
 }
 
+/**
+ * Whether a token is also looked up inside identifiers. Serials, IMEIs, MEIDs and phone numbers an
+ * agent reads out almost always contain digits, while names do not: restricting the trigram lookup
+ * to tokens with a digit keeps name searches on the (much cheaper) word index.
+ */
 export function isFragment(token: string): boolean {
-  return Array.from(token).length >= MIN_FRAGMENT_CHARS
+  return Array.from(token).length >= MIN_FRAGMENT_CHARS && /\p{N}/u.test(token)
+}
+
+/** Prefix indexes exist for 1–3 characters (store/device-tables.ts): such a term is one doclist read. */
+export function hasPrefixIndex(token: string): boolean {
+  return Array.from(token).length <= 3
 }

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3'
 import type { ParsedInput } from '@shared/api/contract'
 import type { DeviceRow, DeviceSearchResult } from '@shared/api/schemas/devices'
 import type { PasscodeAction, EnrollmentKind, Verdict } from '@shared/eligibility'
-import { isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
+import { foldKey } from '../store/device-record'
+import { hasPrefixIndex, isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
 
 export type SearchInput = ParsedInput<'devices:search'>
 
@@ -75,15 +76,30 @@ function filterSql(filters: SearchInput['filters'], now: number): Built {
   return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params }
 }
 
-function orderSql(input: SearchInput, hasQuery: boolean): string {
-  const field = input.sort?.field ?? (hasQuery ? 'relevance' : 'deviceName')
+/**
+ * Relevance without bm25: bm25 needs document counts for every phrase, i.e. a full pass over the
+ * doclist of a short prefix such as "h" on every keystroke. Instead: devices whose user or name
+ * starts with the whole typed text first, then with its first word, then the rest (matches in
+ * UPN, e-mail, serial, model…), each group by name. Computed on at most BROAD_QUERY_MATCHES rows.
+ */
+function relevanceSql(tokens: readonly string[]): Built {
+  const whole = foldKey(tokens.join(' '))
+  const first = foldKey(tokens[0] ?? '')
+  const starts = 'substr(d.user_key, 1, length(?)) = ? OR substr(d.name_key, 1, length(?)) = ?'
+  return {
+    sql: `CASE WHEN ${starts} THEN 0 WHEN ${starts} THEN 1 ELSE 2 END, d.name_key ASC, d.pk ASC`,
+    params: [whole, whole, whole, whole, first, first, first, first],
+  }
+}
+
+function orderSql(input: SearchInput): string {
+  const field = input.sort?.field ?? 'relevance'
   const dir = (fallback: 'ASC' | 'DESC') =>
     input.sort?.direction ? (input.sort.direction === 'desc' ? 'DESC' : 'ASC') : fallback
   switch (field) {
     case 'relevance':
-      return hasQuery
-        ? 'h.score ASC, d.name_key ASC, d.pk ASC'
-        : `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
+      // With a query and few matches, relevanceSql replaces this (it needs parameters).
+      return `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
     case 'deviceName':
       return `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
     case 'userDisplayName':
@@ -94,56 +110,39 @@ function orderSql(input: SearchInput, hasQuery: boolean): string {
 }
 
 /**
- * Matching devices. A device matches when every token is a word prefix in the word index, or — for
- * tokens of 3+ characters — when each token is found either as a word prefix or inside an
- * identifier (serial, IMEI, MEID, phone digits) through the trigram index.
- * `set`: the pks only (for counting and probing); `ranked`: pk + score (bm25, lower is better;
- * identifier-only matches score 0, after word matches).
+ * Matching devices as a set of pks. A device matches when every token is a word prefix in the word
+ * index, or — for identifier-like tokens (3+ characters with a digit) — when each token is found
+ * either as a word prefix or inside an identifier (serial, IMEI, MEID, phone digits) through the
+ * trigram index.
  */
-function hitsSql(tokens: readonly string[]): { set: Built; ranked: Built } {
+function hitsSql(tokens: readonly string[]): Built {
   const all = prefixQuery(tokens)
   const fts = 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?'
   const ids = 'SELECT rowid AS pk FROM devices_ids WHERE devices_ids MATCH ?'
-  if (!tokens.some(isFragment)) {
-    return {
-      set: { sql: fts, params: [all] },
-      ranked: {
-        sql: 'SELECT rowid AS pk, rank AS score FROM devices_fts WHERE devices_fts MATCH ?',
-        params: [all],
-      },
-    }
-  }
-  let other: Built
-  if (tokens.length === 1) {
-    other = { sql: ids, params: [quoteFts(tokens[0]!)] }
-  } else {
-    const params: unknown[] = []
-    const perToken = tokens.map((t) => {
-      params.push(`${quoteFts(t)}*`)
-      if (!isFragment(t)) return `SELECT pk FROM (${fts})`
-      params.push(quoteFts(t))
-      return `SELECT pk FROM (${fts} UNION ${ids})`
-    })
-    other = { sql: perToken.join(' INTERSECT '), params }
-  }
-  return {
-    set: { sql: `${fts} UNION ${other.sql}`, params: [all, ...other.params] },
-    ranked: {
-      sql: `SELECT pk, min(score) AS score FROM (
-        SELECT rowid AS pk, rank AS score FROM devices_fts WHERE devices_fts MATCH ?
-        UNION ALL SELECT pk, 0.0 AS score FROM (${other.sql})) GROUP BY pk`,
-      params: [all, ...other.params],
-    },
-  }
+  if (!tokens.some(isFragment)) return { sql: fts, params: [all] }
+  if (tokens.length === 1) return { sql: `${fts} UNION ${ids}`, params: [all, quoteFts(tokens[0]!)] }
+  const params: unknown[] = []
+  const perToken = tokens.map((t) => {
+    params.push(`${quoteFts(t)}*`)
+    if (!isFragment(t)) return `SELECT pk FROM (${fts})`
+    params.push(quoteFts(t))
+    return `SELECT pk FROM (${fts} UNION ${ids})`
+  })
+  return { sql: `${fts} UNION ${perToken.join(' INTERSECT ')}`, params: [all, ...params] }
 }
 
 /**
- * Above this many text matches, results are read in index order (name, user or check-in) probing
- * the hit set, instead of fetching and sorting every match: a one- or two-letter prefix matches
- * most of a 200,000-device tenant. bm25 relevance is only computed below it (it means little for
- * "a"), so `relevance` on a broad query lists by device name.
+ * Three plans, chosen from the number of text matches (an FTS count, which is cheap):
+ * - up to BROAD_QUERY_MATCHES: fetch every match by key and sort by relevance (relevanceSql);
+ * - above it: walk the sort index (name, user or check-in) and probe the hit set, built once as an
+ *   ephemeral table with a Bloom filter, until the page is full — about limit × devices / matches
+ *   index entries. bm25 means little for "a", so `relevance` on a broad query lists by name;
+ * - above VERY_BROAD_SHARE of all devices, for short prefixes backed by a prefix index: walk the
+ *   sort index and check each row against the FTS index directly, which avoids building a set of
+ *   100,000+ rowids for the first letter typed.
  */
-export const BROAD_QUERY_MATCHES = 4000
+export const BROAD_QUERY_MATCHES = 1000
+const VERY_BROAD_SHARE = 0.5
 
 export interface DeviceSearch {
   search(input: SearchInput): DeviceSearchResult
@@ -187,6 +186,22 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
     .pluck()
   const counts = new Map<string, number>()
   let countsVersion = ''
+  /** count(*) per filter set, remembered until the database changes. */
+  const cachedCount = (filters: Built, cacheable: boolean): number => {
+    const version = versionStatement.get() as string
+    if (version !== countsVersion) {
+      counts.clear()
+      countsVersion = version
+    }
+    const key = `${filters.sql}|${JSON.stringify(filters.params)}`
+    let total = counts.get(key)
+    if (total === undefined) {
+      total = count(`SELECT count(*) FROM devices d WHERE ${filters.sql}`, filters.params)
+      if (cacheable) counts.set(key, total)
+    }
+    return total
+  }
+  const allDevices = () => cachedCount({ sql: '1', params: [] }, true)
 
   return {
     search(input) {
@@ -201,35 +216,49 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
       if (text.hadText && text.tokens.length === 0) return empty
       const filters = filterSql(input.filters, now())
       const hasQuery = text.tokens.length > 0
-      const order = orderSql(input, hasQuery)
+      const order = orderSql(input)
+      const relevance = hasQuery && (input.sort?.field ?? 'relevance') === 'relevance'
 
       if (hasQuery) {
         const hits = hitsSql(text.tokens)
-        const matches = count(`SELECT count(*) FROM (${hits.set.sql})`, hits.set.params)
+        const matches = count(`SELECT count(*) FROM (${hits.sql})`, hits.params)
         if (matches === 0) return empty
         let total = matches
         if (filters.params.length > 0) {
           // `+d.pk`: probe the hit set from the devices side, never one lookup per hit.
-          total = count(
-            `SELECT count(*) FROM devices d WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}`,
-            [...hits.set.params, ...filters.params],
-          )
+          total = count(`SELECT count(*) FROM devices d WHERE +d.pk IN (${hits.sql}) AND ${filters.sql}`, [
+            ...hits.params,
+            ...filters.params,
+          ])
           if (total === 0) return empty
         }
-        const rows =
-          matches <= broadQueryMatches
-            ? all(
-                `WITH h AS (${hits.ranked.sql})
-                SELECT ${ROW_SELECT} FROM h JOIN devices d ON d.pk = h.pk
-                WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-                [...hits.ranked.params, ...filters.params, input.limit, input.offset],
-              )
-            : all(
-                `SELECT ${ROW_SELECT} FROM devices d
-                WHERE +d.pk IN (${hits.set.sql}) AND ${filters.sql}
-                ORDER BY ${orderSql(input, false)} LIMIT ? OFFSET ?`,
-                [...hits.set.params, ...filters.params, input.limit, input.offset],
-              )
+        const page = [input.limit, input.offset]
+        let rows: RowSql[]
+        if (matches <= broadQueryMatches) {
+          const ranked = relevance ? relevanceSql(text.tokens) : { sql: order, params: [] }
+          rows = all(
+            `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${hits.sql}) AND ${filters.sql}
+            ORDER BY ${ranked.sql} LIMIT ? OFFSET ?`,
+            [...hits.params, ...filters.params, ...ranked.params, ...page],
+          )
+        } else if (
+          text.tokens.every(hasPrefixIndex) &&
+          !text.tokens.some(isFragment) &&
+          matches > VERY_BROAD_SHARE * allDevices()
+        ) {
+          rows = all(
+            `SELECT ${ROW_SELECT} FROM devices d
+            WHERE EXISTS (SELECT 1 FROM devices_fts f WHERE f.devices_fts MATCH ? AND f.rowid = d.pk)
+            AND ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+            [prefixQuery(text.tokens), ...filters.params, ...page],
+          )
+        } else {
+          rows = all(
+            `SELECT ${ROW_SELECT} FROM devices d WHERE +d.pk IN (${hits.sql}) AND ${filters.sql}
+            ORDER BY ${order} LIMIT ? OFFSET ?`,
+            [...hits.params, ...filters.params, ...page],
+          )
+        }
         return { ...empty, rows: rows.map(toRow), total }
       }
 
@@ -237,17 +266,7 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
         `SELECT ${ROW_SELECT} FROM devices d WHERE ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
         [...filters.params, input.limit, input.offset],
       )
-      const version = versionStatement.get() as string
-      if (version !== countsVersion) {
-        counts.clear()
-        countsVersion = version
-      }
-      const countKey = `${filters.sql}|${JSON.stringify(filters.params)}`
-      let total = counts.get(countKey)
-      if (total === undefined) {
-        total = count(`SELECT count(*) FROM devices d WHERE ${filters.sql}`, filters.params)
-        if (input.filters.lastCheckInOlderThanDays === undefined) counts.set(countKey, total)
-      }
+      const total = cachedCount(filters, input.filters.lastCheckInOlderThanDays === undefined)
       return { ...empty, rows: rows.map(toRow), total }
     },
   }

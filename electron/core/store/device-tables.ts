@@ -31,12 +31,6 @@ export const FTS_COLUMNS = [
   'manufacturer',
 ] as const
 
-/**
- * bm25 column weights (FTS_COLUMNS order), stored as the table's default rank so a query can ORDER
- * BY rank from inside a compound select: names people say on the phone count most.
- */
-const BM25_WEIGHTS = '10.0, 6.0, 10.0, 4.0, 6.0, 6.0, 6.0, 3.0, 1.0, 1.0'
-
 export function createDeviceTables(
   db: Database.Database,
   suffix: '' | '_next',
@@ -87,7 +81,6 @@ export function createDeviceTables(
       content='', contentless_delete=1,
       tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
     );
-    INSERT INTO devices_fts${suffix} (devices_fts${suffix}, rank) VALUES ('rank', 'bm25(${BM25_WEIGHTS})');
     CREATE VIRTUAL TABLE devices_ids${suffix} USING fts5(
       ids, content='', contentless_delete=1,
       tokenize='trigram remove_diacritics 1'
