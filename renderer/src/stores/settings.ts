@@ -4,10 +4,43 @@ import { computed, readonly, ref, shallowRef, watch } from 'vue'
 import { api } from '@renderer/api/client'
 import { applyLocale, systemLocale } from '@renderer/i18n'
 import type { Locale } from '@shared/api/schemas/common'
-import { DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '@shared/api/schemas/settings'
+import {
+  DEFAULT_SETTINGS,
+  localePreference,
+  themePreference,
+  type Settings,
+  type SettingsUpdate,
+} from '@shared/api/schemas/settings'
 import type { AppError } from '@shared/errors'
 
 export type EffectiveTheme = 'light' | 'dark'
+
+/**
+ * The last language/theme preference, mirrored locally so the first frame already has the right
+ * colours and words before core answers (core's settings.json stays the source of truth).
+ */
+const HINT_KEY = 'passcode-desk.appearance'
+
+function readHint(): Settings {
+  try {
+    const raw = JSON.parse(localStorage.getItem(HINT_KEY) ?? 'null') as Partial<Settings> | null
+    return {
+      ...DEFAULT_SETTINGS,
+      locale: localePreference.safeParse(raw?.locale).data ?? DEFAULT_SETTINGS.locale,
+      theme: themePreference.safeParse(raw?.theme).data ?? DEFAULT_SETTINGS.theme,
+    }
+  } catch {
+    return DEFAULT_SETTINGS
+  }
+}
+
+function writeHint(value: Settings): void {
+  try {
+    localStorage.setItem(HINT_KEY, JSON.stringify({ locale: value.locale, theme: value.theme }))
+  } catch {
+    // No storage (private mode, opaque origin): the hint is only a nicety.
+  }
+}
 
 /**
  * The agent's preferences as core keeps them (`settings:get` / `settings:update`, persisted in the
@@ -15,7 +48,8 @@ export type EffectiveTheme = 'light' | 'dark'
  * (navigator.languages) and the OS colour scheme (prefers-color-scheme), live.
  */
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = shallowRef<Settings>(DEFAULT_SETTINGS)
+  const settings = shallowRef<Settings>(readHint())
+  watch(settings, writeHint)
   const loaded = ref(false)
   const error = shallowRef<AppError | null>(null)
   const osLocale = ref<Locale>(systemLocale())

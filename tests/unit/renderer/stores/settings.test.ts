@@ -27,6 +27,7 @@ describe('useSettingsStore', () => {
     client.current = createFakeClient()
     setActivePinia(createPinia())
     setLanguages(['en-US'])
+    localStorage.clear()
   })
   afterEach(() => vi.restoreAllMocks())
 
@@ -103,6 +104,30 @@ describe('useSettingsStore', () => {
     expect(client.current.call).toHaveBeenCalledTimes(2)
     expect(store.error).toBeNull()
     expect(store.theme).toBe('light')
+  })
+
+  it('starts from the last known appearance before core answers (no flash of the wrong theme)', async () => {
+    useSettingsStore()
+    client.current.emit('settings:changed', saved({ theme: 'dark', locale: 'fr' }))
+    await nextTick()
+
+    setActivePinia(createPinia())
+    client.current = createFakeClient()
+    const next = useSettingsStore()
+    expect(client.current.call).not.toHaveBeenCalled()
+    expect(next.theme).toBe('dark')
+    expect(next.locale).toBe('fr')
+    expect(next.loaded).toBe(false)
+  })
+
+  it('ignores a damaged local hint', () => {
+    localStorage.setItem('passcode-desk.appearance', '{"theme":"purple","locale":42')
+    expect(useSettingsStore().themePreference).toBe('system')
+    localStorage.setItem('passcode-desk.appearance', '{"theme":"purple","locale":"fr"}')
+    setActivePinia(createPinia())
+    const store = useSettingsStore()
+    expect(store.themePreference).toBe('system')
+    expect(store.localePreference).toBe('fr')
   })
 
   it('does not expose its private state', () => {
