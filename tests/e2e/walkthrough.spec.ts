@@ -41,10 +41,9 @@ async function verifyAndConfirmDevice(page: Page, testInfo: TestInfo, prefix: st
   await expect(step(page)).toHaveAttribute('data-step', 'verify')
   await expect(page.getByTestId('step-title')).toBeFocused()
   await page.getByTestId('caller-name').locator('input').fill('Zoé Bélanger')
-  await page.getByTestId('check-employeeId').focus()
-  await page.keyboard.press('Space')
-  await page.getByTestId('check-managerCallback').focus()
-  await page.keyboard.press('Space')
+  await page.getByTestId('check-employeeId').press('Space')
+  await page.getByTestId('check-managerCallback').press('Space')
+  await expect(page.getByTestId('check-managerCallback')).toHaveAttribute('aria-checked', 'true')
   await capture(page, testInfo, `${prefix}-1-verify`)
   await page.getByTestId('caller-name').locator('input').press('Enter')
 
@@ -52,10 +51,15 @@ async function verifyAndConfirmDevice(page: Page, testInfo: TestInfo, prefix: st
   await expect(page.getByTestId('step-title')).toBeFocused()
   await expect(next(page)).toBeDisabled()
   for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check']) {
-    await page.getByTestId(id).focus()
-    await page.keyboard.press('Space')
+    await page.getByTestId(id).press('Space')
+    await expect(page.getByTestId(id)).toHaveAttribute('aria-checked', 'true')
   }
   await capture(page, testInfo, `${prefix}-2-device`)
+  // Tab reaches the primary button (after Back); Enter activates it.
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('walkthrough-back')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(next(page)).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(step(page)).toHaveAttribute('data-step', 'eligibility')
 }
@@ -80,7 +84,10 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
   await next(page).click()
 
   // 4: the work-profile script: the device PIN does not change.
-  await expect(page.getByTestId('caller-script')).toHaveAttribute('data-outcome', 'temporaryWorkProfilePasscode')
+  await expect(page.getByTestId('caller-script')).toHaveAttribute(
+    'data-outcome',
+    'temporaryWorkProfilePasscode',
+  )
   await expect(page.getByTestId('caller-script')).toContainText('doesn’t change'.replace('’', "'"))
   await page.getByTestId('script-read').click()
   await capture(page, testInfo, 'wp-4-script')
@@ -95,9 +102,13 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
 
   // 6: live status until done; the passcode only on request, auto-hidden, copyable.
   await expect(step(page)).toHaveAttribute('data-step', 'status')
-  await expect(page.getByTestId('action-status').getByTestId('action-state')).toHaveAttribute('data-state', 'done', {
-    timeout: 20_000,
-  })
+  await expect(page.getByTestId('action-status').getByTestId('action-state')).toHaveAttribute(
+    'data-state',
+    'done',
+    {
+      timeout: 20_000,
+    },
+  )
   await expect(page.getByTestId('passcode-value')).toHaveCount(0)
   await page.getByTestId('passcode-reveal').click()
   const value = (await page.getByTestId('passcode-value').innerText()).replace(/\s+/g, '')
@@ -110,7 +121,10 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
   await next(page).click()
 
   // 7: outcome note.
-  await page.getByTestId('outcome-note').locator('textarea').fill('Work profile unlocked, new passcode chosen.')
+  await page
+    .getByTestId('outcome-note')
+    .locator('textarea')
+    .fill('Work profile unlocked, new passcode chosen.')
   await next(page).click()
   await expect(page.getByTestId('walkthrough-finished')).toBeVisible()
   await capture(page, testInfo, 'wp-7-finish')
@@ -140,9 +154,13 @@ test('iPhone: removal, no passcode to show', async ({ page, appUrl }, testInfo) 
   await next(page).click()
   await page.getByTestId('ticket-reference').locator('input').fill('INC-20932')
   await page.getByTestId('ticket-reference').locator('input').press('Enter')
-  await expect(page.getByTestId('action-status').getByTestId('action-state')).toHaveAttribute('data-state', 'done', {
-    timeout: 20_000,
-  })
+  await expect(page.getByTestId('action-status').getByTestId('action-state')).toHaveAttribute(
+    'data-state',
+    'done',
+    {
+      timeout: 20_000,
+    },
+  )
   await expect(page.getByTestId('done-no-passcode')).toBeVisible()
   await expect(page.getByTestId('passcode-reveal')).toHaveCount(0)
   await capture(page, testInfo, 'ios-6-status')

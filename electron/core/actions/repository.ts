@@ -132,12 +132,17 @@ function toStored(row: Row): StoredAction {
   }
 }
 
+/**
+ * Case- and accent-insensitive text for the history filters: SQLite's lower() only folds ASCII, and
+ * an agent typing "francois" or "élodie" expects "François" and "Élodie" (DESIGN §3: French first).
+ */
+export function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
 /** `%` and `_` typed by the agent are literal characters, not wildcards. */
 function likePattern(value: string): string {
-  return `%${value
-    .trim()
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return `%${fold(value.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
 export interface HistoryQuery {
@@ -164,19 +169,17 @@ export function buildHistoryWhere(filters: HistoryFilters): { sql: string; param
   if (filters.device?.trim()) {
     const p = likePattern(filters.device)
     clauses.push(
-      "(lower(coalesce(device_name, '')) LIKE ? ESCAPE '\\' OR lower(device_id) LIKE ? ESCAPE '\\' OR lower(coalesce(serial_number, '')) LIKE ? ESCAPE '\\')",
+      "(pd_fold(device_name) LIKE ? ESCAPE '\\' OR pd_fold(device_id) LIKE ? ESCAPE '\\' OR pd_fold(serial_number) LIKE ? ESCAPE '\\')",
     )
     params.push(p, p, p)
   }
   if (filters.agent?.trim()) {
     const p = likePattern(filters.agent)
-    clauses.push(
-      "(lower(agent_upn) LIKE ? ESCAPE '\\' OR lower(coalesce(agent_name, '')) LIKE ? ESCAPE '\\')",
-    )
+    clauses.push("(pd_fold(agent_upn) LIKE ? ESCAPE '\\' OR pd_fold(agent_name) LIKE ? ESCAPE '\\')")
     params.push(p, p)
   }
   if (filters.ticket?.trim()) {
-    clauses.push("lower(coalesce(ticket_reference, '')) LIKE ? ESCAPE '\\'")
+    clauses.push("pd_fold(ticket_reference) LIKE ? ESCAPE '\\'")
     params.push(likePattern(filters.ticket))
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
@@ -202,6 +205,9 @@ export interface ActionRepository {
 }
 
 export function createActionRepository(db: Database): ActionRepository {
+  db.function('pd_fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? fold(value) : '',
+  )
   const insertStmt = db.prepare(`
     INSERT INTO actions (id, idempotency_key, profile_id, tenant_id, device_id, device_name, serial_number, action,
       enrollment, outcome, state, agent_upn, agent_name, ticket_reference, verification_json, preconditions_json,

@@ -29,6 +29,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.devices' },
   },
   {
+    path: '/walkthrough/:deviceId',
+    name: 'walkthrough',
+    component: () => import('@renderer/views/walkthrough/WalkthroughView.vue'),
+    props: true,
+    meta: { titleKey: 'walkthrough.title' },
+  },
+  {
     path: '/history',
     name: 'history',
     component: () => import('@renderer/views/HistoryView.vue'),

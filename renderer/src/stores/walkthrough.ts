@@ -1,0 +1,228 @@
+import { defineStore } from 'pinia'
+import { computed, readonly, ref, shallowRef } from 'vue'
+import { api } from '@renderer/api/client'
+import type { ActionAvailability, ActionRecord } from '@shared/api/schemas/actions'
+import type { DeviceDetail } from '@shared/api/schemas/devices'
+import type { VerificationCheck } from '@shared/api/schemas/settings'
+import type { PreconditionCode } from '@shared/eligibility/codes'
+import type { AppError } from '@shared/errors'
+import { useActionsStore } from './actions'
+import { useSettingsStore } from './settings'
+
+export const WALKTHROUGH_STEPS = [
+  'verify',
+  'device',
+  'eligibility',
+  'script',
+  'confirm',
+  'status',
+  'finish',
+] as const
+export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
+
+/** The renderer hides the passcode at the same moment core forgets it (issue 7 §6: 60 s). */
+const FALLBACK_REVEAL_MS = 60_000
+
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
+}
+
+/**
+ * One guided walkthrough (issue 7): the answers the agent records step by step, the one action it
+ * issues (a single idempotency key per walkthrough, so a double click or a retry never sends twice),
+ * its live state, and the temporary passcode while it is shown.
+ */
+export const useWalkthroughStore = defineStore('walkthrough', () => {
+  const actions = useActionsStore()
+  const settings = useSettingsStore()
+
+  const deviceId = ref<string | null>(null)
+  const detail = shallowRef<DeviceDetail | null>(null)
+  const loadError = shallowRef<AppError | null>(null)
+  const loading = ref(false)
+  const step = ref<WalkthroughStep>('verify')
+
+  const callerName = ref('')
+  const checks = ref<VerificationCheck[]>([])
+  const deviceConfirmed = ref({ model: false, serial: false, checkIn: false })
+  const preconditions = ref<PreconditionCode[]>([])
+  const scriptRead = ref(false)
+  const ticket = ref('')
+  const idempotencyKey = ref(newIdempotencyKey())
+
+  const availability = shallowRef<ActionAvailability | null>(null)
+  const issuing = ref(false)
+  const issueError = shallowRef<AppError | null>(null)
+  /** CONFIRMATION_REQUIRED came back: the agent must say yes to a second action. */
+  const repeatPending = shallowRef<AppError | null>(null)
+  const actionId = ref<string | null>(null)
+  const action = computed<ActionRecord | null>(() => (actionId.value ? actions.get(actionId.value) : null))
+
+  const passcode = ref<string | null>(null)
+  const passcodeExpiresAt = ref<number | null>(null)
+  const passcodeError = shallowRef<AppError | null>(null)
+  let hideTimer: ReturnType<typeof setTimeout> | null = null
+  const note = ref('')
+  const finished = ref(false)
+
+  const policy = computed(() => settings.policy)
+  const missingChecks = computed(() => policy.value.requiredChecks.filter((c) => !checks.value.includes(c)))
+  const ticketMissing = computed(() => policy.value.ticketRequired && ticket.value.trim() === '')
+
+  function clearPasscode(): void {
+    if (hideTimer) clearTimeout(hideTimer)
+    hideTimer = null
+    passcode.value = null
+    passcodeExpiresAt.value = null
+  }
+
+  function reset(): void {
+    clearPasscode()
+    detail.value = null
+    loadError.value = null
+    step.value = 'verify'
+    callerName.value = ''
+    checks.value = []
+    deviceConfirmed.value = { model: false, serial: false, checkIn: false }
+    preconditions.value = []
+    scriptRead.value = false
+    ticket.value = ''
+    idempotencyKey.value = newIdempotencyKey()
+    availability.value = null
+    issueError.value = null
+    repeatPending.value = null
+    actionId.value = null
+    passcodeError.value = null
+    note.value = ''
+    finished.value = false
+  }
+
+  /** Opens the walkthrough for a device; with `existingActionId` it resumes at the live status. */
+  async function start(
+    id: string,
+    options: { caller?: string; existingActionId?: string } = {},
+  ): Promise<void> {
+    if (deviceId.value !== id || options.existingActionId || finished.value) reset()
+    deviceId.value = id
+    if (options.caller && !callerName.value) callerName.value = options.caller.slice(0, 200)
+    loading.value = true
+    const cached = await api.call('devices:get', { id })
+    loading.value = false
+    if (!cached.ok) {
+      loadError.value = cached.error
+      return
+    }
+    detail.value = cached.value
+    if (options.existingActionId) {
+      const existing = await actions.load(options.existingActionId)
+      if (existing && existing.deviceId === id) {
+        actionId.value = existing.id
+        step.value = 'status'
+      }
+    }
+    void refreshAvailability()
+    // Eligibility as Intune sees the device now (core re-checks it again when issuing).
+    const live = await api.call('devices:refresh', { id })
+    if (live.ok && deviceId.value === id) detail.value = live.value
+  }
+
+  async function refreshAvailability(): Promise<void> {
+    if (!deviceId.value) return
+    availability.value = await actions.availability(deviceId.value)
+  }
+
+  async function issue(confirmRepeat = false): Promise<boolean> {
+    if (!deviceId.value || issuing.value) return false
+    issuing.value = true
+    issueError.value = null
+    void actions.requestNotificationPermission()
+    const result = await api.call('actions:issue', {
+      deviceId: deviceId.value,
+      idempotencyKey: idempotencyKey.value,
+      ticketReference: ticket.value.trim() || undefined,
+      verification: { checks: [...checks.value], callerName: callerName.value.trim() || undefined },
+      preconditionsConfirmed: [...preconditions.value],
+      confirmRepeat,
+    })
+    issuing.value = false
+    if (!result.ok) {
+      if (result.error.code === 'CONFIRMATION_REQUIRED') repeatPending.value = result.error
+      else issueError.value = result.error
+      // Refused before anything was sent: a fresh key keeps a later attempt from replaying this one.
+      if (result.error.code !== 'ACTION_IN_PROGRESS') idempotencyKey.value = newIdempotencyKey()
+      return false
+    }
+    repeatPending.value = null
+    actions.put(result.value)
+    actionId.value = result.value.id
+    step.value = 'status'
+    return true
+  }
+
+  async function revealPasscode(): Promise<void> {
+    if (!actionId.value) return
+    passcodeError.value = null
+    const result = await api.call('actions:revealPasscode', { actionId: actionId.value })
+    if (!result.ok) {
+      passcodeError.value = result.error
+      return
+    }
+    clearPasscode()
+    passcode.value = result.value.passcode
+    const expires = Date.parse(result.value.expiresAt)
+    passcodeExpiresAt.value = Number.isFinite(expires) ? expires : Date.now() + FALLBACK_REVEAL_MS
+    hideTimer = setTimeout(clearPasscode, Math.max(0, passcodeExpiresAt.value - Date.now()))
+  }
+
+  async function hidePasscode(): Promise<void> {
+    clearPasscode()
+    if (actionId.value) await api.call('actions:hidePasscode', { actionId: actionId.value })
+  }
+
+  async function finish(): Promise<AppError | null> {
+    if (!actionId.value) return null
+    await hidePasscode()
+    const result = await api.call('actions:finish', { actionId: actionId.value, note: note.value })
+    if (!result.ok) return result.error
+    actions.put(result.value)
+    finished.value = true
+    return null
+  }
+
+  return {
+    deviceId: readonly(deviceId),
+    detail,
+    loadError,
+    loading: readonly(loading),
+    step,
+    callerName,
+    checks,
+    deviceConfirmed,
+    preconditions,
+    scriptRead,
+    ticket,
+    note,
+    availability,
+    issuing: readonly(issuing),
+    issueError,
+    repeatPending,
+    actionId: readonly(actionId),
+    action,
+    passcode: readonly(passcode),
+    passcodeExpiresAt: readonly(passcodeExpiresAt),
+    passcodeError,
+    finished: readonly(finished),
+    policy,
+    missingChecks,
+    ticketMissing,
+    start,
+    reset,
+    refreshAvailability,
+    issue,
+    revealPasscode,
+    hidePasscode,
+    finish,
+  }
+})

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, openApp, test } from './fixtures'
+
+/**
+ * History in French (issue 7): two actions issued through the walkthrough (one done, one failed), the
+ * filters, and the CSV export with `;`, French dates, a BOM — and no passcode.
+ */
+test.use({
+  locale: 'fr-FR',
+  timezoneId: 'Europe/Paris',
+  appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' },
+})
+
+async function signInAndSync(page: Page, appUrl: string): Promise<void> {
+  await openApp(page, appUrl)
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId('status-sign-in').click()
+  await (await popup).getByRole('button', { name: /Élodie Marchand/ }).click()
+  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
+  await page.getByTestId('empty-sync-now').click()
+  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
+}
+
+/** The whole walkthrough with the mouse, for a device found by search; returns the final state. */
+async function runWalkthrough(page: Page, query: string, name: string, ticket: string): Promise<string> {
+  await page.getByTestId('nav-devices').click()
+  await page.getByTestId('device-search').fill(query)
+  await page.getByTestId('device-row').filter({ hasText: name }).first().click()
+  await page.getByTestId('start-walkthrough').click()
+  const next = page.getByTestId('walkthrough-next')
+  await page.getByTestId('check-employeeId').click()
+  await next.click()
+  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
+    await page.getByTestId(id).click()
+  await next.click()
+  const preconditions = page.locator('[data-testid^="precondition-"]')
+  await expect(page.getByTestId('eligibility-badge')).toBeVisible()
+  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
+  await next.click()
+  await next.click()
+  await page.getByTestId('ticket-reference').locator('input').fill(ticket)
+  await next.click()
+  const state = page.getByTestId('action-status').getByTestId('action-state')
+  await expect(state).toHaveAttribute('data-state', /^(done|failed)$/, { timeout: 20_000 })
+  return (await state.getAttribute('data-state'))!
+}
+
+test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
+  test.setTimeout(120_000)
+  await signInAndSync(page, appUrl)
+  expect(await runWalkthrough(page, 'Hélène iPhone 15', 'iPhone de Hélène', 'INC-1001')).toBe('done')
+  expect(await runWalkthrough(page, 'François', 'iPhone de François', 'INC-2002')).toBe('failed')
+  // The failed removal explains Microsoft's guidance (wipe) in French.
+  await expect(page.getByTestId('failure-guidance')).toContainText('effacement')
+  await page.screenshot({ path: testInfo.outputPath('ios-failed-fr.png'), fullPage: true })
+
+  await page.getByTestId('nav-history').click()
+  await expect(page.getByTestId('history-count')).toHaveText('2 actions')
+  await expect(page.getByTestId('history-row')).toHaveCount(2)
+
+  // State filter: "Échec" only.
+  await page.getByTestId('history-states').click()
+  await page.locator('.n-base-select-option', { hasText: /^Échec$/ }).click()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('history-count')).toHaveText('1 action')
+  await expect(page.getByTestId('history-row')).toContainText('iPhone de François')
+  await page.screenshot({ path: testInfo.outputPath('history-filtered-fr.png'), fullPage: true })
+  await page.getByTestId('history-states').hover()
+  await page.getByTestId('history-states').locator('.n-base-clear').click()
+  await expect(page.getByTestId('history-count')).toHaveText('2 actions')
+
+  // Ticket, device and agent filters (substring, case-insensitive).
+  await page.getByTestId('history-ticket').locator('input').fill('inc-10')
+  await expect(page.getByTestId('history-count')).toHaveText('1 action')
+  await expect(page.getByTestId('history-row')).toContainText('iPhone de Hélène')
+  await page.getByTestId('history-ticket').locator('input').fill('')
+  await page.getByTestId('history-device').locator('input').fill('françois')
+  await expect(page.getByTestId('history-count')).toHaveText('1 action')
+  await page.getByTestId('history-device').locator('input').fill('')
+  await page.getByTestId('history-agent').locator('input').fill('samuel')
+  await expect(page.getByTestId('history-count')).toHaveText('Aucune action')
+  await page.getByTestId('history-agent').locator('input').fill('élodie')
+  await expect(page.getByTestId('history-count')).toHaveText('2 actions')
+
+  // Export: French CSV, downloaded through the browser.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('history-export').click()
+  const file = await (await download).path()
+  const csv = readFileSync(file!, 'utf8')
+  expect(csv.charCodeAt(0)).toBe(0xfeff)
+  const lines = csv.slice(1).trim().split('\r\n')
+  expect(lines[0]).toBe(
+    'Date;État;Action;Appareil;Numéro de série;Utilisateur;Agent;Ticket;Vérifications;Code temporaire émis;Code d’erreur Intune;Note de clôture;ID de requête',
+  )
+  expect(lines).toHaveLength(3)
+  expect(lines[1]).toMatch(
+    /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2};Échec;Suppression du code;iPhone de François;/,
+  )
+  expect(lines[2]).toMatch(/;Terminée;Suppression du code;iPhone de Hélène;/)
+})

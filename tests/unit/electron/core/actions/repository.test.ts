@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import {
+  buildHistoryWhere,
+  createActionRepository,
+  fold,
+} from '../../../../../electron/core/actions/repository'
+import { openDatabase } from '../../../../../electron/core/store/db'
+import { sampleRecord } from '../history/fixtures'
+
+function repoWith(
+  rows: {
+    id: string
+    at: string
+    state: 'done' | 'failed'
+    agent: string
+    device: string
+    ticket: string | null
+  }[],
+) {
+  const db = openDatabase(':memory:')
+  const repo = createActionRepository(db)
+  for (const r of rows) {
+    const base = sampleRecord()
+    repo.insert({
+      ...base,
+      id: r.id,
+      idempotencyKey: `key-${r.id}-xxxxx`,
+      profileId: 'demo',
+      agentUpn: `${r.agent.toLowerCase()}@contoso.example`,
+      agentDisplayName: r.agent,
+      ticketReference: r.ticket,
+      device: { ...base.device, deviceName: r.device },
+      baselineStart: null,
+      requestedAt: r.at,
+    })
+    repo.transition(r.id, { state: r.state, at: r.at })
+  }
+  return { db, repo }
+}
+
+describe('action repository: history filters', () => {
+  const { db, repo } = repoWith([
+    {
+      id: 'a',
+      at: '2026-11-20T10:00:00.000Z',
+      state: 'done',
+      agent: 'Élodie',
+      device: 'iPhone de François',
+      ticket: 'INC-100',
+    },
+    {
+      id: 'b',
+      at: '2026-11-24T10:00:00.000Z',
+      state: 'failed',
+      agent: 'Samuel',
+      device: 'KIOSK_50%',
+      ticket: null,
+    },
+    {
+      id: 'c',
+      at: '2026-11-26T10:00:00.000Z',
+      state: 'done',
+      agent: 'Élodie',
+      device: 'Quest 3 Anaïs',
+      ticket: 'INC-200',
+    },
+  ])
+  const ids = (filters: Parameters<typeof repo.all>[0]) => repo.all(filters).map((a) => a.record.id)
+
+  it('folds case and accents the way an agent types', () => {
+    expect(fold('Élodie François Anaïs')).toBe('elodie francois anais')
+    expect(ids({ agent: 'elodie' })).toEqual(['c', 'a'])
+    expect(ids({ device: 'FRANCOIS' })).toEqual(['a'])
+    expect(ids({ device: 'anaïs' })).toEqual(['c'])
+  })
+
+  it('filters by date range (inclusive from, exclusive to), state and ticket; wildcards are literal', () => {
+    expect(ids({ from: '2026-11-24T10:00:00.000Z' })).toEqual(['c', 'b'])
+    expect(ids({ to: '2026-11-24T10:00:00.000Z' })).toEqual(['a'])
+    expect(ids({ states: ['failed'] })).toEqual(['b'])
+    expect(ids({ ticket: 'inc-2' })).toEqual(['c'])
+    expect(ids({ device: '50%' })).toEqual(['b'])
+    expect(ids({ device: '%' })).toEqual(['b'])
+    expect(repo.history({ filters: {}, offset: 1, limit: 1 })).toMatchObject({ total: 3 })
+  })
+
+  it('keeps every transition and no passcode column exists', () => {
+    expect(repo.transitions('b').map((t) => t.state)).toEqual(['sending', 'failed'])
+    const columns = db.prepare("SELECT name FROM pragma_table_info('actions')").all() as { name: string }[]
+    expect(
+      columns.map((c) => c.name).filter((n) => /passcode|secret|pin/i.test(n) && n !== 'has_passcode'),
+    ).toEqual([])
+  })
+
+  it('uses the indexes for the newest-first history and the per-device list', () => {
+    const plan = (sql: string, ...p: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ')
+    expect(plan('SELECT * FROM actions ORDER BY requested_at DESC LIMIT 100')).toMatch(/actions_by_time/)
+    expect(
+      plan('SELECT * FROM actions WHERE device_id = ? ORDER BY requested_at DESC LIMIT 20', 'x'),
+    ).toMatch(/actions_by_device/)
+    const where = buildHistoryWhere({ states: ['done'] })
+    expect(plan(`SELECT * FROM actions ${where.sql} ORDER BY requested_at DESC`, ...where.params)).toMatch(
+      /actions_by_state/,
+    )
+  })
+})
