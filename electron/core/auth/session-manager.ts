@@ -123,6 +123,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   let session: Session | null = null
   let permissionsCache: PermissionsCache | null = null
   let queue: Promise<unknown> = Promise.resolve()
+  let inflightSignIn: Promise<AuthStatus> | null = null
   const ttl = options.permissionsTtlMs ?? 5 * 60_000
 
   /** Profile switches, sign-ins and sign-outs run one at a time. */
@@ -371,20 +372,26 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         )
       }),
     status: () => computeStatus(),
-    async signIn() {
-      const auth = requireAuth()
-      const current = active
-      // The sign-in itself is not serialized: it waits on the agent for minutes, and a switch cancels it.
-      const signingIn = auth.signIn({ openBrowser: options.openBrowser })
-      notify()
-      try {
-        const agent = await signingIn
-        permissionsCache = null
-        log.info('auth.signed-in', { profileId: current?.profile.id, tenantId: agent.tenantId })
-      } finally {
-        if (active === current) notify()
-      }
-      return computeStatus()
+    signIn() {
+      // A second click (or another window) joins the sign-in already waiting on the agent.
+      inflightSignIn ??= (async () => {
+        const auth = requireAuth()
+        const current = active
+        // Not serialized: it waits on the agent for minutes, and a profile switch cancels it.
+        const signingIn = auth.signIn({ openBrowser: options.openBrowser })
+        notify()
+        try {
+          const agent = await signingIn
+          permissionsCache = null
+          log.info('auth.signed-in', { profileId: current?.profile.id, tenantId: agent.tenantId })
+        } finally {
+          if (active === current) notify()
+        }
+        return computeStatus()
+      })().finally(() => {
+        inflightSignIn = null
+      })
+      return inflightSignIn
     },
     async cancelSignIn() {
       await active?.auth?.cancelSignIn()

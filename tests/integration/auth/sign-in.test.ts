@@ -147,6 +147,20 @@ describe('sign-in with the agent’s own account (real MSAL against the demo ten
     expect(await codeOf(h.auth.sessions.current().getAccessToken())).toBe('AUTH_REQUIRED')
   })
 
+  it('lets a second sign-in request join the one already waiting on the agent', async () => {
+    const h = await start()
+    const visits: BrowserVisit[] = []
+    const browse = signInAs(helpDesk(h).upn, visits)
+    h.browser = async (url) => {
+      await new Promise((r) => setTimeout(r, 100))
+      await browse(url)
+    }
+    const [a, b] = await Promise.all([h.call<AuthStatus>('auth:signIn'), h.call<AuthStatus>('auth:signIn')])
+    expect(visits).toHaveLength(1)
+    expect(a.state).toBe('signedIn')
+    expect(b.agent?.upn).toBe(helpDesk(h).upn)
+  })
+
   it('gives up a sign-in the agent abandoned in the browser', async () => {
     const h = await start()
     h.browser = async () => {} // the tab was closed
