@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 
@@ -64,10 +66,40 @@ async function verifyAndConfirmDevice(page: Page, testInfo: TestInfo, prefix: st
   await expect(step(page)).toHaveAttribute('data-step', 'eligibility')
 }
 
+/** Every byte the app wrote under its data folder (SQLite file, WAL, logs, settings). */
+function dataDirText(dir: string): string {
+  const out: string[] = []
+  const walk = (p: string) => {
+    for (const name of readdirSync(p)) {
+      const full = join(p, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else out.push(readFileSync(full).toString('latin1'))
+    }
+  }
+  walk(dir)
+  return out.join('\n')
+}
+
 test('Android work profile: full walkthrough shows the temporary passcode, then History lists it', async ({
   page,
+  app,
   appUrl,
+  context,
 }, testInfo) => {
+  // The browser host notifies through the Web Notification API once allowed: record what it shows.
+  await context.grantPermissions(['notifications'])
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string }[] = []
+    ;(window as unknown as { __notifications: typeof shown }).__notifications = shown
+    const Real = window.Notification
+    class Recording extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options)
+        shown.push({ title, body: options?.body ?? '' })
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recording })
+  })
   await signInAndSync(page, appUrl)
   const deviceId = await openDevice(page, 'Bélanger', 'zbelanger_AndroidForWork_3/4/2025_9:12 AM')
   await page.getByTestId('start-walkthrough').click()
@@ -129,6 +161,16 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
   await expect(page.getByTestId('walkthrough-finished')).toBeVisible()
   await capture(page, testInfo, 'wp-7-finish')
   expect(await page.content()).not.toContain(value)
+
+  // One desktop notification, without the passcode; nothing on disk holds it either.
+  const notes = await page.evaluate(
+    () => (window as unknown as { __notifications: unknown[] }).__notifications,
+  )
+  expect(notes).toEqual([{ title: 'Action complete', body: expect.stringContaining('zbelanger') }])
+  expect(JSON.stringify(notes)).not.toContain(value)
+  const disk = dataDirText(app.dataDir)
+  expect(disk).toContain('INC-20931')
+  expect(disk.includes(value)).toBe(false)
 
   // The device lists the action; History has it with its note, and never the passcode.
   await page.getByTestId('to-device').click()
