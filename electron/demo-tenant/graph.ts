@@ -306,6 +306,32 @@ export class GraphApi {
       )
     }
 
+    // auditEvent helper functions (auditEvent resource page; domain §3.1): discover activity types.
+    const auditFn =
+      /^\/deviceManagement\/auditEvents\/(getAuditCategories|getAuditActivityTypes)(?:\((?:category='([^']*)')?\))?$/.exec(
+        path,
+      )
+    if (auditFn && method === 'GET') {
+      this.requireScope(scopes, SCOPES.audit, req)
+      this.requirePermission(agent, 'Microsoft.Intune_Audit_Read', req)
+      if (auditFn[1] === 'getAuditCategories')
+        return this.ok(version, 'Collection(Edm.String)', {
+          value: ['Device', 'Role', 'Compliance', 'Application'],
+        })
+      const category = auditFn[2] ?? req.url.searchParams.get('category') ?? ''
+      const types =
+        category.toLowerCase() === 'device'
+          ? [
+              'ResetPasscode ManagedDevice',
+              'RemoteLock ManagedDevice',
+              'SyncDevice ManagedDevice',
+              'Wipe ManagedDevice',
+              'Retire ManagedDevice',
+            ]
+          : []
+      return this.ok(version, 'Collection(Edm.String)', { value: types })
+    }
+
     if (path === '/deviceManagement/auditEvents' && method === 'GET') {
       this.requireScope(scopes, SCOPES.audit, req)
       this.requirePermission(agent, 'Microsoft.Intune_Audit_Read', req)

@@ -20,10 +20,11 @@ export interface ActionRecord {
   readonly action: RemoteActionName
   readonly initiatedBy: string
   readonly requestedAt: number
-  readonly pickupAt: number
-  readonly completeAt: number
-  readonly outcome: Outcome
-  readonly secret: string | null
+  /** Mutable only for a pending action whose silent device starts checking in (patchTraits). */
+  pickupAt: number
+  completeAt: number
+  outcome: Outcome
+  secret: string | null
   /** Snapshot of device fields for the audit (the device may be removed later). */
   readonly deviceDisplayName: string
   readonly deviceOwnerUserPrincipalName: string
@@ -134,6 +135,35 @@ export class TenantStore {
 
   patchTraits(index: number, patch: Partial<DeviceTraits>): void {
     this.traitPatches.set(index, { ...this.traitPatches.get(index), ...patch })
+    if (patch.checksIn !== true) return
+    // A silent device that comes back picks its pending commands up now.
+    const now = Date.now()
+    const device = this.device(index, now)
+    for (const a of this.latest.get(index)?.values() ?? []) {
+      if (a.outcome.state !== 'pending') continue
+      const outcome = outcomeFor(
+        a.action,
+        this.traits(index),
+        String(device.osVersion),
+        String(device.managementState),
+      )
+      const t = this.timing(outcome)
+      a.outcome = outcome
+      a.pickupAt = now + t.pickup
+      a.completeAt = now + t.complete
+      a.secret = outcome.returnsSecret ? makeSecret(a.action, hash32(this.ctx.seed, now & 0x7fffffff)) : null
+    }
+  }
+
+  private timing(outcome: Outcome): { pickup: number; complete: number } {
+    const scale = (ms: number): number => Math.max(1, Math.round(ms * this.timeScale))
+    const quick = outcome.state === 'notSupported' || outcome.state === 'canceled'
+    const pickup = quick ? scale(PICKUP_MS / 2) : scale(PICKUP_MS)
+    const complete = Math.max(
+      pickup,
+      scale(outcome.state === 'done' || outcome.state === 'failed' ? COMPLETE_MS : PICKUP_MS / 2),
+    )
+    return { pickup, complete }
   }
 
   issue(
@@ -153,24 +183,15 @@ export class TenantStore {
       String(device.managementState),
     )
     const n = this.sequence++
-    const scale = (ms: number): number => Math.max(1, Math.round(ms * this.timeScale))
-    const pickup =
-      outcome.state === 'notSupported' || outcome.state === 'canceled'
-        ? scale(PICKUP_MS / 2)
-        : scale(PICKUP_MS)
+    const t = this.timing(outcome)
     const record: ActionRecord = {
       id: guidFrom(this.ctx.seed, n, now & 0x7fffffff, 0xac7),
       deviceId: device.id,
       action,
       initiatedBy: agent.upn,
       requestedAt: now,
-      pickupAt: now + pickup,
-      completeAt:
-        now +
-        Math.max(
-          pickup,
-          scale(outcome.state === 'done' || outcome.state === 'failed' ? COMPLETE_MS : PICKUP_MS / 2),
-        ),
+      pickupAt: now + t.pickup,
+      completeAt: now + t.complete,
       outcome,
       secret: outcome.returnsSecret && at === undefined ? makeSecret(action, hash32(this.ctx.seed, n)) : null,
       deviceDisplayName: device.deviceName,

@@ -405,4 +405,24 @@ describe('action lifecycle', () => {
     ])
       expect(text).not.toContain(word)
   })
+
+  it('a silent device that starts checking in picks its pending reset up', async () => {
+    const id = tenant.scenarioDevice('staleNeverChecksIn')
+    await post(`/beta/deviceManagement/managedDevices/${id}/resetPasscode`)
+    expect((await resultOf(id))?.actionState).toBe('pending')
+    tenant.devices.updateTraits(id, { checksIn: true })
+    expect((await settle(id)).actionState).toBe('done')
+    expect(Date.parse(String(tenant.devices.getDevice(id)!.lastSyncDateTime))).toBeGreaterThan(
+      Date.now() - 60_000,
+    )
+    tenant.devices.updateTraits(id, { checksIn: false })
+  })
+
+  it('lists audit categories and activity types', async () => {
+    expect((await get('/v1.0/deviceManagement/auditEvents/getAuditCategories()')).body.value).toContain(
+      'Device',
+    )
+    const types = await get("/v1.0/deviceManagement/auditEvents/getAuditActivityTypes(category='Device')")
+    expect(types.body.value).toContain('ResetPasscode ManagedDevice')
+  })
 })
