@@ -1,0 +1,243 @@
+/**
+ * Device cache figures (issue 5, DESIGN §5), each beside its same-run baseline:
+ * - full sync of 100,000 devices from the demo tenant on loopback (built CLI, its own process, like
+ *   a core process) vs inserting the same, already-mapped rows into the same schema;
+ * - devices:search latency p50/p95/p99 at 10k, 100k and 200k devices through router.call (what the
+ *   UI calls) vs the raw FTS5 query for the same text on the same database;
+ * - resident memory of the sync process with 200,000 devices (peak VmHWM) and of this process
+ *   after serving searches on the 200k cache.
+ * The demo tenant runs in its own process so that generating pages does not share the sync's thread.
+ * Needs `npm run build` (out/main/cli.js). Prints a table; `npm run bench`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpus } from 'node:os'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { bench, describe } from 'vitest'
+import { createDeviceCacheModule } from '../../electron/core/devices'
+import { parseSearchText, prefixQuery } from '../../electron/core/devices/query-text'
+import { silentLogger } from '../../electron/core/log'
+import { createRouter, type Handlers } from '../../electron/core/router'
+import type { SessionProvider } from '../../electron/core/auth/session'
+import { openDatabase } from '../../electron/core/store/db'
+import { toDeviceRecord } from '../../electron/core/store/device-record'
+import { beginSnapshot } from '../../electron/core/store/snapshot'
+import { BETA_FIELDS } from '../../electron/core/sync/fields'
+import { generateDevices } from '../../electron/demo-tenant/generator'
+
+const CLI = resolve(import.meta.dirname, '../../out/main/cli.js')
+// PD_BENCH_SIZES=2000,5000 for a quick dry run; the sync baseline runs at the middle size.
+const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [10_000, 100_000, 200_000]
+const SYNC_SIZE = SIZES[Math.floor(SIZES.length / 2)]!
+const LARGEST = SIZES.at(-1)!
+const lines: string[] = []
+const say = (line: string) => {
+  lines.push(line)
+  process.stdout.write(line + '\n')
+}
+
+function startTenant(devices: number): Promise<{ child: ChildProcess; graphUrl: string; token: string }> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'demo-tenant', 'serve', '--devices', String(devices), '--seed', '1'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  return new Promise((done, fail) => {
+    let out = ''
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString()
+      const nl = out.indexOf('\n')
+      if (nl >= 0) {
+        const ready = JSON.parse(out.slice(0, nl)) as { graphUrl: string; accessToken: string }
+        done({ child, graphUrl: ready.graphUrl, token: ready.accessToken })
+      }
+    })
+    child.on('exit', (code) => fail(new Error(`demo tenant exited ${code}`)))
+  })
+}
+
+function kb(status: string, key: string): number {
+  const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)
+  return m ? Number(m[1]) : 0
+}
+
+/** Runs the built CLI sync; tracks the child's peak resident memory from /proc. */
+async function cliSync(graphUrl: string, token: string, file: string) {
+  const started = performance.now()
+  const child = spawn(process.execPath, [CLI, 'sync', '--graph-url', graphUrl, '--db', file], {
+    env: { ...process.env, PASSCODE_DESK_ACCESS_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+  let stdout = ''
+  let peakKb = 0
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))
+  const poll = setInterval(() => {
+    try {
+      peakKb = Math.max(peakKb, kb(readFileSync(`/proc/${child.pid}/status`, 'utf8'), 'VmHWM'))
+    } catch {
+      // exited between polls
+    }
+  }, 50)
+  const code = await new Promise<number | null>((done) => child.on('exit', done))
+  clearInterval(poll)
+  if (code !== 0) throw new Error(`sync failed with ${code}`)
+  const summary = JSON.parse(stdout.trim()) as { devices: number; durationMs: number }
+  return { ...summary, wallMs: performance.now() - started, peakRssMb: peakKb / 1024 }
+}
+
+function rawInsert(count: number, file: string): { ms: number; rows: number } {
+  const at = new Date().toISOString()
+  const rows = generateDevices(1, count).map((d) =>
+    toDeviceRecord(Object.fromEntries(BETA_FIELDS.map((f) => [f, d.graph[f] ?? null])), 'beta', at)!,
+  )
+  const db = openDatabase(file)
+  const started = performance.now()
+  const snapshot = beginSnapshot(db)
+  for (let i = 0; i < rows.length; i += 1000) snapshot.addPage(rows.slice(i, i + 1000))
+  snapshot.commit()
+  const ms = performance.now() - started
+  db.close()
+  return { ms, rows: rows.length }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+type Input = { query: string; filters?: Record<string, unknown> }
+
+/** Search-as-you-type: names typed letter by letter, serial fragments, device names, a few filters. */
+function workload(file: string): Input[] {
+  const db = openDatabase(file)
+  const n = db.prepare('SELECT count(*) FROM devices').pluck().get() as number
+  const sample = db
+    .prepare('SELECT user_display_name, device_name, serial_number FROM devices WHERE pk % ? = 0 LIMIT 40')
+    .all(Math.max(1, Math.floor(n / 40))) as {
+    user_display_name: string | null
+    device_name: string | null
+    serial_number: string | null
+  }[]
+  db.close()
+  const inputs: Input[] = []
+  for (const s of sample) {
+    const name = s.user_display_name ?? ''
+    for (let len = 1; len <= Math.min(10, name.length); len++) inputs.push({ query: name.slice(0, len) })
+    if (s.serial_number && s.serial_number.length > 8) inputs.push({ query: s.serial_number.slice(3, 8) })
+    if (s.device_name) inputs.push({ query: s.device_name.slice(0, 5) })
+  }
+  const filters = [
+    { query: '', filters: { verdicts: ['eligible'] } },
+    { query: '', filters: { enrollmentKinds: ['androidWorkProfilePersonal'] } },
+    { query: 'ma', filters: { ownership: ['personal'] } },
+    { query: 'iphone', filters: { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 } },
+    { query: '' },
+  ]
+  for (let i = 0; i < 4; i++) inputs.push(...filters)
+  return inputs
+}
+
+async function searchFigures(dir: string) {
+  const file = join(dir, 'cache.db')
+  const sessions = {
+    current: () => ({ profileDataDir: dir }),
+    onChange: () => () => {},
+  } as unknown as SessionProvider
+  const module = createDeviceCacheModule({ sessions })
+  const router = createRouter(module.handlers as unknown as Handlers, {
+    validateOutput: false,
+    log: silentLogger,
+  })
+  const ctx = { host: 'test', clientId: 'bench' } as const
+  const inputs = workload(file)
+  const db = module.cache.db()
+  const raw = db.prepare('SELECT rowid FROM devices_fts WHERE devices_fts MATCH ? LIMIT 50').pluck()
+
+  // Warm the page cache the way an app that has been open a while would be.
+  for (const input of inputs) await router.call('devices:search', input, ctx)
+
+  const routed: number[] = []
+  const rawTimes: number[] = []
+  for (let round = 0; round < 3; round++) {
+    for (const input of inputs) {
+      const t0 = performance.now()
+      const result = await router.call('devices:search', input, ctx)
+      routed.push(performance.now() - t0)
+      if (!result.ok) throw new Error(`search failed: ${result.error.code}`)
+      const tokens = parseSearchText(input.query).tokens
+      if (tokens.length > 0) {
+        const t1 = performance.now()
+        raw.all(prefixQuery(tokens))
+        rawTimes.push(performance.now() - t1)
+      }
+    }
+  }
+  routed.sort((a, b) => a - b)
+  rawTimes.sort((a, b) => a - b)
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const rssMb = process.memoryUsage().rss / 1024 / 1024
+  module.dispose()
+  return {
+    n: routed.length,
+    p50: percentile(routed, 50),
+    p95: percentile(routed, 95),
+    p99: percentile(routed, 99),
+    max: routed.at(-1)!,
+    raw50: percentile(rawTimes, 50),
+    raw95: percentile(rawTimes, 95),
+    raw99: percentile(rawTimes, 99),
+    rssMb,
+  }
+}
+
+describe('device cache', () => {
+  bench(
+    'sync, search and memory figures',
+    async () => {
+      if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first.`)
+      const f = (x: number, d = 1) => x.toFixed(d)
+      say(
+        `\nmachine: ${cpus().length} CPUs, ${cpus()[0]?.model ?? '?'}; node ${process.version}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+      )
+      const work = mkdtempSync(join(tmpdir(), 'pd-bench-'))
+      try {
+        const figures: Record<number, Awaited<ReturnType<typeof searchFigures>>> = {}
+        for (const size of SIZES) {
+          const dir = join(work, String(size))
+          const tenant = await startTenant(size)
+          try {
+            const sync = await cliSync(tenant.graphUrl, tenant.token, join(dir, 'cache.db'))
+            say(
+              `sync ${size}: ${f(sync.durationMs / 1000, 2)} s (${f(sync.devices / (sync.durationMs / 1000), 0)} devices/s), process wall ${f(sync.wallMs / 1000, 2)} s, peak RSS ${f(sync.peakRssMb, 0)} MB`,
+            )
+            if (size === SYNC_SIZE) {
+              const insert = rawInsert(size, join(work, 'raw', 'cache.db'))
+              say(
+                `  baseline raw insert of the same ${insert.rows} rows into the same schema: ${f(insert.ms / 1000, 2)} s (${f(insert.rows / (insert.ms / 1000), 0)} rows/s); sync/raw = ${f(sync.durationMs / insert.ms, 2)}x`,
+              )
+            }
+          } finally {
+            tenant.child.kill('SIGTERM')
+          }
+          figures[size] = await searchFigures(dir)
+        }
+        say('\ndevices:search through router.call (ms) vs raw FTS5 MATCH … LIMIT 50 on the same database')
+        say('devices  | calls | p50   | p95   | p99   | max    | raw p50 | raw p95 | raw p99 | p95 ratio')
+        for (const size of SIZES) {
+          const s = figures[size]!
+          say(
+            `${String(size).padEnd(8)} | ${String(s.n).padEnd(5)} | ${f(s.p50, 2).padEnd(5)} | ${f(s.p95, 2).padEnd(5)} | ${f(s.p99, 2).padEnd(5)} | ${f(s.max, 2).padEnd(6)} | ${f(s.raw50, 3).padEnd(7)} | ${f(s.raw95, 3).padEnd(7)} | ${f(s.raw99, 3).padEnd(7)} | ${f(s.p95 / Math.max(s.raw95, 0.001), 1)}x`,
+          )
+        }
+        say(
+          `\nthis process (vitest worker + core, largest cache open, after searches, after GC): RSS ${f(figures[LARGEST]!.rssMb, 0)} MB`,
+        )
+      } finally {
+        rmSync(work, { recursive: true, force: true })
+      }
+    },
+    { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 },
+  )
+})
