@@ -124,6 +124,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   let permissionsCache: PermissionsCache | null = null
   let queue: Promise<unknown> = Promise.resolve()
   let inflightSignIn: Promise<AuthStatus> | null = null
+  let statusSeq = 0
   const ttl = options.permissionsTtlMs ?? 5 * 60_000
 
   /** Profile switches, sign-ins and sign-outs run one at a time. */
@@ -136,8 +137,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const notify = () => {
     if (session) for (const listener of sessionListeners) safe(() => listener(session!))
     if (statusListeners.size === 0) return
+    // Statuses are computed concurrently (some wait on Graph): only the latest one is pushed.
+    const seq = ++statusSeq
     void computeStatus().then(
       (status) => {
+        if (seq !== statusSeq) return
         for (const listener of statusListeners) safe(() => listener(status))
       },
       (error: unknown) => log.warn('auth.status-failed', { error }),
