@@ -17,8 +17,8 @@ describe('takeSecretFromLocation', () => {
     const storage = new Map<string, string>()
     const store = {
       getItem: (k: string) => storage.get(k) ?? null,
-      setItem: (k: string, v: string) => storage.set(k, v),
-    } as Storage
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    } as unknown as Storage
     const history = { replaceState: vi.fn() } as unknown as History
     expect(takeSecretFromLocation(fakeLocation('#k=abc_DEF-123'), store, history)).toBe('abc_DEF-123')
     expect(history.replaceState).toHaveBeenCalledWith(null, '', '/#/')
