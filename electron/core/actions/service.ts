@@ -318,7 +318,10 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       unsubscribe()
       poller.stopAll()
       vault.clear()
-      await Promise.allSettled([...inFlight.values()].map((f) => f.promise))
+      // Let a POST in flight record its answer, but never hang shutdown on it: a row left in
+      // `sending` is checked against Intune on the next start (poller), never re-sent.
+      const settled = Promise.allSettled([...inFlight.values()].map((f) => f.promise))
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2_000).unref?.())])
       contexts.clear()
     },
   }

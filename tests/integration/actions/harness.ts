@@ -54,7 +54,7 @@ export interface Harness {
    * What happens to the next resetPasscode POSTs: `lostAnswer` = the tenant registers it but the
    * answer is lost (504 at a gateway); `unavailable` = the tenant answers 503/504 without registering.
    */
-  postFault: null | 'lostAnswer' | 'unavailable'
+  postFault: null | 'lostAnswer' | 'unavailable' | 'crashAfterSend'
   /** Switches the agent (token and permissions follow). */
   signIn(upn: string | null): void
   /** Points Graph at a closed port: every request fails like a machine without network. */
@@ -207,6 +207,11 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
 
   const faultyFetch: typeof fetch = async (url, init) => {
     if (init?.method !== 'POST' || !h.postFault) return fetch(url, init)
+    if (h.postFault === 'crashAfterSend') {
+      // The tenant registers it, and this process never learns the answer (it "dies" mid-call).
+      await fetch(url, init)
+      return new Promise<Response>(() => {})
+    }
     if (h.postFault === 'lostAnswer') {
       await fetch(url, init)
       return new Response('<html>504 Gateway Time-out</html>', { status: 504 })

@@ -159,6 +159,20 @@ describe('actions:issue safeguards', () => {
     expect(disk.includes(passcode)).toBe(false)
   })
 
+  it('a crash between the POST and its answer: the next start finds the action in Intune, no second POST', async () => {
+    h = await startHarness()
+    h.postFault = 'crashAfterSend'
+    void h.callResult('actions:issue', h.issueInput('fullyManagedSucceeds'))
+    await expect.poll(() => h!.demo.requestLog().filter((r) => r.method === 'POST').length).toBe(1)
+    h.postFault = null
+    const [row] = (await h.call('history:list', { filters: {} })).rows
+    expect(row!.state).toBe('sending')
+    await h.restart()
+    const done = await h.waitForState(row!.id, ['done'])
+    expect(done.hasPasscode).toBe(true)
+    expect(h.resetPosts()).toBe(1)
+  })
+
   it('offline or signed out: refused with the reason, history still readable', async () => {
     h = await startHarness()
     const sent = await h.call('actions:issue', h.issueInput('iosRemovalSucceeds'))
