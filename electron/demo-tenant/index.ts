@@ -30,6 +30,10 @@ export { GRAPH_SCOPES } from './identity'
 export { ROLE_PERMISSIONS } from './permissions'
 export { msalConfigFor } from './msal-config'
 
+/** What Graph sends as Content-Type for JSON payloads. */
+const GRAPH_JSON =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
+
 /** Fixed defaults, so the embedded demo profile keeps the same identity across launches. */
 export const DEFAULT_TENANT_ID = '5f1c3a2e-8b4d-4c6f-9a1e-2d7b8c9e0f13'
 export const DEFAULT_CLIENT_ID = '0e4a9c7d-3b2f-4e8a-b6c1-9d5f7a2e4b80'
@@ -152,7 +156,10 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       } else {
         reply = graph.handle(gReq)
       }
-      reply = { ...reply, headers: { ...reply.headers, ...ids } }
+      const odata: Record<string, string> = reply.headers?.['content-type']?.startsWith('application/json')
+        ? { 'content-type': GRAPH_JSON, 'odata-version': '4.0' }
+        : {}
+      reply = { ...reply, headers: { ...reply.headers, ...odata, ...ids } }
       let text = serialise(reply)
       const malformed =
         decision.kind === 'none' &&

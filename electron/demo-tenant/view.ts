@@ -192,9 +192,6 @@ export function project(device: Readonly<Record<string, unknown>>, o: ViewOption
     out[name] = selectOnly && !(o.single && o.select) ? SELECT_ONLY[name] : (device[name] ?? null)
   }
   mapEnums(out, o.version, o.includeUnknownEnumMembers)
-  if (Array.isArray(out.deviceActionResults) && o.version === 'v1.0') {
-    // remoteLockActionResult/resetPasscodeActionResult exist in v1.0 too; nothing to strip.
-  }
   return out
 }
 
