@@ -67,8 +67,3 @@ export function prefixQuery(tokens: readonly string[]): string {
 export function isFragment(token: string): boolean {
   return Array.from(token).length >= MIN_FRAGMENT_CHARS && /\p{N}/u.test(token)
 }
-
-/** Prefix indexes exist for 1–3 characters (store/device-tables.ts): such a term is one doclist read. */
-export function hasPrefixIndex(token: string): boolean {
-  return Array.from(token).length <= 3
-}

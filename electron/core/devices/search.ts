@@ -3,7 +3,7 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { DeviceRow, DeviceSearchResult } from '@shared/api/schemas/devices'
 import type { PasscodeAction, EnrollmentKind, Verdict } from '@shared/eligibility'
 import { foldKey } from '../store/device-record'
-import { hasPrefixIndex, isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
+import { isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
 
 export type SearchInput = ParsedInput<'devices:search'>
 
@@ -132,17 +132,16 @@ function hitsSql(tokens: readonly string[]): Built {
 }
 
 /**
- * Three plans, chosen from the number of text matches (an FTS count, which is cheap):
+ * Plans, chosen from the number of text matches (an FTS count, which is cheap):
  * - up to BROAD_QUERY_MATCHES: fetch every match by key and sort by relevance (relevanceSql);
- * - above it: walk the sort index (name, user or check-in) and probe the hit set, built once as an
- *   ephemeral table with a Bloom filter, until the page is full — about limit × devices / matches
- *   index entries. bm25 means little for "a", so `relevance` on a broad query lists by name;
- * - above VERY_BROAD_SHARE of all devices, for short prefixes backed by a prefix index: walk the
- *   sort index and check each row against the FTS index directly, which avoids building a set of
- *   100,000+ rowids for the first letter typed.
+ * - more, sorted by relevance (what search-as-you-type asks for): read FTS hits in rowid order and
+ *   stop after one page. A sync writes rows in name order (store/snapshot.ts), so this lists by
+ *   name as of the last sync (a device renamed by devices:refresh keeps its place until then);
+ *   bm25-style ranking means little for "a" anyway;
+ * - more, with an explicit sort: walk that sort's index and probe the hit set, built once as an
+ *   ephemeral table with a Bloom filter, until the page is full.
  */
 export const BROAD_QUERY_MATCHES = 1000
-const VERY_BROAD_SHARE = 0.5
 
 export interface DeviceSearch {
   search(input: SearchInput): DeviceSearchResult
@@ -201,7 +200,6 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
     }
     return total
   }
-  const allDevices = () => cachedCount({ sql: '1', params: [] }, true)
 
   return {
     search(input) {
@@ -241,15 +239,10 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
             ORDER BY ${ranked.sql} LIMIT ? OFFSET ?`,
             [...hits.params, ...filters.params, ...ranked.params, ...page],
           )
-        } else if (
-          text.tokens.every(hasPrefixIndex) &&
-          !text.tokens.some(isFragment) &&
-          matches > VERY_BROAD_SHARE * allDevices()
-        ) {
+        } else if (relevance && !text.tokens.some(isFragment)) {
           rows = all(
-            `SELECT ${ROW_SELECT} FROM devices d
-            WHERE EXISTS (SELECT 1 FROM devices_fts f WHERE f.devices_fts MATCH ? AND f.rowid = d.pk)
-            AND ${filters.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+            `SELECT ${ROW_SELECT} FROM devices_fts f JOIN devices d ON d.pk = f.rowid
+            WHERE f.devices_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid LIMIT ? OFFSET ?`,
             [prefixQuery(text.tokens), ...filters.params, ...page],
           )
         } else {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { FTS_COLUMNS } from './device-tables'
 import { ftsValues, identifierText, type DeviceRecord } from './device-record'
 
-const ROW_COLUMNS = [
+export const ROW_COLUMNS = [
   'id',
   'device_name',
   'user_principal_name',

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { createDeviceIndexes, createDeviceTables, DEVICE_TABLES, dropDeviceTables } from './device-tables'
-import { createDeviceWriter } from './device-writer'
-import type { DeviceRecord } from './device-record'
+import {
+  createDeviceIndexes,
+  createDeviceTables,
+  DEVICE_TABLES,
+  dropDeviceTables,
+  FTS_COLUMNS,
+} from './device-tables'
+import { ftsValues, identifierText, type DeviceRecord } from './device-record'
+import { ROW_COLUMNS } from './device-writer'
 
 export interface SnapshotCommit {
   /** Devices in the cache after the swap. */
@@ -12,36 +18,78 @@ export interface SnapshotCommit {
 }
 
 export interface SnapshotBuilder {
-  /** Adds one page of devices to the staging tables, in its own transaction. */
+  /** Adds one page of devices to the staging table, in its own transaction. */
   addPage(records: readonly DeviceRecord[]): void
   readonly staged: number
   /**
-   * Swaps the staging tables in for the live ones in one transaction; `inSameTransaction` runs
-   * inside it (e.g. recording the sync's success, so both happen or neither).
+   * Builds the new table set and swaps it in for the live one; `inSameTransaction` runs inside the
+   * swap transaction (e.g. recording the sync's success, so both happen or neither).
    */
   commit(inSameTransaction?: () => void): SnapshotCommit
   /** Drops the staging tables; the live snapshot was never touched. */
   abort(): void
 }
 
+const STAGE = 'devices_stage'
+/** The word-index text of the phone column and the identifier text, computed in JS while staging. */
+const STAGE_EXTRA = ['fts_phone', 'ids_text'] as const
+const PHONE_COLUMN = FTS_COLUMNS.indexOf('phone_number')
+
+function dropStaging(db: Database.Database): void {
+  db.exec(`DROP TABLE IF EXISTS ${STAGE}`)
+  dropDeviceTables(db, '_next')
+}
+
 /**
- * Atomic snapshot replacement (issue 5): a sync writes a complete new table set beside the live one,
- * page by page (each page committed, so memory stays flat), and only a successful end swaps it in
- * with renames in one transaction. Searches read the live set throughout. A failed, cancelled or
- * killed sync leaves the live set untouched; its leftover `_next` tables are dropped by the next sync.
+ * Atomic snapshot replacement (issue 5). A sync stages every device in a plain table, page by page
+ * (each page committed, so memory stays flat and a killed process loses only staging rows), then
+ * builds a complete new table set beside the live one and swaps it in with renames in one
+ * transaction. Searches read the live set throughout. A failed, cancelled or killed sync leaves the
+ * live set untouched; its leftovers are dropped by the next sync.
+ *
+ * The new set is written in name order, so row keys (and the FTS rowids) follow device names: a
+ * broad search can then read FTS hits in rowid order and stop after one page (devices/search.ts).
+ * Bulk-loading the FTS tables in rowid order from SQL, and creating the secondary indexes after
+ * the load, is also much cheaper than maintaining them row by row.
  */
 export function beginSnapshot(db: Database.Database): SnapshotBuilder {
   const tag = randomBytes(6).toString('hex')
   db.transaction(() => {
-    dropDeviceTables(db, '_next')
-    createDeviceTables(db, '_next', tag, { secondaryIndexes: false })
+    dropStaging(db)
+    db.exec(
+      `CREATE TABLE ${STAGE} (${ROW_COLUMNS.map((c) => (c === 'id' ? 'id TEXT PRIMARY KEY' : c)).join(', ')}, ${STAGE_EXTRA.join(', ')})`,
+    )
   })()
-  const writer = createDeviceWriter(db, '_next')
+  // OR REPLACE: Graph may repeat a device across pages when the collection changes while paging.
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})
+     VALUES (${[...ROW_COLUMNS, ...STAGE_EXTRA].map(() => '?').join(', ')})`,
+  )
   const addAll = db.transaction((records: readonly DeviceRecord[]) => {
-    for (const record of records) writer.put(record)
+    for (const record of records) {
+      insert.run([
+        ...ROW_COLUMNS.map((c) => record[c]),
+        ftsValues(record)[PHONE_COLUMN],
+        identifierText(record),
+      ])
+    }
   })
   let staged = 0
   let done = false
+
+  const build = () => {
+    createDeviceTables(db, '_next', tag, { secondaryIndexes: false })
+    const columns = ROW_COLUMNS.join(', ')
+    db.exec(`INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE} ORDER BY name_key, id`)
+    const ftsSource = FTS_COLUMNS.map((c) => (c === 'phone_number' ? 's.fts_phone' : `n.${c}`)).join(', ')
+    db.exec(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')})
+      SELECT n.pk, ${ftsSource} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id ORDER BY n.pk`)
+    db.exec(`INSERT INTO devices_ids_next (rowid, ids)
+      SELECT n.pk, s.ids_text FROM devices_next n JOIN ${STAGE} s ON s.id = n.id WHERE s.ids_text <> '' ORDER BY n.pk`)
+    createDeviceIndexes(db, '_next', tag)
+    db.exec(`DROP TABLE ${STAGE}`)
+  }
+
   return {
     addPage(records) {
       if (done) throw new Error('snapshot already finished')
@@ -54,7 +102,7 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
     commit(inSameTransaction) {
       if (done) throw new Error('snapshot already finished')
       // Still invisible to readers: only the swap below publishes the new set.
-      db.transaction(() => createDeviceIndexes(db, '_next', tag))()
+      db.transaction(build)()
       const result = db
         .transaction((): SnapshotCommit => {
           const removed = db
@@ -74,12 +122,12 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
     abort() {
       if (done) return
       done = true
-      db.transaction(() => dropDeviceTables(db, '_next'))()
+      db.transaction(() => dropStaging(db))()
     },
   }
 }
 
 /** Drops staging tables a crashed or killed sync left behind (they are never read). */
 export function discardStaleSnapshot(db: Database.Database): void {
-  db.transaction(() => dropDeviceTables(db, '_next'))()
+  db.transaction(() => dropStaging(db))()
 }

@@ -139,7 +139,10 @@ describe.skipIf(!built)('a sync killed mid-way (separate process, SIGKILL)', () 
     })
     const after = new Database(file, { readonly: true })
     try {
-      const tables = after.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_next%'").pluck().all()
+      const tables = after
+        .prepare("SELECT name FROM sqlite_master WHERE name LIKE '%next%' OR name = 'devices_stage'")
+        .pluck()
+        .all()
       expect(tables).toEqual([])
     } finally {
       after.close()

@@ -188,11 +188,19 @@ describe('devices:search', () => {
     expect(beyond.total).toBeGreaterThan(0)
   })
 
-  it('answers a broad query in index order with the same total as a narrow plan', () => {
-    const narrow = search({ query: 'a', limit: 20 })
+  it('answers a broad query in name order with the same total and rows as a narrow plan', () => {
+    const narrow = search({ query: 'a', limit: 20, sort: { field: 'deviceName' } })
     const broad = search({ query: 'a', limit: 20 }, { broadQueryMatches: 10 })
     expect(broad.total).toBe(narrow.total)
     expect(broad.rows).toHaveLength(20)
+    // The snapshot was written in name order, so FTS rowid order is name order.
+    expect(broad.rows.map((r) => r.id)).toEqual(narrow.rows.map((r) => r.id))
+    const filtered = search(
+      { query: 'a', filters: { verdicts: ['eligible'] }, limit: 20 },
+      { broadQueryMatches: 10 },
+    )
+    expect(filtered.rows.every((r) => r.verdict === 'eligible')).toBe(true)
+    expect(filtered.total).toBe(search({ query: 'a', filters: { verdicts: ['eligible'] }, limit: 500 }).total)
     const names = broad.rows.map((r) =>
       (r.deviceName ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
     )
@@ -223,9 +231,19 @@ describe('devices:search', () => {
       expect(rowsPlan).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/)
     })
 
-    it('a broad query walks the name index and probes the hit set', () => {
+    it('a broad query reads FTS hits in rowid order (name order) and stops after a page', () => {
       const rowsPlan = plans({ query: 'a' }, { broadQueryMatches: 10 }).at(-1)!
-      expect(rowsPlan).toMatch(/SCAN d USING INDEX devices_\w+_name/)
+      expect(rowsPlan).toMatch(/SCAN f VIRTUAL TABLE INDEX/)
+      expect(rowsPlan).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/)
+      expect(rowsPlan).not.toMatch(/TEMP B-TREE/)
+    })
+
+    it('a broad query with an explicit sort walks that index and probes the hit set', () => {
+      const rowsPlan = plans(
+        { query: 'a', sort: { field: 'userDisplayName' } },
+        { broadQueryMatches: 10 },
+      ).at(-1)!
+      expect(rowsPlan).toMatch(/SCAN d USING INDEX devices_\w+_user/)
       expect(rowsPlan).not.toMatch(/TEMP B-TREE/)
     })
 
