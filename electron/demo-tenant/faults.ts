@@ -14,6 +14,7 @@ export const NO_FAULTS: FaultOptions = {
   malformedPageFraction: 0,
   malformedPageAt: 0,
   consentRequired: false,
+  intuneRateLimits: false,
 }
 
 export type FaultDecision =
@@ -35,6 +36,7 @@ export function normaliseFaults(base: FaultOptions, patch: Partial<FaultOptions>
     malformedPageFraction: clamp(f.malformedPageFraction),
     malformedPageAt: Math.max(0, Math.floor(f.malformedPageAt)),
     consentRequired: Boolean(f.consentRequired),
+    intuneRateLimits: Boolean(f.intuneRateLimits),
   }
 }
 
@@ -48,4 +50,29 @@ export function decide(f: FaultOptions, seed: number, n: number): FaultDecision 
   edge += f.dropConnectionFraction
   if (x < edge) return { kind: 'drop' }
   return { kind: 'none', malformed: r.next() < f.malformedPageFraction }
+}
+
+/** Intune devices service limits per app per tenant (throttling-intune-devices.md, domain §2.7). */
+export const INTUNE_WINDOW_MS = 20_000
+export const INTUNE_WRITE_LIMIT = 200
+export const INTUNE_ANY_LIMIT = 2000
+
+/** Fixed 20-second windows; returns the Retry-After seconds when over the limit, else 0. */
+export class IntuneRateLimiter {
+  private windowStart = 0
+  private writes = 0
+  private any = 0
+
+  take(isWrite: boolean, now = Date.now()): number {
+    if (now - this.windowStart >= INTUNE_WINDOW_MS) {
+      this.windowStart = now
+      this.writes = 0
+      this.any = 0
+    }
+    const retryAfter = Math.max(1, Math.ceil((this.windowStart + INTUNE_WINDOW_MS - now) / 1000))
+    if (this.any >= INTUNE_ANY_LIMIT || (isWrite && this.writes >= INTUNE_WRITE_LIMIT)) return retryAfter
+    this.any++
+    if (isWrite) this.writes++
+    return 0
+  }
 }

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { decide, normaliseFaults, NO_FAULTS } from './faults'
+import { decide, IntuneRateLimiter, normaliseFaults, NO_FAULTS } from './faults'
 import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
@@ -70,6 +70,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   let baseUrl = ''
   const log: RequestLogEntry[] = []
   let graphSequence = 0
+  const limiter = new IntuneRateLimiter()
   const store = new TenantStore({ seed, count, now: options.referenceTime ?? Date.now() }, timeScale)
   const identity = new Identity({
     baseUrl: () => baseUrl,
@@ -135,7 +136,16 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
         return
       }
       let reply: Reply & { pageNumber?: number }
-      if (decision.kind === 'throttle') {
+      const limited = faults.intuneRateLimits ? limiter.take(method !== 'GET') : 0
+      if (limited > 0) {
+        reply = graphError(
+          429,
+          'TooManyRequests',
+          'Too many requests: Intune service limit reached for this application.',
+          gReq,
+          { 'retry-after': String(limited) },
+        )
+      } else if (decision.kind === 'throttle') {
         reply = graphError(
           429,
           'TooManyRequests',

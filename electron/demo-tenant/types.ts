@@ -37,6 +37,11 @@ export interface FaultOptions {
   readonly malformedPageAt: number
   /** The token endpoint answers invalid_grant/AADSTS65001 (consent_required) for every grant. */
   readonly consentRequired: boolean
+  /**
+   * Enforce Intune's documented per-app-per-tenant limits (domain §2.7): 200 writes and 2000
+   * requests per 20 s, then 429 with Retry-After = seconds left in the window.
+   */
+  readonly intuneRateLimits: boolean
 }
 
 export interface DemoTenantOptions {
