@@ -508,7 +508,8 @@ export function grantedGraphScopes(requested: readonly string[]): string[] {
   const out = new Set<string>()
   for (const s of requested) {
     if (OIDC_SCOPES.has(s)) continue
-    const bare = s.startsWith(`${GRAPH_RESOURCE}/`) ? s.slice(GRAPH_RESOURCE.length + 1) : s
+    // Any resource URI prefix (Graph's, a national cloud's, this tenant's own) names Graph here.
+    const bare = /^https?:\/\/[^/]+\/(.+)$/.exec(s)?.[1] ?? s
     if (bare === '.default') GRAPH_SCOPES.forEach((g) => out.add(g))
     else if (bare) out.add(bare)
   }
