@@ -276,7 +276,7 @@ export class Identity {
             ? 'Opérateur du support technique / Help Desk Operator'
             : 'Opérateur en lecture seule / Read Only Operator'
         const autofocus = a.upn.toLowerCase() === hint ? ' autofocus' : ''
-        return `<li><button type="submit" name="upn" value="${escapeHtml(a.upn)}"${autofocus}>${escapeHtml(a.displayName)} — ${escapeHtml(a.upn)}<br><small>${role}</small></button></li>`
+        return `<li><button type="submit" name="upn" value="${escapeHtml(a.upn)}"${autofocus}><strong>${escapeHtml(a.displayName)}</strong><br>${escapeHtml(a.upn)}<br><small>${role}</small></button></li>`
       })
       .join('\n        ')
     return page(
@@ -545,6 +545,18 @@ function respond(q: URLSearchParams, params: Record<string, string>): Reply {
   return redirect(target.toString())
 }
 
+/** The sign-in page's look (served as a file: the pages carry no inline style or script). */
+export const SIGNIN_CSS = `body { font: 15px/1.45 "Segoe UI", -apple-system, system-ui, sans-serif; background: #f3f2f1; color: #1b1a19; margin: 0; }
+h1 { font-size: 1.35rem; font-weight: 600; margin: 0 0 .5rem; }
+body > * { max-width: 30rem; margin-left: auto; margin-right: auto; }
+h1 { padding-top: 3rem; }
+ul { list-style: none; padding: 0; }
+li { margin: .5rem 0; }
+button { width: 100%; text-align: left; font: inherit; padding: .75rem 1rem; border: 1px solid #8a8886; border-radius: 4px; background: #fff; cursor: pointer; }
+button:hover, button:focus-visible { border-color: #0f6cbd; outline: 2px solid #0f6cbd; }
+small { color: #605e5c; }
+`
+
 export const AUTOSUBMIT_JS = "document.getElementById('response').submit()\n"
 
 function page(title: string, body: string): string {
@@ -554,6 +566,7 @@ function page(title: string, body: string): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(title)}</title>
+    <link rel="stylesheet" href="/_demo/signin.css">
   </head>
   <body>
     <h1>${escapeHtml(title)}</h1>

@@ -10,7 +10,7 @@ import { decide, IntuneRateLimiter, normaliseFaults, NO_FAULTS } from './faults'
 import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
-import { AUTOSUBMIT_JS, entraError, GRAPH_SCOPES, Identity } from './identity'
+import { AUTOSUBMIT_JS, entraError, GRAPH_SCOPES, Identity, SIGNIN_CSS } from './identity'
 import { SCENARIO_INDEX } from './scenarios'
 import { TenantStore } from './store'
 import type {
@@ -188,6 +188,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
 
   function identityRoute(method: string, url: URL, body: string): Reply {
     const p = url.pathname
+    if (p === '/_demo/signin.css') {
+      return { status: 200, body: SIGNIN_CSS, headers: { 'content-type': 'text/css; charset=utf-8' } }
+    }
     if (p === '/_demo/autosubmit.js') {
       return {
         status: 200,

@@ -95,6 +95,8 @@ describe('authorize', () => {
     for (const a of tenant.agents) expect(html).toContain(`<button type="submit" name="upn" value="${a.upn}"`)
     expect(html).toContain('<input type="hidden" name="state" value="x">')
     expect(html).not.toMatch(/<script>|onload=|style=/)
+    const css = await fetch(`${tenant.baseUrl}/_demo/signin.css`)
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/)
   })
 
   it('rejects a non-loopback redirect URI with an error page, an unknown client with unauthorized_client', async () => {
