@@ -23,10 +23,16 @@ async function signInAndSync(page: Page, appUrl: string): Promise<void> {
 }
 
 /** The whole walkthrough with the mouse, for a device found by search; returns the final state. */
-async function runWalkthrough(page: Page, query: string, name: string, ticket: string): Promise<string> {
+async function runWalkthrough(
+  page: Page,
+  query: string,
+  name: string,
+  ticket: string,
+  detail: string | RegExp,
+): Promise<string> {
   await page.getByTestId('nav-devices').click()
   await page.getByTestId('device-search').fill(query)
-  await page.getByTestId('device-row').filter({ hasText: name }).first().click()
+  await page.getByTestId('device-row').filter({ hasText: name }).filter({ hasText: detail }).first().click()
   await page.getByTestId('start-walkthrough').click()
   const next = page.getByTestId('walkthrough-next')
   await page.getByTestId('check-employeeId').click()
@@ -49,8 +55,12 @@ async function runWalkthrough(page: Page, query: string, name: string, ticket: s
 test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
   test.setTimeout(120_000)
   await signInAndSync(page, appUrl)
-  expect(await runWalkthrough(page, 'Hélène iPhone 15', 'iPhone de Hélène', 'INC-1001')).toBe('done')
-  expect(await runWalkthrough(page, 'François', 'iPhone de François', 'INC-2002')).toBe('failed')
+  expect(
+    await runWalkthrough(page, 'Hélène Durand', 'iPhone de Hélène', 'INC-1001', /iPhone 15(?! Pro)/),
+  ).toBe('done')
+  expect(await runWalkthrough(page, 'François Lefèvre', 'iPhone de François', 'INC-2002', 'Lefèvre')).toBe(
+    'failed',
+  )
   // The failed removal explains Microsoft's guidance (wipe) in French.
   await expect(page.getByTestId('failure-guidance')).toContainText('effacement')
   await page.screenshot({ path: testInfo.outputPath('ios-failed-fr.png'), fullPage: true })

@@ -20,10 +20,15 @@ async function signInAndSync(page: Page, appUrl: string): Promise<void> {
   await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
 }
 
-async function openDevice(page: Page, query: string, name: string): Promise<string> {
+async function openDevice(
+  page: Page,
+  query: string,
+  name: string,
+  detail: string | RegExp = name,
+): Promise<string> {
   await page.getByTestId('nav-devices').click()
   await page.getByTestId('device-search').fill(query)
-  await page.getByTestId('device-row').filter({ hasText: name }).first().click()
+  await page.getByTestId('device-row').filter({ hasText: name }).filter({ hasText: detail }).first().click()
   await expect(page.getByTestId('device-name')).toHaveText(name)
   return decodeURIComponent(/#\/devices\/([^?]+)/.exec(page.url())![1]!)
 }
@@ -104,6 +109,8 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
   const deviceId = await openDevice(page, 'Bélanger', 'zbelanger_AndroidForWork_3/4/2025_9:12 AM')
   await page.getByTestId('start-walkthrough').click()
   await expect(page).toHaveURL(new RegExp(`#/walkthrough/${deviceId}`))
+  // The agent found the device by typing the caller's name: the walkthrough starts with it.
+  await expect(page.getByTestId('caller-name').locator('input')).toHaveValue('Bélanger')
   await verifyAndConfirmDevice(page, testInfo, 'wp')
 
   // 3: eligible, and the work-profile precondition must be confirmed with the caller.
@@ -184,7 +191,7 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
 
 test('iPhone: removal, no passcode to show', async ({ page, appUrl }, testInfo) => {
   await signInAndSync(page, appUrl)
-  await openDevice(page, 'Hélène Durand iPhone 15', 'iPhone de Hélène')
+  await openDevice(page, 'Hélène Durand', 'iPhone de Hélène', /iPhone 15(?! Pro)/)
   await expect(page.getByTestId('start-walkthrough')).toHaveText('Remove passcode')
   await page.getByTestId('start-walkthrough').click()
   await verifyAndConfirmDevice(page, testInfo, 'ios')

@@ -7,6 +7,7 @@ import type { VerificationCheck } from '@shared/api/schemas/settings'
 import type { PreconditionCode } from '@shared/eligibility/codes'
 import type { AppError } from '@shared/errors'
 import { useActionsStore } from './actions'
+import { useDeviceSearchStore } from './deviceSearch'
 import { useSettingsStore } from './settings'
 
 export const WALKTHROUGH_STEPS = [
@@ -23,6 +24,25 @@ export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
 /** The renderer hides the passcode at the same moment core forgets it (issue 7 §6: 60 s). */
 const FALLBACK_REVEAL_MS = 60_000
 
+/** Case and accents folded, the way the search box matches (an agent types "helene" for "Hélène"). */
+const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()
+
+/**
+ * The caller's name as the agent typed it in the search box, when the device found is that person's:
+ * the search started the call ("Hélène Durand"), so the walkthrough starts with it. A serial, an
+ * IMEI or another person's name is not a caller's name and is ignored.
+ */
+export function callerFromSearch(query: string, userDisplayName: string | null): string | null {
+  const q = query.trim()
+  if (!q || !userDisplayName || /\d/.test(q) || q.length > 120) return null
+  const user = fold(userDisplayName)
+  return fold(q)
+    .split(/\s+/)
+    .every((word) => user.includes(word))
+    ? q
+    : null
+}
+
 function newIdempotencyKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
@@ -37,6 +57,7 @@ function newIdempotencyKey(): string {
 export const useWalkthroughStore = defineStore('walkthrough', () => {
   const actions = useActionsStore()
   const settings = useSettingsStore()
+  const search = useDeviceSearchStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -115,6 +136,9 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
       return
     }
     detail.value = cached.value
+    if (!callerName.value) {
+      callerName.value = callerFromSearch(search.query, cached.value.user.userDisplayName) ?? ''
+    }
     if (options.existingActionId) {
       const existing = await actions.load(options.existingActionId)
       if (existing && existing.deviceId === id) {
