@@ -30,6 +30,8 @@ export { GRAPH_SCOPES } from './identity'
 export { ROLE_PERMISSIONS } from './permissions'
 export { msalConfigFor } from './msal-config'
 
+const MAX_LOG = 50_000
+
 /** What Graph sends as Content-Type for JSON payloads. */
 const GRAPH_JSON =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
@@ -111,8 +113,11 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl)
     const method = (req.method ?? 'GET').toUpperCase()
-    const record = (status: number): void =>
-      void log.push({ method, path: url.pathname + url.search, status })
+    const record = (status: number): void => {
+      // Bounded: the embedded demo runs for days; tests read far fewer entries than this.
+      if (log.length >= MAX_LOG) log.splice(0, log.length - MAX_LOG + 1)
+      log.push({ method, path: url.pathname + url.search, status })
+    }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs))
     const body = method === 'POST' ? await readBody(req) : ''
 
