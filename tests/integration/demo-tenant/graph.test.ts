@@ -1,5 +1,6 @@
 /** Conformance of the demo tenant's Graph surface, with a plain HTTP client (fetch). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { validateManagedDevice } from '../../unit/demo-tenant/graph-schema'
 import { SCENARIOS, startDemoTenant, type DemoTenant, type ScenarioName } from '../../../electron/demo-tenant'
 
 let tenant: DemoTenant
@@ -160,6 +161,21 @@ describe('managedDevices listing', () => {
     expectGraphError(await get('/v1.0/deviceManagement/managedDevices?$select=deviceType'), 400, 'BadRequest')
     expectGraphError(await get('/v1.0/deviceManagement/managedDevices?$search=x'), 400, 'BadRequest')
   })
+})
+
+describe('schema over HTTP', () => {
+  for (const [version, flavour, headers] of [
+    ['v1.0', 'v1.0', {}],
+    ['v1.0', 'v1.0+prefer', { prefer: 'include-unknown-enum-members' }],
+    ['beta', 'beta', {}],
+  ] as const) {
+    it(`every device served by /${version} validates (${flavour})`, async () => {
+      const { items } = await readAll(`/${version}/deviceManagement/managedDevices`, headers)
+      expect(items).toHaveLength(DEVICES)
+      const errors = items.flatMap((d) => validateManagedDevice(d, flavour, true))
+      expect(errors.slice(0, 10)).toEqual([])
+    })
+  }
 })
 
 describe('versions and Prefer: include-unknown-enum-members', () => {
@@ -338,6 +354,8 @@ describe('action lifecycle', () => {
       expect(final.actionState).toBe(state)
       if (secret === 'passcode') expect(final.passcode).toMatch(/^[a-z0-9]{8}$/)
       else expect(final.passcode).toBeNull()
+      const full = await get(`/v1.0/deviceManagement/managedDevices/${id}`)
+      expect(validateManagedDevice(full.body, 'v1.0', true)).toEqual([])
       if (state === 'done') expect(final.errorCode).toBe(0)
       if (state === 'failed') expect(final.errorCode).toBeGreaterThan(0)
     })
