@@ -177,5 +177,25 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Escape')
     await expect(search).toHaveValue('')
     await expect(search).toBeFocused()
+
+    // Filter chips: only devices whose passcode cannot be reset or removed, with a count per verdict.
+    await page.getByTestId('filter-verdicts').click()
+    const notAvailable = page.locator('.n-base-select-option', { hasText: /^Not available \(\d+\)$/ })
+    await expect(notAvailable).toBeVisible()
+    const expected = Number(/\((\d+)\)/.exec(await notAvailable.innerText())![1])
+    await notAvailable.click()
+    await expect(page.getByTestId('result-count')).toHaveText(
+      `${expected} ${expected === 1 ? 'device' : 'devices'}`,
+    )
+    for (const badge of await page.getByTestId('eligibility-badge').all()) {
+      await expect(badge).toHaveAttribute('data-verdict', 'ineligible')
+    }
+    // Esc from anywhere in the view comes back to the search box; the filter stays.
+    await page.getByTestId('filter-verdicts').focus()
+    await page.keyboard.press('Escape')
+    await expect(search).toBeFocused()
+    await expect(page.getByTestId('filters-clear')).toBeVisible()
+    await page.getByTestId('filters-clear').click()
+    await expect(page.getByTestId('result-count')).toHaveText('400 devices')
   })
 })

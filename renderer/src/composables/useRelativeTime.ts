@@ -1,4 +1,4 @@
-import { useNow } from '@vueuse/core'
+import { createSharedComposable, useNow } from '@vueuse/core'
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 
@@ -34,14 +34,26 @@ export function formatRelativeTime(
   return formatter.format(sign * Math.floor(abs / (365 * DAY)), 'year')
 }
 
+const formatters = new Map<string, Intl.RelativeTimeFormat>()
+/** Built once per language: rows mount by the dozen while scrolling. */
+function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
+  let formatter = formatters.get(locale)
+  if (!formatter)
+    formatters.set(locale, (formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })))
+  return formatter
+}
+
+/** One clock for the whole window (not one timer per visible row), ticking every 30 s. */
+const useSharedNow = createSharedComposable(() => useNow({ interval: 30_000 }))
+
 /**
- * Relative times in the active language that stay true while the page is open: the clock ticks
- * every 30 s, so "il y a 1 minute" becomes "il y a 2 minutes" without a reload.
+ * Relative times in the active language that stay true while the page is open: the shared clock
+ * ticks every 30 s, so "il y a 1 minute" becomes "il y a 2 minutes" without a reload.
  */
-export function useRelativeTime(intervalMs = 30_000) {
+export function useRelativeTime() {
   const { locale, t } = useI18n()
-  const now = useNow({ interval: intervalMs })
-  const formatter = computed(() => new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' }))
+  const now = useSharedNow()
+  const formatter = computed(() => relativeFormatter(locale.value))
   return {
     now,
     relative: (value: string | null | undefined): string | null =>

@@ -60,6 +60,9 @@ export function pagesToEvict(cached: Iterable<number>, centerPage: number, max =
     .slice(0, pages.length - max)
 }
 
+/** The filters that are lists of values (chips with a menu of options). */
+export type FilterListKey = 'enrollmentKinds' | 'verdicts' | 'ownership' | 'compliance'
+
 /** Number of filter values the agent has set (for the "Clear filters" button and the empty state). */
 export function activeFilterCount(filters: DeviceFilters): number {
   return (
@@ -260,6 +263,32 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
     }
   }
 
+  /**
+   * How many results each value of one filter would give with the current text and other filters
+   * (filter chip counts). Asked only when the agent opens a chip, one `limit: 1` search per value;
+   * null when the search changed meanwhile (the counts would describe another result set).
+   */
+  async function countsFor<K extends FilterListKey>(
+    key: K,
+    values: readonly NonNullable<DeviceFilters[K]>[number][],
+  ): Promise<Map<string, number> | null> {
+    const mine = generation
+    const answers = await Promise.all(
+      values.map((value) =>
+        api.call('devices:search', {
+          ...request(0, 1),
+          filters: { ...filters.value, [key]: [value] },
+        }),
+      ),
+    )
+    if (mine !== generation) return null
+    const counts = new Map<string, number>()
+    answers.forEach((answer, i) => {
+      if (answer.ok) counts.set(String(values[i]), answer.value.total)
+    })
+    return counts
+  }
+
   /** A device is gone from Intune (and from the cache): search again so the list and count agree. */
   function forget(): void {
     void runSearch()
@@ -300,5 +329,6 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
     open,
     applyDetail,
     forget,
+    countsFor,
   }
 })

@@ -236,4 +236,29 @@ describe('useDeviceSearchStore', () => {
     expect(sync.completedRuns).toBe(1)
     expect(fake.take('devices:search')).toHaveLength(1)
   })
+
+  it('counts each value of a filter with the current text and other filters, one limit-1 search each', async () => {
+    const store = useDeviceSearchStore()
+    store.setFilters({ ownership: ['company'] })
+    fake.take('devices:search')[0]!.resolve(answer([], 0))
+    await flush()
+    const counting = store.countsFor('verdicts', ['eligible', 'ineligible'])
+    const calls = fake.take('devices:search')
+    expect(calls.map((call) => call.input)).toEqual([
+      expect.objectContaining({ limit: 1, filters: { ownership: ['company'], verdicts: ['eligible'] } }),
+      expect.objectContaining({ limit: 1, filters: { ownership: ['company'], verdicts: ['ineligible'] } }),
+    ])
+    calls[0]!.resolve(answer([], 120))
+    calls[1]!.resolve(answer([], 7))
+    expect(Object.fromEntries((await counting)!)).toEqual({ eligible: 120, ineligible: 7 })
+  })
+
+  it('gives no counts when the search changed while counting', async () => {
+    const store = useDeviceSearchStore()
+    const counting = store.countsFor('ownership', ['personal'])
+    const [call] = fake.take('devices:search')
+    store.setQuery('zoe')
+    call!.resolve(answer([], 3))
+    expect(await counting).toBeNull()
+  })
 })
