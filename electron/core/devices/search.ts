@@ -70,7 +70,7 @@ function filterSql(filters: SearchInput['filters'], now: number): Built {
   inList('compliance_state', filters.compliance)
   if (filters.lastCheckInOlderThanDays !== undefined) {
     // Never checked in counts as "older than any N days": those are the devices an agent worries about.
-    clauses.push('(d.last_sync_ms IS NULL OR d.last_sync_ms < ?)')
+    clauses.push('ifnull(d.last_sync_ms, 0) < ?')
     params.push(now - filters.lastCheckInOlderThanDays * DAY_MS)
   }
   return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params }

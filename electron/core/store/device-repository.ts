@@ -21,7 +21,11 @@ export interface DeviceRepository {
 export function createDeviceRepository(db: Database.Database): DeviceRepository {
   return {
     get(id) {
-      return db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as StoredDevice | undefined
+      return db
+        .prepare(
+          "SELECT d.*, coalesce(r.raw, '{}') AS raw FROM devices d LEFT JOIN devices_raw r ON r.pk = d.pk WHERE d.id = ?",
+        )
+        .get(id) as StoredDevice | undefined
     },
     put(record) {
       const writer = createDeviceWriter(db, '')

@@ -5,8 +5,10 @@ import type Database from 'better-sqlite3'
  * complete new set beside the live one (suffix `_next`) and swaps it in with renames inside one
  * transaction (store/snapshot.ts), so the set's shape is defined once, here.
  *
- * - `devices`: one row per managed device, the columns list and filters need, plus the raw Graph JSON
- *   (secrets stripped, device-record.ts). `pk` is the integer key shared with both FTS tables.
+ * - `devices`: one row per managed device, the columns list and filters need. `pk` is the integer key
+ *   shared with the other three tables.
+ * - `devices_raw`: the Graph JSON (secrets stripped, device-record.ts), apart so that scans over
+ *   `devices` (filters, counts) read ~4× fewer pages.
  * - `devices_fts`: unicode61 with remove_diacritics 2 (case- and accent-insensitive: "helene" finds
  *   "Hélène") and prefix indexes for 1–3 characters, for search-as-you-type over words
  *   (sqlite.org/fts5.html §4.3.1, §4.2 prefix indexes). Contentless with contentless_delete
@@ -16,7 +18,7 @@ import type Database from 'better-sqlite3'
  *
  * Index names carry a per-build tag because index names are global and survive a table rename.
  */
-export const DEVICE_TABLES = ['devices', 'devices_fts', 'devices_ids'] as const
+export const DEVICE_TABLES = ['devices', 'devices_raw', 'devices_fts', 'devices_ids'] as const
 
 export const FTS_COLUMNS = [
   'device_name',
@@ -72,7 +74,10 @@ export function createDeviceTables(
       name_key TEXT NOT NULL,
       user_key TEXT NOT NULL,
       api_version TEXT NOT NULL,
-      cached_at TEXT NOT NULL,
+      cached_at TEXT NOT NULL
+    );
+    CREATE TABLE devices_raw${suffix} (
+      pk INTEGER PRIMARY KEY,
       raw TEXT NOT NULL
     );
     CREATE UNIQUE INDEX devices_${tag}_id ON ${d}(id);
@@ -97,7 +102,8 @@ function checkTag(tag: string): void {
  * Indexes for sort and filters (search.ts). A sync creates them once after the bulk load, which is
  * much cheaper than maintaining them row by row. `name_key` serves the default list order and the
  * broad-query plan (scan in name order, probe the FTS hit set); verdict and enrollment kind, the
- * two filters an agent uses most, lead their own indexes so filter + name order needs no sort.
+ * two filters an agent uses most, lead their own indexes so filter + name order needs no sort; the
+ * `filters` index covers every filter column, so counts under any filter read the index, not rows.
  */
 export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next', tag: string): void {
   checkTag(tag)
@@ -108,6 +114,7 @@ export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next',
     CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms);
     CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key);
     CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key);
+    CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms);
   `)
 }
 

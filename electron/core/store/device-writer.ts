@@ -34,7 +34,6 @@ export const ROW_COLUMNS = [
   'user_key',
   'api_version',
   'cached_at',
-  'raw',
 ] as const satisfies readonly (keyof DeviceRecord)[]
 
 export interface DeviceWriter {
@@ -64,6 +63,8 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
   )
   const pkOf = db.prepare(`SELECT pk FROM ${d} WHERE id = ?`).pluck()
   const deleteRow = db.prepare(`DELETE FROM ${d} WHERE pk = ?`)
+  const putRaw = db.prepare(`INSERT OR REPLACE INTO devices_raw${suffix} (pk, raw) VALUES (?, ?)`)
+  const deleteRaw = db.prepare(`DELETE FROM devices_raw${suffix} WHERE pk = ?`)
   const insertFts = db.prepare(
     `INSERT INTO ${fts} (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
   )
@@ -72,6 +73,7 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
   const deleteIds = db.prepare(`DELETE FROM ${ids} WHERE rowid = ?`)
 
   const indexRow = (pk: number | bigint, record: DeviceRecord) => {
+    putRaw.run(pk, record.raw)
     insertFts.run(pk, ...ftsValues(record))
     const identifiers = identifierText(record)
     if (identifiers) insertIds.run(pk, identifiers)
@@ -96,6 +98,7 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
       if (pk === undefined) return false
       deleteFts.run(pk)
       deleteIds.run(pk)
+      deleteRaw.run(pk)
       deleteRow.run(pk)
       return true
     },

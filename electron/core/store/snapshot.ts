@@ -32,7 +32,7 @@ export interface SnapshotBuilder {
 
 const STAGE = 'devices_stage'
 /** The word-index text of the phone column and the identifier text, computed in JS while staging. */
-const STAGE_EXTRA = ['fts_phone', 'ids_text'] as const
+const STAGE_EXTRA = ['raw', 'fts_phone', 'ids_text'] as const
 const PHONE_COLUMN = FTS_COLUMNS.indexOf('phone_number')
 
 function dropStaging(db: Database.Database): void {
@@ -69,6 +69,7 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
     for (const record of records) {
       insert.run([
         ...ROW_COLUMNS.map((c) => record[c]),
+        record.raw,
         ftsValues(record)[PHONE_COLUMN],
         identifierText(record),
       ])
@@ -80,7 +81,11 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
   const build = () => {
     createDeviceTables(db, '_next', tag, { secondaryIndexes: false })
     const columns = ROW_COLUMNS.join(', ')
+    // Read in name order through an index: sorting whole rows would hold them all in memory.
+    db.exec(`CREATE INDEX ${STAGE}_order ON ${STAGE} (name_key, id)`)
     db.exec(`INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE} ORDER BY name_key, id`)
+    db.exec(`INSERT INTO devices_raw_next (pk, raw)
+      SELECT n.pk, s.raw FROM devices_next n JOIN ${STAGE} s ON s.id = n.id ORDER BY n.pk`)
     const ftsSource = FTS_COLUMNS.map((c) => (c === 'phone_number' ? 's.fts_phone' : `n.${c}`)).join(', ')
     db.exec(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')})
       SELECT n.pk, ${ftsSource} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id ORDER BY n.pk`)

@@ -122,17 +122,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
       }
       report('committing', snapshot.staged, snapshot.staged)
-      const finishedMs = now()
-      const finishedAt = new Date(finishedMs).toISOString()
-      const committed = snapshot.commit(() =>
+      // The build and swap are part of the sync's duration; the success time is taken inside the
+      // swap transaction so that it is recorded if and only if the new snapshot is published.
+      let finishedMs = 0
+      const committed = snapshot.commit(() => {
+        finishedMs = now()
         meta.write({
-          lastSuccessAt: finishedAt,
+          lastSuccessAt: new Date(finishedMs).toISOString(),
           lastErrorCode: null,
           lastErrorMessage: null,
           apiVersion,
           lastDurationMs: finishedMs - startedMs,
-        }),
-      )
+        })
+      })
+      const finishedAt = new Date(finishedMs).toISOString()
       options.connectivity.note(null)
       log.info('sync.succeeded', {
         devices: committed.devices,

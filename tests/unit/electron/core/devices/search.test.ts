@@ -247,6 +247,13 @@ describe('devices:search', () => {
       expect(rowsPlan).not.toMatch(/TEMP B-TREE/)
     })
 
+    it('counts under any filter read the covering filters index, not rows', () => {
+      const [, count] = plans({ query: 'a', filters: { ownership: ['personal'], compliance: ['compliant'] } })
+      expect(count).toMatch(/COVERING INDEX devices_\w+_filters/)
+      const [, listCount] = plans({ filters: { compliance: ['noncompliant'], lastCheckInOlderThanDays: 7 } })
+      expect(listCount).toMatch(/COVERING INDEX devices_\w+_filters/)
+    })
+
     it('lists without text use the sort index; verdict / kind filters use their own index', () => {
       const [list] = plans({})
       expect(list).toMatch(/SCAN d USING INDEX devices_\w+_name/)
