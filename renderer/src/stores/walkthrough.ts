@@ -174,8 +174,8 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     if (!result.ok) {
       if (result.error.code === 'CONFIRMATION_REQUIRED') repeatPending.value = result.error
       else issueError.value = result.error
-      // Refused before anything was sent: a fresh key keeps a later attempt from replaying this one.
-      if (result.error.code !== 'ACTION_IN_PROGRESS') idempotencyKey.value = newIdempotencyKey()
+      // The key is kept: after a refusal nothing was recorded under it, and after a lost connection
+      // core may have sent the action — retrying with the same key then returns it, never a second POST.
       return false
     }
     repeatPending.value = null
@@ -183,6 +183,15 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     actionId.value = result.value.id
     step.value = 'status'
     return true
+  }
+
+  /** After `notSent` (Intune never registered it): back to the confirm step with a new key. */
+  function retryNotSent(): void {
+    if (action.value?.state !== 'notSent') return
+    actionId.value = null
+    issueError.value = null
+    idempotencyKey.value = newIdempotencyKey()
+    step.value = 'confirm'
   }
 
   async function revealPasscode(): Promise<void> {
@@ -245,6 +254,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     reset,
     refreshAvailability,
     issue,
+    retryNotSent,
     revealPasscode,
     hidePasscode,
     finish,

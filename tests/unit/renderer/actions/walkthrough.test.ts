@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ActionRecord } from '@shared/api/schemas/actions'
+import { createFakeClient, type FakeClient } from '../fake-client'
+
+const client = vi.hoisted(() => ({ current: null as unknown as FakeClient }))
+vi.mock('@renderer/api/client', () => ({
+  get api() {
+    return client.current
+  },
+}))
+
+const { callerFromSearch, useWalkthroughStore } = await import('@renderer/stores/walkthrough')
+
+const action = (over: Partial<ActionRecord> = {}) =>
+  ({ id: 'a1', deviceId: 'd1', state: 'pending', ...over }) as ActionRecord
+
+describe('callerFromSearch', () => {
+  it('takes the search text as the caller only when it names the device user', () => {
+    expect(callerFromSearch('helene dur', 'Hélène Durand')).toBe('helene dur')
+    expect(callerFromSearch('Hélène', 'Hélène Durand')).toBe('Hélène')
+    expect(callerFromSearch('Zoé', 'Hélène Durand')).toBeNull()
+    expect(callerFromSearch('F2LXK', 'Hélène Durand')).toBeNull()
+    expect(callerFromSearch('iPhone 15', 'Hélène Durand')).toBeNull()
+    expect(callerFromSearch('', 'Hélène Durand')).toBeNull()
+  })
+})
+
+describe('useWalkthroughStore', () => {
+  beforeEach(() => {
+    client.current = createFakeClient()
+    setActivePinia(createPinia())
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('a double click issues once; a retry after an error reuses the same idempotency key', async () => {
+    const store = useWalkthroughStore()
+    client.current.call.mockImplementation(async (channel) =>
+      channel === 'actions:issue'
+        ? { ok: false, error: { code: 'OFFLINE', message: 'lost' } }
+        : { ok: true, value: {} },
+    )
+    ;(store as unknown as { deviceId: string }).deviceId = 'd1'
+    await store.start('d1').catch(() => {})
+    client.current.call.mockClear()
+    await Promise.all([store.issue(), store.issue()])
+    const issues = () => client.current.call.mock.calls.filter(([c]) => c === 'actions:issue')
+    expect(issues()).toHaveLength(1)
+    expect(store.issueError?.code).toBe('OFFLINE')
+    client.current.call.mockImplementation(async (channel) =>
+      channel === 'actions:issue' ? { ok: true, value: action() } : { ok: true, value: {} },
+    )
+    expect(await store.issue()).toBe(true)
+    const keys = issues().map(([, input]) => (input as { idempotencyKey: string }).idempotencyKey)
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toBe(keys[1])
+    expect(store.step).toBe('status')
+  })
+
+  it('hides the revealed passcode when core forgets it (60 s), and on request', async () => {
+    vi.useFakeTimers({ now: 0 })
+    const store = useWalkthroughStore()
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:issue')
+        return { ok: true, value: action({ state: 'done', hasPasscode: true }) }
+      if (channel === 'actions:revealPasscode')
+        return { ok: true, value: { passcode: 'k7p2mx9q', expiresAt: new Date(60_000).toISOString() } }
+      if (channel === 'devices:get') return { ok: true, value: { id: 'd1', user: { userDisplayName: null } } }
+      return { ok: true, value: { forgotten: true } }
+    })
+    await store.start('d1')
+    await store.issue()
+    await store.revealPasscode()
+    expect(store.passcode).toBe('k7p2mx9q')
+    vi.advanceTimersByTime(59_999)
+    expect(store.passcode).toBe('k7p2mx9q')
+    vi.advanceTimersByTime(1)
+    expect(store.passcode).toBeNull()
+    await store.revealPasscode()
+    await store.hidePasscode()
+    expect(store.passcode).toBeNull()
+    expect(client.current.call).toHaveBeenCalledWith('actions:hidePasscode', { actionId: 'a1' })
+  })
+})
