@@ -16,8 +16,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 
 /** The OS locale as Node sees it (the renderer may refine it with navigator.languages). */
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG
-  if (fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX') return fromEnv.split('.')[0]!.replace('_', '-')
+  const fromEnv = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').split(/[.@]/)[0]!
+  // "C" and "POSIX" (e.g. LANG=C.UTF-8 on servers) name no language: ask ICU instead.
+  if (fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX') return fromEnv.replace('_', '-')
   return Intl.DateTimeFormat().resolvedOptions().locale
 }
 
