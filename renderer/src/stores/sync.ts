@@ -4,6 +4,28 @@ import { api } from '@renderer/api/client'
 import type { SyncFinished, SyncProgress, SyncStatus } from '@shared/api/schemas/sync'
 import type { AppError } from '@shared/errors'
 
+export type SyncBannerKind = 'offline' | 'failed' | 'stale' | 'never'
+
+/**
+ * Which warning the Devices view shows about the cache, the most pressing first: Graph unreachable
+ * (working offline from the cache), the last sync failed, nothing synced yet, or the cache is older
+ * than the configured limit. Null when the cache is current (or while a sync is running, except
+ * offline, which stays true until a call gets through).
+ */
+export function syncBannerKind(
+  status: Pick<SyncStatus, 'online' | 'lastError' | 'lastSuccessAt' | 'stale'> | null,
+  running: boolean,
+  hideNeverSynced = false,
+): SyncBannerKind | null {
+  if (!status) return null
+  if (!status.online) return 'offline'
+  if (running) return null
+  if (status.lastError) return 'failed'
+  if (status.lastSuccessAt === null) return hideNeverSynced ? null : 'never'
+  if (status.stale) return 'stale'
+  return null
+}
+
 /**
  * The device cache's sync with Intune (issue 5): status (last success, online/stale), the running
  * sync's live progress, start and cancel. Subscribes to `sync:progress` / `sync:finished` once, when

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncStatus } from '@shared/api/schemas/sync'
-import { useSyncStore } from '@renderer/stores/sync'
+import { syncBannerKind, useSyncStore } from '@renderer/stores/sync'
 import { fake, flush } from './fake-client'
 import { ok } from './rows'
 
@@ -122,5 +122,29 @@ describe('useSyncStore', () => {
     fake.take('sync:status')[0]!.resolve(ok({ ...idle, lastSuccessAt: null, deviceCount: 0, stale: true }))
     await flush()
     expect(sync.neverSynced).toBe(true)
+  })
+})
+
+describe('syncBannerKind', () => {
+  it('puts Graph being unreachable first, even during a sync', () => {
+    expect(
+      syncBannerKind({ ...idle, online: false, lastError: { code: 'OFFLINE', message: 'x' } }, false),
+    ).toBe('offline')
+    expect(syncBannerKind({ ...idle, online: false }, true)).toBe('offline')
+  })
+
+  it('then a failed sync, then never synced, then a stale cache', () => {
+    expect(
+      syncBannerKind({ ...idle, lastError: { code: 'GRAPH_THROTTLED', message: 'x' }, stale: true }, false),
+    ).toBe('failed')
+    expect(syncBannerKind({ ...idle, lastSuccessAt: null, stale: true }, false)).toBe('never')
+    expect(syncBannerKind({ ...idle, stale: true }, false)).toBe('stale')
+    expect(syncBannerKind(idle, false)).toBeNull()
+  })
+
+  it('stays quiet while a sync runs, and when the list already says there is no cache', () => {
+    expect(syncBannerKind({ ...idle, stale: true }, true)).toBeNull()
+    expect(syncBannerKind({ ...idle, lastSuccessAt: null }, false, true)).toBeNull()
+    expect(syncBannerKind(null, false)).toBeNull()
   })
 })
