@@ -5,11 +5,22 @@
  * outcomes and are never served.
  */
 import * as C from './catalog'
-import { hash32, hex8, luhnCheckDigit, mix32, rng, type Rng } from './random'
-import { SCENARIOS, type ScenarioSpec } from './scenarios'
+import {
+  defaultName,
+  findModel,
+  isAndroid,
+  isApple,
+  KIND_WEIGHTS,
+  modelFor,
+  osVersionFor,
+  shapeOf,
+} from './device-shape'
+import { DEMO_DOMAIN, foldAscii, personFor, personSuffix, upnOf, type Person } from './people'
+import { hash32, hex8, luhnCheckDigit, mix32, rng } from './random'
+import { SCENARIOS } from './scenarios'
 import type { DeviceKind, DeviceTraits } from './types'
 
-export const DEMO_DOMAIN = 'contoso-demo.example'
+export { DEMO_DOMAIN, foldAscii, personFor, upnOf, type Person }
 const DAY = 86_400_000
 /** Graph's value for "no date" on non-nullable DateTimeOffset properties. */
 export const NO_DATE = '0001-01-01T00:00:00Z'
@@ -20,31 +31,6 @@ export interface GeneratedDevice {
   readonly traits: DeviceTraits
 }
 
-export interface Person {
-  readonly first: string
-  readonly last: string
-  readonly lang: 'fr' | 'en'
-}
-
-const folded = new Map<string, string>()
-
-export function foldAscii(s: string): string {
-  const hit = folded.get(s)
-  if (hit !== undefined) return hit
-  const out = s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .toLowerCase()
-  if (folded.size < 10_000) folded.set(s, out)
-  return out
-}
-
-export function upnOf(p: Person, suffix = 0): string {
-  return `${foldAscii(p.first)}.${foldAscii(p.last)}${suffix > 0 ? suffix : ''}@${DEMO_DOMAIN}`
-}
-
-/** A GUID-shaped id from hashes (stable per input). */
 export function guidFrom(...parts: number[]): string {
   const base = hash32(...parts)
   const a = hex8(mix32(base, 1))
@@ -81,300 +67,7 @@ export function indexFromDeviceId(seed: number, id: string): number | undefined 
 }
 
 /** Random user u: bijective in u within a language, so UPNs never collide. */
-export function personFor(u: number): Person {
-  const group = u % 3
-  const k = Math.floor(u / 3)
-  if (group < 2) {
-    const k2 = k * 2 + group
-    return {
-      first: C.FRENCH_FIRST[k2 % C.FRENCH_FIRST.length],
-      last: C.FRENCH_LAST[Math.floor(k2 / C.FRENCH_FIRST.length) % C.FRENCH_LAST.length],
-      lang: 'fr',
-    }
-  }
-  return {
-    first: C.ENGLISH_FIRST[k % C.ENGLISH_FIRST.length],
-    last: C.ENGLISH_LAST[Math.floor(k / C.ENGLISH_FIRST.length) % C.ENGLISH_LAST.length],
-    lang: 'en',
-  }
-}
-
-function personSuffix(u: number): number {
-  const group = u % 3
-  const k = Math.floor(u / 3)
-  if (group < 2) return Math.floor((k * 2 + group) / (C.FRENCH_FIRST.length * C.FRENCH_LAST.length))
-  return Math.floor(k / (C.ENGLISH_FIRST.length * C.ENGLISH_LAST.length))
-}
-
-const KIND_WEIGHTS: readonly (readonly [DeviceKind, number])[] = [
-  ['iosDevice', 28],
-  ['iosUserEnrollment', 3],
-  ['androidWorkProfile', 14],
-  ['androidCorporateWorkProfile', 6],
-  ['androidFullyManaged', 8],
-  ['androidDedicated', 5],
-  ['androidDeviceAdministrator', 4],
-  ['androidAospUserAssociated', 1.5],
-  ['androidAospUserless', 1],
-  ['windows', 20],
-  ['macos', 7],
-  ['linux', 2.5],
-]
-
-const isAndroid = (k: DeviceKind): boolean => k.startsWith('android')
-const isApple = (k: DeviceKind): boolean => k === 'iosDevice' || k === 'iosUserEnrollment'
-
-function androidVersion(r: Rng, kind: DeviceKind): string {
-  switch (kind) {
-    case 'androidDeviceAdministrator':
-      // Both sides of the 7.0 boundary (MD-2018..MD-2022).
-      return r.chance(0.45) ? r.pick(C.ANDROID_LEGACY) : r.pick([...C.ANDROID_7, '8.1.0', '9', '10'])
-    case 'androidWorkProfile':
-      // Both sides of the 8.0 boundary for work profiles (MD-2020/2022).
-      return r.chance(0.08) ? r.pick(C.ANDROID_7) : r.pick(C.ANDROID_8_PLUS)
-    case 'androidFullyManaged':
-    case 'androidDedicated':
-      return r.chance(0.04) ? '7.1.2' : r.pick(C.ANDROID_8_PLUS)
-    case 'androidCorporateWorkProfile':
-      return r.pick(C.ANDROID_RECENT)
-    default:
-      return r.pick(['10', '11', '12', '13'])
-  }
-}
-
-interface Shape {
-  operatingSystem: string
-  deviceType: string
-  enrollment: string
-  agent: string
-  owner: 'company' | 'personal'
-  joinType: string
-  chassis: string
-}
-
-function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
-  // Literal objects only (no spreads): this runs once per generated device.
-  switch (kind) {
-    case 'iosDevice': {
-      const ipad = model.model.startsWith('iPad')
-      const ade = r.chance(0.7)
-      return {
-        operatingSystem: ipad ? 'iPadOS' : 'iOS',
-        deviceType: ipad ? 'iPad' : 'iPhone',
-        enrollment: ade ? 'appleBulkWithUser' : 'userEnrollment',
-        agent: 'mdm',
-        owner: ade ? 'company' : 'personal',
-        chassis: ipad ? 'tablet' : 'phone',
-        joinType: 'azureADRegistered',
-      }
-    }
-    case 'iosUserEnrollment':
-      return {
-        chassis: 'phone',
-        operatingSystem: 'iOS',
-        deviceType: 'iPhone',
-        enrollment: r.chance(0.5) ? 'appleUserEnrollment' : 'appleAccountDrivenUserEnrollment',
-        agent: 'mdm',
-        owner: 'personal',
-        joinType: 'azureADRegistered',
-      }
-    case 'androidDeviceAdministrator':
-      return {
-        chassis: 'phone',
-        operatingSystem: 'Android',
-        deviceType: 'android',
-        enrollment: 'userEnrollment',
-        agent: 'mdm',
-        owner: 'personal',
-        joinType: 'azureADRegistered',
-      }
-    case 'androidWorkProfile':
-      return {
-        chassis: 'phone',
-        operatingSystem: 'AndroidForWork',
-        deviceType: 'androidForWork',
-        enrollment: 'userEnrollment',
-        agent: 'googleCloudDevicePolicyController',
-        owner: 'personal',
-        joinType: 'azureADRegistered',
-      }
-    case 'androidCorporateWorkProfile':
-      return {
-        chassis: 'phone',
-        operatingSystem: 'AndroidEnterprise',
-        deviceType: 'androidEnterprise',
-        enrollment: 'androidEnterpriseCorporateWorkProfile',
-        agent: 'googleCloudDevicePolicyController',
-        owner: 'company',
-        joinType: 'azureADRegistered',
-      }
-    case 'androidFullyManaged':
-      return {
-        chassis: 'phone',
-        operatingSystem: 'AndroidEnterprise',
-        deviceType: 'androidEnterprise',
-        enrollment: 'androidEnterpriseFullyManaged',
-        agent: 'googleCloudDevicePolicyController',
-        owner: 'company',
-        joinType: 'azureADRegistered',
-      }
-    case 'androidDedicated':
-      return {
-        joinType: 'unknown',
-        chassis: 'phone',
-        operatingSystem: 'AndroidEnterprise',
-        deviceType: 'androidEnterprise',
-        enrollment: 'androidEnterpriseDedicatedDevice',
-        agent: 'googleCloudDevicePolicyController',
-        owner: 'company',
-      }
-    case 'androidAospUserAssociated':
-      return {
-        joinType: 'unknown',
-        operatingSystem: 'AndroidAOSP',
-        deviceType: 'androidnGMS',
-        enrollment: 'androidAOSPUserOwnedDeviceEnrollment',
-        agent: 'intuneAosp',
-        owner: 'company',
-        chassis: 'unknown',
-      }
-    case 'androidAospUserless':
-      return {
-        joinType: 'unknown',
-        operatingSystem: 'AndroidAOSP',
-        deviceType: 'androidnGMS',
-        enrollment: 'androidAOSPUserlessDeviceEnrollment',
-        agent: 'intuneAosp',
-        owner: 'company',
-        chassis: 'unknown',
-      }
-    case 'windows': {
-      const coManaged = r.chance(0.25)
-      return {
-        operatingSystem: 'Windows',
-        deviceType: 'windowsRT',
-        enrollment: coManaged
-          ? 'windowsCoManagement'
-          : r.pick(['windowsAzureADJoin', 'windowsAutoEnrollment']),
-        agent: coManaged ? 'configurationManagerClientMdm' : 'mdm',
-        owner: 'company',
-        joinType: coManaged ? 'hybridAzureADJoined' : 'azureADJoined',
-        chassis: model.model.includes('OptiPlex') ? 'desktop' : 'laptop',
-      }
-    }
-    case 'macos':
-      return {
-        operatingSystem: 'macOS',
-        deviceType: 'macMDM',
-        enrollment: r.chance(0.8) ? 'appleBulkWithUser' : 'userEnrollment',
-        agent: 'mdm',
-        owner: 'company',
-        joinType: 'azureADRegistered',
-        chassis: model.model.startsWith('iMac') ? 'desktop' : 'laptop',
-      }
-    case 'linux':
-      return {
-        operatingSystem: 'Linux',
-        deviceType: 'linux',
-        enrollment: 'userEnrollment',
-        agent: 'mdm',
-        owner: 'company',
-        joinType: 'azureADRegistered',
-        chassis: 'laptop',
-      }
-  }
-}
-
-function modelFor(r: Rng, kind: DeviceKind, version: string): C.ModelSpec {
-  switch (kind) {
-    case 'iosDevice':
-      return r.chance(0.15) ? r.pick(C.IPADS) : r.pick(C.IPHONES)
-    case 'iosUserEnrollment':
-      return r.pick(C.IPHONES)
-    case 'androidDedicated':
-      return r.pick(C.RUGGED)
-    case 'androidAospUserAssociated':
-    case 'androidAospUserless':
-      return r.pick(C.AOSP_DEVICES)
-    case 'windows':
-      return r.pick(C.WINDOWS_PCS)
-    case 'macos':
-      return r.pick(C.MACS)
-    case 'linux':
-      return r.pick(C.LINUX_PCS)
-    default:
-      return parseFloat(version) < 8 ? r.pick(C.ANDROID_OLD_PHONES) : r.pick(C.ANDROID_PHONES)
-  }
-}
-
-function osVersionFor(r: Rng, kind: DeviceKind): string {
-  if (isAndroid(kind)) return androidVersion(r, kind)
-  if (isApple(kind)) return r.pick(C.IOS_VERSIONS)
-  if (kind === 'windows') return r.pick(C.WINDOWS_VERSIONS)
-  if (kind === 'macos') return r.pick(C.MACOS_VERSIONS)
-  return r.pick(C.LINUX_VERSIONS)
-}
-
-/** Whole seconds, like Intune's timestamps. */
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 19) + 'Z'
-
-function findModel(spec: ScenarioSpec): C.ModelSpec {
-  const all = [
-    ...C.IPHONES,
-    ...C.IPADS,
-    ...C.ANDROID_PHONES,
-    ...C.ANDROID_OLD_PHONES,
-    ...C.RUGGED,
-    ...C.AOSP_DEVICES,
-    ...C.WINDOWS_PCS,
-    ...C.MACS,
-    ...C.LINUX_PCS,
-  ]
-  return (
-    all.find((m) => m.model === spec.model) ?? {
-      manufacturer: spec.manufacturer,
-      model: spec.model,
-      tac: '',
-      serialPrefix: '',
-      serialLength: 10,
-    }
-  )
-}
-
-function defaultName(
-  r: Rng,
-  kind: DeviceKind,
-  person: Person | null,
-  shape: Shape,
-  enrolled: number,
-  model: C.ModelSpec,
-): string {
-  const first = person?.first ?? ''
-  const userAlias = person ? `${foldAscii(person.first)[0]}${foldAscii(person.last)}` : 'device'
-  const d = new Date(enrolled)
-  const stamp = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}_${(d.getUTCHours() % 12) + 1}:${String(d.getUTCMinutes()).padStart(2, '0')} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`
-  switch (kind) {
-    case 'iosDevice':
-    case 'iosUserEnrollment': {
-      const what = shape.deviceType === 'iPad' ? 'iPad' : 'iPhone'
-      return person?.lang === 'en' ? `${first}'s ${what}` : `${what} de ${first}`
-    }
-    case 'androidDedicated':
-      return `KIOSK-${r.pick(C.CITIES)}-${r.digits(3)}`
-    case 'androidAospUserless':
-      return `AOSP-${model.model.replace(/\s+/g, '')}-${r.digits(3)}`
-    case 'androidDeviceAdministrator':
-      return r.chance(0.5) ? `${model.model}_${r.digits(4)}` : `Android de ${first}`
-    case 'windows':
-      return r.chance(0.5) ? `DESKTOP-${r.hex(7).toUpperCase()}` : `LAP-${r.pick(C.CITIES)}-${r.digits(4)}`
-    case 'macos':
-      return person?.lang === 'en' ? `${first}'s MacBook` : `MacBook de ${first}`
-    case 'linux':
-      return `ws-${foldAscii(first) || 'lab'}-${r.digits(3)}`
-    default:
-      return `${userAlias}_${shape.operatingSystem === 'AndroidAOSP' ? 'AOSP' : shape.operatingSystem}_${stamp}`
-  }
-}
 
 export interface GeneratorContext {
   readonly seed: number

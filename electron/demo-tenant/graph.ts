@@ -6,21 +6,32 @@ import { type RemoteActionName } from './behaviour'
 import {
   AUDIT_EVENT_FILTER,
   evaluate,
-  FilterError,
   MANAGED_DEVICE_FILTER,
-  parseFilter,
   REMOTE_ACTION_AUDIT_FILTER,
   type FilterSpec,
-  type Node,
 } from './filter'
+import {
+  checkQueryOptions,
+  fail,
+  headerOf,
+  HttpFailure,
+  nextLink,
+  parseFilterParam,
+  parseSelect,
+  parseSkip,
+  parseTop,
+  wantsCount,
+  type GraphRequest,
+} from './graph-query'
 import { json, type Reply } from './http'
 import { verifyJwt } from './jwt'
 import { hasPermission, ROLE_PERMISSIONS, SCOPES } from './permissions'
 import { remoteActionAuditJson, type TenantStore } from './store'
 import type { DemoAgent } from './types'
-import { isKnownProperty, mapEnums, preferIncludesUnknownEnums, project, type GraphVersion } from './view'
+import { mapEnums, preferIncludesUnknownEnums, project, type GraphVersion } from './view'
 
-export const MAX_PAGE = 1000
+export { graphError, MAX_PAGE, type GraphRequest } from './graph-query'
+
 const ACTIONS: ReadonlySet<string> = new Set(['resetPasscode', 'remoteLock', 'syncDevice'])
 const ACTION_PERMISSION: Record<RemoteActionName, string> = {
   resetPasscode: 'Microsoft.Intune_RemoteTasks_ResetPasscode',
@@ -46,14 +57,6 @@ const OTHER_ACTIONS = new Set([
   'wipe',
 ])
 
-export interface GraphRequest {
-  readonly method: string
-  readonly url: URL
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>
-  readonly requestId: string
-  readonly clientRequestId: string
-}
-
 export interface GraphReply extends Reply {
   /** 1-based position of a managedDevices list page (fault injection targets it). */
   readonly pageNumber?: number
@@ -67,47 +70,6 @@ export interface GraphConfig {
   readonly graphUrl: () => string
 }
 
-export function graphError(
-  status: number,
-  code: string,
-  message: string,
-  req: GraphRequest,
-  headers: Record<string, string> = {},
-): Reply {
-  return json(
-    status,
-    {
-      error: {
-        code,
-        message,
-        innerError: {
-          date: new Date().toISOString().replace(/\.\d+Z$/, ''),
-          'request-id': req.requestId,
-          'client-request-id': req.clientRequestId,
-        },
-      },
-    },
-    headers,
-  )
-}
-
-class HttpFailure extends Error {
-  constructor(readonly reply: Reply) {
-    super('graph failure')
-  }
-}
-
-interface Skip {
-  /** Next index (device list) or offset (audits) to scan from. */
-  readonly p: number
-  /** Page number of the page this token fetches. */
-  readonly n: number
-  /** Total count carried from the first page ($count=true). */
-  readonly c?: number
-}
-
-const encodeSkip = (s: Skip): string => Buffer.from(JSON.stringify(s)).toString('base64url')
-
 export class GraphApi {
   constructor(private readonly cfg: GraphConfig) {}
 
@@ -120,26 +82,16 @@ export class GraphApi {
     }
   }
 
-  private fail(
-    status: number,
-    code: string,
-    message: string,
-    req: GraphRequest,
-    headers: Record<string, string> = {},
-  ): never {
-    throw new HttpFailure(graphError(status, code, message, req, headers))
-  }
-
   private authenticate(req: GraphRequest): { agent: DemoAgent; scopes: Set<string> } {
     const header = String(req.headers.authorization ?? '')
     const www = {
       'www-authenticate': `Bearer realm="", authorization_uri="${this.cfg.graphUrl()}/${this.cfg.tenantId}/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
     }
     const m = /^Bearer\s+(\S+)$/i.exec(header)
-    if (!m) this.fail(401, 'InvalidAuthenticationToken', 'Access token is empty.', req, www)
+    if (!m) fail(401, 'InvalidAuthenticationToken', 'Access token is empty.', req, www)
     const claims = verifyJwt(m[1], this.cfg.secret)
     if (!claims || claims.tid !== this.cfg.tenantId) {
-      this.fail(
+      fail(
         401,
         'InvalidAuthenticationToken',
         'Access token validation failure. Invalid signature or issuer.',
@@ -151,26 +103,14 @@ export class GraphApi {
       claims.aud !== 'https://graph.microsoft.com' &&
       claims.aud !== '00000003-0000-0000-c000-000000000000'
     ) {
-      this.fail(
-        401,
-        'InvalidAuthenticationToken',
-        'Access token validation failure. Invalid audience.',
-        req,
-        www,
-      )
+      fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', req, www)
     }
     const now = Date.now() / 1000
     if (typeof claims.exp !== 'number' || claims.exp <= now) {
-      this.fail(
-        401,
-        'InvalidAuthenticationToken',
-        'Lifetime validation failed, the token is expired.',
-        req,
-        www,
-      )
+      fail(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', req, www)
     }
     if (typeof claims.nbf === 'number' && claims.nbf > now + 300) {
-      this.fail(
+      fail(
         401,
         'InvalidAuthenticationToken',
         'Lifetime validation failed, the token is not yet valid.',
@@ -180,7 +120,7 @@ export class GraphApi {
     }
     const agent = this.cfg.agents.find((a) => a.objectId === claims.oid)
     if (!agent)
-      this.fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Unknown user.', req, www)
+      fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Unknown user.', req, www)
     return {
       agent,
       scopes: new Set(
@@ -193,7 +133,7 @@ export class GraphApi {
 
   private requireScope(scopes: Set<string>, needed: readonly string[], req: GraphRequest): void {
     if (needed.some((s) => scopes.has(s))) return
-    this.fail(
+    fail(
       403,
       'Forbidden',
       `Application is not authorized to perform this operation. Application must have one of the following scopes: ${needed.join(', ')} - Operation ID (for customer support): ${req.requestId}`,
@@ -203,7 +143,7 @@ export class GraphApi {
 
   private requirePermission(agent: DemoAgent, permission: string, req: GraphRequest): void {
     if (hasPermission(agent.role, permission)) return
-    this.fail(
+    fail(
       403,
       'Forbidden',
       `The user '${agent.upn}' is not authorized to perform this operation: the Intune permission '${permission}' is missing from their role assignments. - Operation ID (for customer support): ${req.requestId}`,
@@ -213,7 +153,7 @@ export class GraphApi {
 
   private route(req: GraphRequest): GraphReply {
     const m = /^\/(v1\.0|beta)(\/.*)$/.exec(req.url.pathname)
-    if (!m) this.fail(400, 'BadRequest', `Invalid version: '${req.url.pathname.split('/')[1] ?? ''}'.`, req)
+    if (!m) fail(400, 'BadRequest', `Invalid version: '${req.url.pathname.split('/')[1] ?? ''}'.`, req)
     const version = m[1] as GraphVersion
     const path = decodeURIComponent(m[2]).replace(/\/+$/, '')
     const { agent, scopes } = this.authenticate(req)
@@ -273,23 +213,23 @@ export class GraphApi {
       if (action && method === 'POST' && (ACTIONS.has(action) || OTHER_ACTIONS.has(action))) {
         this.requireScope(scopes, SCOPES.privileged, req)
         if (!ACTIONS.has(action))
-          this.fail(501, 'NotImplemented', `The demo tenant does not simulate '${action}'.`, req)
+          fail(501, 'NotImplemented', `The demo tenant does not simulate '${action}'.`, req)
         const name = action as RemoteActionName
         this.requirePermission(agent, ACTION_PERMISSION[name], req)
         const index = this.cfg.store.indexOf(id)
         if (index === undefined)
-          this.fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
+          fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
         this.cfg.store.issue(index, name, agent, this.clientIdOf(req))
         return { status: 204 }
       }
       if (action && method === 'GET')
-        this.fail(400, 'BadRequest', `Resource not found for the segment '${action}'.`, req)
-      this.fail(405, 'BadRequest', `The HTTP method '${method}' is not allowed on this resource.`, req)
+        fail(400, 'BadRequest', `Resource not found for the segment '${action}'.`, req)
+      fail(405, 'BadRequest', `The HTTP method '${method}' is not allowed on this resource.`, req)
     }
 
     if (path === '/deviceManagement/remoteActionAudits' && method === 'GET') {
       if (version !== 'beta')
-        this.fail(400, 'BadRequest', "Resource not found for the segment 'remoteActionAudits'.", req)
+        fail(400, 'BadRequest', "Resource not found for the segment 'remoteActionAudits'.", req)
       this.requireScope(scopes, SCOPES.readDevices, req)
       this.requirePermission(agent, 'Microsoft.Intune_ManagedDevices_Read', req)
       const now = Date.now()
@@ -346,7 +286,7 @@ export class GraphApi {
       )
     }
 
-    this.fail(
+    fail(
       400,
       'BadRequest',
       `Resource not found for the segment '${path.split('/').filter(Boolean).pop() ?? ''}'.`,
@@ -366,95 +306,13 @@ export class GraphApi {
     return json(200, { '@odata.context': `${this.cfg.graphUrl()}/${version}/$metadata#${context}`, ...body })
   }
 
-  private checkQueryOptions(req: GraphRequest, allowed: readonly string[]): void {
-    for (const key of req.url.searchParams.keys()) {
-      if (key.startsWith('$') && !allowed.includes(key)) {
-        this.fail(
-          400,
-          'BadRequest',
-          `Query option '${key}' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings.`,
-          req,
-        )
-      }
-    }
-  }
-
-  private parseSelect(req: GraphRequest, version: GraphVersion): string[] | null {
-    const raw = req.url.searchParams.get('$select')
-    if (raw === null) return null
-    const names = raw
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-    if (names.length === 0)
-      this.fail(400, 'BadRequest', "The query specified in the URI is not valid. '$select' is empty.", req)
-    for (const n of names) {
-      if (!isKnownProperty(version, n)) {
-        this.fail(
-          400,
-          'BadRequest',
-          `Could not find a property named '${n}' on type 'microsoft.graph.managedDevice'.`,
-          req,
-        )
-      }
-    }
-    return names
-  }
-
-  private parseTop(req: GraphRequest): number {
-    const raw = req.url.searchParams.get('$top')
-    if (raw === null) return MAX_PAGE
-    if (!/^\d+$/.test(raw) || Number(raw) < 1)
-      this.fail(400, 'BadRequest', `Invalid value '${raw}' for $top query option found.`, req)
-    // Intune caps pages at 1000 whatever $top asks (domain §2.6).
-    return Math.min(Number(raw), MAX_PAGE)
-  }
-
-  private parseSkip(req: GraphRequest): Skip {
-    const raw = req.url.searchParams.get('$skiptoken')
-    if (raw === null) return { p: 0, n: 1 }
-    try {
-      const s = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Skip
-      if (Number.isInteger(s.p) && s.p >= 0 && Number.isInteger(s.n) && s.n >= 1) return s
-    } catch {
-      // fall through
-    }
-    this.fail(400, 'BadRequest', 'The $skiptoken value is not valid.', req)
-  }
-
-  private parseFilterParam(req: GraphRequest, spec: FilterSpec): Node | null {
-    const raw = req.url.searchParams.get('$filter')
-    if (raw === null || raw.trim() === '') return null
-    try {
-      return parseFilter(raw, spec)
-    } catch (e) {
-      if (e instanceof FilterError) this.fail(400, 'BadRequest', e.message, req)
-      throw e
-    }
-  }
-
-  private wantsCount(req: GraphRequest): boolean {
-    const raw = req.url.searchParams.get('$count')
-    if (raw === null) return false
-    if (raw !== 'true' && raw !== 'false')
-      this.fail(400, 'BadRequest', `'${raw}' is not a valid count option.`, req)
-    return raw === 'true'
-  }
-
-  private nextLink(req: GraphRequest, skip: Skip): string {
-    const next = new URL(req.url.pathname, this.cfg.graphUrl())
-    for (const [k, v] of req.url.searchParams) if (k !== '$skiptoken') next.searchParams.append(k, v)
-    next.searchParams.set('$skiptoken', encodeSkip(skip))
-    return next.toString()
-  }
-
   private listDevices(req: GraphRequest, version: GraphVersion): GraphReply {
-    this.checkQueryOptions(req, ['$select', '$top', '$filter', '$count', '$skiptoken', '$orderby'])
-    const select = this.parseSelect(req, version)
-    const top = this.parseTop(req)
-    const skip = this.parseSkip(req)
-    const filter = this.parseFilterParam(req, MANAGED_DEVICE_FILTER)
-    const count = this.wantsCount(req)
+    checkQueryOptions(req, ['$select', '$top', '$filter', '$count', '$skiptoken', '$orderby'])
+    const select = parseSelect(req, version)
+    const top = parseTop(req)
+    const skip = parseSkip(req)
+    const filter = parseFilterParam(req, MANAGED_DEVICE_FILTER)
+    const count = wantsCount(req)
     const include = preferIncludesUnknownEnums(headerOf(req, 'prefer'))
     const store = this.cfg.store
     const now = Date.now()
@@ -500,23 +358,22 @@ export class GraphApi {
     }
     if (count) body['@odata.count'] = countValue
     if (nextIndex !== undefined)
-      body['@odata.nextLink'] = this.nextLink(req, {
-        p: nextIndex,
-        n: skip.n + 1,
-        ...(count ? { c: countValue } : {}),
-      })
+      body['@odata.nextLink'] = nextLink(
+        req,
+        { p: nextIndex, n: skip.n + 1, ...(count ? { c: countValue } : {}) },
+        this.cfg.graphUrl(),
+      )
     body.value = value
     return { ...json(200, body), pageNumber: skip.n }
   }
 
   private getDevice(req: GraphRequest, version: GraphVersion, id: string): Reply {
-    this.checkQueryOptions(req, ['$select', '$expand'])
+    checkQueryOptions(req, ['$select', '$expand'])
     if (req.url.searchParams.has('$expand'))
-      this.fail(400, 'BadRequest', 'The demo tenant does not support $expand.', req)
-    const select = this.parseSelect(req, version)
+      fail(400, 'BadRequest', 'The demo tenant does not support $expand.', req)
+    const select = parseSelect(req, version)
     const index = this.cfg.store.indexOf(id)
-    if (index === undefined)
-      this.fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
+    if (index === undefined) fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
     const include = preferIncludesUnknownEnums(headerOf(req, 'prefer'))
     const device = project(this.cfg.store.device(index), {
       version,
@@ -540,14 +397,14 @@ export class GraphApi {
     spec: FilterSpec,
     dateProp: string,
   ): Reply {
-    this.checkQueryOptions(req, ['$top', '$filter', '$skiptoken', '$orderby', '$count', '$select'])
-    const top = this.parseTop(req)
-    const skip = this.parseSkip(req)
-    const filter = this.parseFilterParam(req, spec)
-    const count = this.wantsCount(req)
+    checkQueryOptions(req, ['$top', '$filter', '$skiptoken', '$orderby', '$count', '$select'])
+    const top = parseTop(req)
+    const skip = parseSkip(req)
+    const filter = parseFilterParam(req, spec)
+    const count = wantsCount(req)
     const orderby = (req.url.searchParams.get('$orderby') ?? `${dateProp} desc`).trim().split(/\s+/)
     if (orderby[0] !== dateProp || (orderby[1] && !['asc', 'desc'].includes(orderby[1].toLowerCase()))) {
-      this.fail(400, 'BadRequest', `OrderBy on '${orderby[0]}' is not supported.`, req)
+      fail(400, 'BadRequest', `OrderBy on '${orderby[0]}' is not supported.`, req)
     }
     const desc = (orderby[1] ?? 'asc').toLowerCase() === 'desc'
     const matching = (filter ? items.filter((it) => evaluate(filter, (p) => it[p], spec)) : items).slice()
@@ -560,13 +417,8 @@ export class GraphApi {
     }
     if (count) body['@odata.count'] = matching.length
     if (skip.p + top < matching.length)
-      body['@odata.nextLink'] = this.nextLink(req, { p: skip.p + top, n: skip.n + 1 })
+      body['@odata.nextLink'] = nextLink(req, { p: skip.p + top, n: skip.n + 1 }, this.cfg.graphUrl())
     body.value = page
     return json(200, body)
   }
-}
-
-function headerOf(req: GraphRequest, name: string): string | undefined {
-  const v = req.headers[name]
-  return Array.isArray(v) ? v.join(',') : v
 }

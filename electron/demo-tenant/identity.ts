@@ -8,6 +8,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { b64url, signJwt } from './jwt'
 import { escapeHtml, html, json, redirect, type Reply } from './http'
+import { page, respond, signInPage } from './identity-pages'
+
+export { AUTOSUBMIT_JS, SIGNIN_CSS } from './identity-pages'
 import type { DemoAgent } from './types'
 
 /** Every scope the app needs (domain §2.5); tokens from issueAccessToken carry all of them. */
@@ -179,7 +182,7 @@ export class Identity {
         'A silent sign-in request was sent but no user is signed in.',
       )
     }
-    return html(200, this.signInPage(tenant, q))
+    return html(200, signInPage(this.cfg.tenantId, this.cfg.agents, tenant, q))
   }
 
   /** POST authorize: the agent picked on the page → code, redirect to the loopback URI. */
@@ -248,47 +251,6 @@ export class Identity {
     const state = q.get('state')
     if (state !== null) params.state = state
     return respond(q, params)
-  }
-
-  private signInPage(tenant: string, q: URLSearchParams): string {
-    const keep = [
-      'client_id',
-      'redirect_uri',
-      'response_type',
-      'scope',
-      'state',
-      'nonce',
-      'code_challenge',
-      'code_challenge_method',
-      'response_mode',
-      'login_hint',
-      'prompt',
-    ]
-    const hidden = keep
-      .filter((k) => q.get(k) !== null)
-      .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(q.get(k) ?? '')}">`)
-      .join('\n      ')
-    const hint = (q.get('login_hint') ?? '').toLowerCase()
-    const buttons = this.cfg.agents
-      .map((a) => {
-        const role =
-          a.role === 'helpDeskOperator'
-            ? 'Opérateur du support technique / Help Desk Operator'
-            : 'Opérateur en lecture seule / Read Only Operator'
-        const autofocus = a.upn.toLowerCase() === hint ? ' autofocus' : ''
-        return `<li><button type="submit" name="upn" value="${escapeHtml(a.upn)}"${autofocus}><strong>${escapeHtml(a.displayName)}</strong><br>${escapeHtml(a.upn)}<br><small>${role}</small></button></li>`
-      })
-      .join('\n        ')
-    return page(
-      'Contoso Demo — Choisir un compte / Pick an account',
-      `<p>Locataire de démonstration ${escapeHtml(this.cfg.tenantId)} (aucun mot de passe). Demo tenant, no password.</p>
-    <form method="post" action="/${escapeHtml(tenant)}/oauth2/v2.0/authorize">
-      ${hidden}
-      <ul>
-        ${buttons}
-      </ul>
-    </form>`,
-    )
   }
 
   private clientInfo(agent: DemoAgent): string {
@@ -514,64 +476,4 @@ export function grantedGraphScopes(requested: readonly string[]): string[] {
     else if (bare) out.add(bare)
   }
   return [...out]
-}
-
-/**
- * Sends the authorization response the way the request asked: `response_mode=form_post` (what
- * msal-node 7 uses: its loopback server only accepts a form POST) → a page whose form posts the
- * parameters to redirect_uri, submitted by /_demo/autosubmit.js (no inline script); otherwise a
- * 302 with the parameters in the query.
- */
-function respond(q: URLSearchParams, params: Record<string, string>): Reply {
-  const redirectUri = q.get('redirect_uri') ?? ''
-  if (q.get('response_mode') === 'form_post') {
-    const inputs = Object.entries(params)
-      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
-      .join('\n      ')
-    return html(
-      200,
-      page(
-        'Connexion… / Signing in…',
-        `<form method="post" action="${escapeHtml(redirectUri)}" id="response">
-      ${inputs}
-      <noscript><button type="submit">Continuer / Continue</button></noscript>
-    </form>
-    <script src="/_demo/autosubmit.js"></script>`,
-      ),
-    )
-  }
-  const target = new URL(redirectUri)
-  for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v)
-  return redirect(target.toString())
-}
-
-/** The sign-in page's look (served as a file: the pages carry no inline style or script). */
-export const SIGNIN_CSS = `body { font: 15px/1.45 "Segoe UI", -apple-system, system-ui, sans-serif; background: #f3f2f1; color: #1b1a19; margin: 0; }
-h1 { font-size: 1.35rem; font-weight: 600; margin: 0 0 .5rem; }
-body > * { max-width: 30rem; margin-left: auto; margin-right: auto; }
-h1 { padding-top: 3rem; }
-ul { list-style: none; padding: 0; }
-li { margin: .5rem 0; }
-button { width: 100%; text-align: left; font: inherit; padding: .75rem 1rem; border: 1px solid #8a8886; border-radius: 4px; background: #fff; cursor: pointer; }
-button:hover, button:focus-visible { border-color: #0f6cbd; outline: 2px solid #0f6cbd; }
-small { color: #605e5c; }
-`
-
-export const AUTOSUBMIT_JS = "document.getElementById('response').submit()\n"
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="fr">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${escapeHtml(title)}</title>
-    <link rel="stylesheet" href="/_demo/signin.css">
-  </head>
-  <body>
-    <h1>${escapeHtml(title)}</h1>
-    ${body}
-  </body>
-</html>
-`
 }
