@@ -3,6 +3,7 @@ import { computed, readonly, ref, shallowRef } from 'vue'
 import { api } from '@renderer/api/client'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
 import type { AppError } from '@shared/errors'
+import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
 
 export type RefreshOutcome = 'updated' | 'gone' | 'failed'
@@ -13,6 +14,7 @@ export type RefreshOutcome = 'updated' | 'gone' | 'failed'
  */
 export const useDeviceDetailStore = defineStore('deviceDetail', () => {
   const search = useDeviceSearchStore()
+  const auth = useAuthStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -49,7 +51,8 @@ export const useDeviceDetailStore = defineStore('deviceDetail', () => {
     const mine = seq
     refreshing.value = true
     refreshError.value = null
-    const result = await api.call('devices:refresh', { id })
+    // A Graph call: on an expired session it waits for the agent to sign in again, then runs.
+    const result = await auth.withSignIn(() => api.call('devices:refresh', { id }))
     if (mine !== seq) return 'failed'
     refreshing.value = false
     if (result.ok) {

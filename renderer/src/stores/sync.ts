@@ -3,6 +3,7 @@ import { computed, readonly, ref, shallowRef } from 'vue'
 import { api } from '@renderer/api/client'
 import type { SyncFinished, SyncProgress, SyncStatus } from '@shared/api/schemas/sync'
 import type { AppError } from '@shared/errors'
+import { useAuthStore } from './auth'
 
 export type SyncBannerKind = 'offline' | 'failed' | 'stale' | 'never'
 
@@ -32,6 +33,7 @@ export function syncBannerKind(
  * the store is first used (Pinia runs a setup store once per app).
  */
 export const useSyncStore = defineStore('sync', () => {
+  const auth = useAuthStore()
   const status = shallowRef<SyncStatus | null>(null)
   const progress = shallowRef<SyncProgress | null>(null)
   const lastFinished = shallowRef<SyncFinished | null>(null)
@@ -61,7 +63,8 @@ export const useSyncStore = defineStore('sync', () => {
     starting.value = true
     error.value = null
     try {
-      const result = await api.call('sync:start')
+      // Signed out or session expired: the call waits for the agent to sign in, then starts.
+      const result = await auth.withSignIn(() => api.call('sync:start'))
       if (!result.ok) {
         // Another window (or the CLI) started one: follow it rather than report an error.
         if (result.error.code === 'SYNC_IN_PROGRESS') {

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncStatus } from '@shared/api/schemas/sync'
+import { useAuthStore } from '@renderer/stores/auth'
 import { syncBannerKind, useSyncStore } from '@renderer/stores/sync'
 import { fake, flush } from './fake-client'
 import { ok } from './rows'
@@ -98,10 +99,30 @@ describe('useSyncStore', () => {
   it('keeps the error of a start that failed', async () => {
     const sync = useSyncStore()
     const started = sync.start()
-    fake.take('sync:start')[0]!.resolve({ ok: false, error: { code: 'AUTH_REQUIRED', message: 'sign in' } })
-    expect((await started)?.code).toBe('AUTH_REQUIRED')
-    expect(sync.error?.code).toBe('AUTH_REQUIRED')
+    fake.take('sync:start')[0]!.resolve({ ok: false, error: { code: 'GRAPH_FORBIDDEN', message: 'no' } })
+    expect((await started)?.code).toBe('GRAPH_FORBIDDEN')
+    expect(sync.error?.code).toBe('GRAPH_FORBIDDEN')
     expect(sync.running).toBe(false)
+  })
+
+  it('waits for the agent to sign in, then starts the sync it asked for', async () => {
+    const sync = useSyncStore()
+    const auth = useAuthStore()
+    const started = sync.start()
+    fake.take('sync:start')[0]!.resolve({ ok: false, error: { code: 'AUTH_REQUIRED', message: 'sign in' } })
+    await flush()
+    expect(auth.parkedCount).toBe(1)
+    expect(sync.starting).toBe(true)
+
+    const signedIn = auth.signIn()
+    fake
+      .take('auth:signIn')[0]!
+      .resolve(ok({ state: 'signedIn', agent: null, canResetPasscode: true } as never))
+    await flush()
+    fake.take('sync:start')[0]!.resolve(ok({ runId: 'r3', startedAt: '2026-11-26T12:00:00Z' }))
+    await signedIn
+    expect(await started).toBeNull()
+    expect(sync.running).toBe(true)
   })
 
   it('keeps the newest status when an older answer arrives late', async () => {
