@@ -160,11 +160,24 @@ async function searchFigures(dir: string) {
 
   const routed: number[] = []
   const rawTimes: number[] = []
+  const byClass = new Map<string, number[]>()
+  const slowest: { ms: number; input: Input }[] = []
+  const classOf = (input: Input) => {
+    if (input.filters) return 'with filters'
+    const q = input.query
+    if (/\d/.test(q)) return 'serial fragment'
+    if (q.length <= 2) return `${q.length} char${q.length === 1 ? '' : 's'}`
+    return '3+ chars'
+  }
   for (let round = 0; round < 3; round++) {
     for (const input of inputs) {
       const t0 = performance.now()
       const result = await router.call('devices:search', input, ctx)
-      routed.push(performance.now() - t0)
+      const ms = performance.now() - t0
+      routed.push(ms)
+      const cls = classOf(input)
+      byClass.set(cls, [...(byClass.get(cls) ?? []), ms])
+      slowest.push({ ms, input })
       if (!result.ok) throw new Error(`search failed: ${result.error.code}`)
       const tokens = parseSearchText(input.query).tokens
       if (tokens.length > 0) {
@@ -179,7 +192,14 @@ async function searchFigures(dir: string) {
   ;(globalThis as { gc?: () => void }).gc?.()
   const rssMb = process.memoryUsage().rss / 1024 / 1024
   module.dispose()
+  slowest.sort((a, b) => b.ms - a.ms)
+  const classes = [...byClass].map(([cls, times]) => {
+    times.sort((a, b) => a - b)
+    return `${cls}: n=${times.length} p50 ${percentile(times, 50).toFixed(2)} p95 ${percentile(times, 95).toFixed(2)} ms`
+  })
   return {
+    classes,
+    slowest: slowest.slice(0, 5).map((s) => `${s.ms.toFixed(1)} ms ${JSON.stringify(s.input)}`),
     n: routed.length,
     p50: percentile(routed, 50),
     p95: percentile(routed, 95),
@@ -230,6 +250,10 @@ describe('device cache', () => {
           say(
             `${String(size).padEnd(8)} | ${String(s.n).padEnd(5)} | ${f(s.p50, 2).padEnd(5)} | ${f(s.p95, 2).padEnd(5)} | ${f(s.p99, 2).padEnd(5)} | ${f(s.max, 2).padEnd(6)} | ${f(s.raw50, 3).padEnd(7)} | ${f(s.raw95, 3).padEnd(7)} | ${f(s.raw99, 3).padEnd(7)} | ${f(s.p95 / Math.max(s.raw95, 0.001), 1)}x`,
           )
+        }
+        for (const size of SIZES) {
+          say(`\nby query class at ${size}: ${figures[size]!.classes.join('; ')}`)
+          say(`slowest at ${size}: ${figures[size]!.slowest.join(' | ')}`)
         }
         say(
           `\nthis process (vitest worker + core, largest cache open, after searches, after GC): RSS ${f(figures[LARGEST]!.rssMb, 0)} MB`,
