@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 
@@ -76,6 +77,11 @@ test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
   await expect(page.getByTestId('history-count')).toHaveText('1 action')
   await expect(page.getByTestId('history-row')).toContainText('iPhone de François')
   await page.screenshot({ path: testInfo.outputPath('history-filtered-fr.png'), fullPage: true })
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="view-history"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  expect(axe.violations.map((v) => v.id)).toEqual([])
   await page.getByTestId('history-states').hover()
   await page.getByTestId('history-states').locator('.n-base-clear').click()
   await expect(page.getByTestId('history-count')).toHaveText('2 actions')

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 
@@ -34,10 +35,19 @@ async function openDevice(
 }
 
 let shot = 0
+/** A full-page screenshot of the step for review, and an axe check (WCAG 2.1 A/AA) of the walkthrough. */
 async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const file = testInfo.outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   await testInfo.attach(name, { path: file, contentType: 'image/png' })
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="walkthrough"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${name}`,
+  ).toEqual([])
 }
 
 const step = (page: Page) => page.getByTestId('walkthrough')
