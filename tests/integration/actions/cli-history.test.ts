@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createActionRepository } from '../../../electron/core/actions/repository'
 import { historyOutput, parseHistoryArgs } from '../../../electron/cli/commands/history'
@@ -65,5 +66,23 @@ describe('passcode-desk history', () => {
     expect(csv.startsWith('\uFEFFDate;État')).toBe(true)
     expect(csv).toContain(';Échec;')
     expect(csv).toContain(';Terminée;')
+  })
+
+  // The built binary (npm test builds first), as an agent or a script would run it.
+  const cli = resolve(import.meta.dirname, '../../../out/main/cli.js')
+  it.runIf(existsSync(cli))('runs as `passcode-desk history` from the build', () => {
+    const out = execFileSync(
+      process.execPath,
+      [cli, 'history', '--db', file, '--since', '2026-11-21', '--format', 'csv', '--locale', 'fr'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    const lines = out
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(/^25\/11\/2026 \d{2}:30:00;Échec;/)
   })
 })
