@@ -49,6 +49,8 @@ export const REASON_CODES = [
   'appleUserEnrollmentUnsupported',
   'androidWorkProfileBelow8Unsupported',
   'androidDeviceAdministrator7PlusUnsupported',
+  /** Fully managed or dedicated below Android 8.0 (device owner reset is 8.x+, MD-2020/2022). */
+  'androidEnterpriseBelow8Unsupported',
   'macosUnsupported',
   'windowsUnsupported',
   'platformUnsupported',

@@ -116,8 +116,10 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     'appleUserEnrollment',
     ANY,
     'appleUserEnrollmentUnsupported',
-    ['MD-2022', 'RM-2026'],
-    'Not in the seed (User Enrollment came in 2019). MD-2020/2022: "User Enrollment: No"; Apple forbids ClearPasscode for it.',
+    // RM-2026 only says "iOS/iPadOS" (RM-2025: "corporate-owned"); the explicit "No" is MD-2020/2022's.
+    ['MD-2022'],
+    'Not in the seed (User Enrollment came in 2019). MD-2020/2022: "User Enrollment: No"; the 2025/2026 remove pages ' +
+      'do not contradict it, and Apple forbids ClearPasscode for User Enrollment (apple/device-management, domain §1.3).',
   ),
   undetermined(
     'apple-enrollment-unknown',
@@ -187,22 +189,46 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     ['MD-2022'],
     'The 7.x/8.0 boundary decides; without a readable osVersion we do not guess.',
   ),
+  // Corporate-owned work profile, fully managed and dedicated need Android 8.0+. MD-2020/MD-2022 present
+  // the temporary passcode "for device owner / BYOD work profile / COPE on 8.x+" (domain §1.5, §1.8 item 1):
+  // the reset uses the reset token Android added in 8.0 (API 26, §1.6). The seed agrees for kiosk devices
+  // on 7.x: "Appareils Android version 7.0 ou supérieure" are unsupported. Below 8.0 → not supported (the demo
+  // tenant, written independently from the same documents, answers notSupported there too); no readable
+  // osVersion → undetermined, as for the other version-bound kinds.
   {
-    id: 'android-wp-corporate',
+    id: 'android-wp-corporate-8plus',
     enrollment: 'androidWorkProfileCorporate',
-    when: ANY,
+    when: { type: 'atLeast', version: V8 },
     verdict: 'eligible',
     action: 'resetPasscode',
     outcome: 'temporaryWorkProfilePasscode',
     reasons: ['androidWorkProfileCorporateSupported'],
     preconditions: WORK_PROFILE,
     sources: ['MD-2022', 'MD-2025b'],
-    note: 'Not in the seed (COPE came later); MD-2020+ and the 2025 table (COPE: work-profile reset).',
+    note:
+      'Not in the seed (COPE came later); MD-2020+ and the 2025 table (COPE: work-profile reset). MD-2020/2022: ' +
+      'temporary passcode on 8.x+.',
   },
+  ineligible(
+    'android-wp-corporate-7',
+    'androidWorkProfileCorporate',
+    { type: 'below', version: V8 },
+    'androidWorkProfileBelow8Unsupported',
+    ['MD-2022'],
+    'MD-2020/2022 scope the work-profile reset to 8.x+ (reset token, domain §1.6); the 2025 table gives no version.',
+  ),
+  undetermined(
+    'android-wp-corporate-version-unknown',
+    'androidWorkProfileCorporate',
+    UNKNOWN_VERSION,
+    'osVersionUnknown',
+    ['MD-2022'],
+    'The 7.x/8.0 boundary decides; without a readable osVersion we do not guess.',
+  ),
   {
-    id: 'android-fully-managed',
+    id: 'android-fully-managed-8plus',
     enrollment: 'androidFullyManaged',
-    when: ANY,
+    when: { type: 'atLeast', version: V8 },
     verdict: 'eligible',
     action: 'resetPasscode',
     outcome: 'temporaryDevicePasscode',
@@ -210,21 +236,58 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     preconditions: ANDROID_DEVICE,
     sources: ['MD-2022', 'MD-2025b'],
     note:
-      'Not in the seed. MD-2020/2022 list "Device Owner" under device-level reset; the 2025 table ticks the work-profile ' +
-      'column for COBO, a doc oddity (fully managed has no work profile): treated as a device passcode (domain §1.2).',
+      'Not in the seed. MD-2020/2022 list "Device Owner" under device-level reset, temporary passcode on 8.x+; the 2025 ' +
+      'table ticks the work-profile column for COBO, a doc oddity (fully managed has no work profile): treated as a ' +
+      'device passcode (domain §1.2).',
   },
+  ineligible(
+    'android-fully-managed-7',
+    'androidFullyManaged',
+    { type: 'below', version: V8 },
+    'androidEnterpriseBelow8Unsupported',
+    ['SEED-2018', 'MD-2022'],
+    'MD-2020/2022: device owner reset with a temporary passcode on 8.x+ only; seed: Android 7.0+ outside work ' +
+      'profiles unsupported.',
+  ),
+  undetermined(
+    'android-fully-managed-version-unknown',
+    'androidFullyManaged',
+    UNKNOWN_VERSION,
+    'osVersionUnknown',
+    ['MD-2022'],
+    'The 7.x/8.0 boundary decides; without a readable osVersion we do not guess.',
+  ),
   {
-    id: 'android-dedicated',
+    id: 'android-dedicated-8plus',
     enrollment: 'androidDedicated',
-    when: ANY,
+    when: { type: 'atLeast', version: V8 },
     verdict: 'eligible',
     action: 'resetPasscode',
     outcome: 'temporaryDevicePasscode',
     reasons: ['androidDedicatedSupported'],
     preconditions: ANDROID_DEVICE,
     sources: ['SEED-2018', 'MD-2022', 'MD-2025b'],
-    note: 'Seed: "appareils kiosque Android Entreprise"; current: dedicated (COSU), device-level reset.',
+    note:
+      'Seed: "appareils kiosque Android Entreprise" (no version); current: dedicated (COSU), device-level reset. ' +
+      'MD-2020 renamed kiosk "Device Owner", temporary passcode on 8.x+ (current wins).',
   },
+  ineligible(
+    'android-dedicated-7',
+    'androidDedicated',
+    { type: 'below', version: V8 },
+    'androidEnterpriseBelow8Unsupported',
+    ['SEED-2018', 'MD-2022'],
+    'Seed lists kiosk devices without a version but also "Android 7.0 ou supérieure" as unsupported; MD-2020/2022: ' +
+      'device owner reset on 8.x+ only.',
+  ),
+  undetermined(
+    'android-dedicated-version-unknown',
+    'androidDedicated',
+    UNKNOWN_VERSION,
+    'osVersionUnknown',
+    ['MD-2022'],
+    'The 7.x/8.0 boundary decides; without a readable osVersion we do not guess.',
+  ),
   {
     id: 'android-aosp',
     enrollment: 'androidAosp',
@@ -275,7 +338,8 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     ANY,
     'platformUnsupported',
     ['MD-2025b', 'RM-2026'],
-    'Linux, ChromeOS, tvOS, visionOS and others are on no passcode page [INFERRED: unsupported].',
+    'Linux, ChromeOS, tvOS and others are on no passcode page [INFERRED: unsupported]. visionOS: only a third-party ' +
+      'mirror of the remove page lists "visionOS 1.1+" (domain §1.3, unconfirmed in memdocs); RM-2026 says iOS/iPadOS.',
   ),
   undetermined(
     'unknown-platform',

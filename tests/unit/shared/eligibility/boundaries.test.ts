@@ -89,13 +89,32 @@ describe('kinds where the version does not matter', () => {
       )
     },
   )
+})
 
-  it.each(['', null, '7.0'])('dedicated with osVersion %j is eligible', (osVersion) => {
-    const device = beta({
-      operatingSystem: 'Android',
-      deviceEnrollmentType: 'androidEnterpriseDedicatedDevice',
-      osVersion,
-    })
-    expect(evaluatePasscodeAction(device).verdict).toBe('eligible')
+// MD-2020/MD-2022: device owner (fully managed, dedicated) and COPE resets give a temporary passcode "on 8.x+"
+// (domain §1.5, §1.8); the seed lists Android 7.0+ outside work profiles as unsupported. The demo tenant,
+// written independently, answers notSupported below 8.0 (tests/integration/eligibility-vs-tenant.test.ts).
+describe.each([
+  ['dedicated', 'androidEnterpriseDedicatedDevice', 'androidEnterpriseBelow8Unsupported'],
+  ['fully managed', 'androidEnterpriseFullyManaged', 'androidEnterpriseBelow8Unsupported'],
+  ['corporate work profile', 'androidEnterpriseCorporateWorkProfile', 'androidWorkProfileBelow8Unsupported'],
+])('%s: 7.x not supported, 8.0+ supported', (_label, deviceEnrollmentType, below8Reason) => {
+  it.each<[string | null, Verdict]>([
+    ['7.0', 'ineligible'],
+    ['7.1.2', 'ineligible'],
+    ['8', 'eligible'],
+    ['8.0.0', 'eligible'],
+    ['8.1.0', 'eligible'],
+    ['14', 'eligible'],
+    ['', 'undetermined'],
+    [null, 'undetermined'],
+    ['unknown', 'undetermined'],
+  ])('osVersion %j → %s', (osVersion, verdict) => {
+    const r = evaluatePasscodeAction(
+      beta({ operatingSystem: 'Android', deviceType: 'androidEnterprise', deviceEnrollmentType, osVersion }),
+    )
+    expect(r.verdict).toBe(verdict)
+    if (verdict === 'ineligible') expect(r.reasons).toEqual([below8Reason])
+    if (verdict === 'undetermined') expect(r.reasons).toEqual(['osVersionUnknown'])
   })
 })
