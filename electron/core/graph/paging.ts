@@ -23,14 +23,19 @@ export async function* graphPages<T = unknown>(
   firstPath: string,
   options: Pick<RequestOptions, 'signal'> = {},
 ): AsyncGenerator<GraphPage<T>> {
-  let next: string | null = firstPath
-  const seen = new Set<string>()
+  const seen = new Set<string>([firstPath])
+  const request = (link: string) => {
+    const promise = client.get<unknown>(link, { signal: options.signal })
+    // Awaited later; a consumer that stops early must not leave an unhandled rejection behind.
+    promise.catch(() => {})
+    return promise
+  }
+  let pending: ReturnType<typeof request> | null = request(firstPath)
   let page = 0
-  while (next !== null) {
-    if (seen.has(next)) throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph repeated a page link')
-    if (++page > MAX_PAGES) throw new CodedError('GRAPH_BAD_RESPONSE', 'Too many pages')
-    seen.add(next)
-    const response = await client.get<unknown>(next, { signal: options.signal })
+  while (pending !== null) {
+    const response = await pending
+    pending = null
+    page++
     const body = response.body
     if (!body || typeof body !== 'object' || !Array.isArray((body as { value?: unknown }).value)) {
       throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph page has no value array', {
@@ -43,6 +48,14 @@ export async function* graphPages<T = unknown>(
     if (link !== undefined && link !== null && typeof link !== 'string') {
       throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph page has an invalid nextLink', { page })
     }
+    if (typeof link === 'string' && link !== '') {
+      if (seen.has(link)) throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph repeated a page link')
+      if (page >= MAX_PAGES) throw new CodedError('GRAPH_BAD_RESPONSE', 'Too many pages')
+      seen.add(link)
+      // Ask for the next page before handing this one over: the network and the service work
+      // while the caller stores this page (one request in flight, as Graph paging expects).
+      pending = request(link)
+    }
     const count = record['@odata.count']
     yield {
       items: record.value as T[],
@@ -50,6 +63,5 @@ export async function* graphPages<T = unknown>(
       page,
       requestId: response.requestId,
     }
-    next = typeof link === 'string' && link !== '' ? link : null
   }
 }
