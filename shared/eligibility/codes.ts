@@ -59,6 +59,8 @@ export const REASON_CODES = [
   'deletePending',
   'exchangeActiveSyncOnly',
   'managedByPartner',
+  /** managementState `discovered`: known to Intune but not fully enrolled (Graph enum description). */
+  'deviceNotEnrolled',
   // Why the data cannot decide
   'platformUnknown',
   'osVersionUnknown',

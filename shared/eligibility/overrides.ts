@@ -50,6 +50,16 @@ export const OVERRIDE_RULES: readonly OverrideRule[] = [
     note: 'Exchange ActiveSync only: no MDM channel to carry the command (issue 3). easMdm/easIntuneClient have one.',
   },
   {
+    // Graph's managementState enum: "discovered — The device is discovered but not fully enrolled." A device
+    // that is not enrolled has no MDM channel, like an EAS-only one; the record must not read as eligible.
+    id: 'not-enrolled',
+    field: 'managementState',
+    values: ['discovered'],
+    reason: 'deviceNotEnrolled',
+    sources: ['GRAPH-MANAGED-DEVICE'],
+    note: 'managementState "discovered": "discovered but not fully enrolled" (Graph enum): no MDM channel for the command.',
+  },
+  {
     id: 'partner-managed',
     field: 'managementAgent',
     values: ['jamf'],

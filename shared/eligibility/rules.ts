@@ -109,7 +109,8 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     sources: ['SEED-2018', 'MD-2022', 'RM-2026'],
     note:
       'Seed: iOS listed as supported on a "reset" page, but "les codes secrets sont supprimés". Current: own "Remove passcode" page; ' +
-      'passcode removed, none returned; Graph action is still resetPasscode. If it fails Intune may hold a wrong unlock token: wipe.',
+      'passcode removed, none returned; Graph action is still resetPasscode. If it fails Intune may hold a wrong unlock token: wipe. ' +
+      'RM-2025 said "iOS/iPadOS (corporate-owned)"; RM-2026 drops the restriction, so personal device enrollment is included.',
   },
   ineligible(
     'apple-user-enrollment',

@@ -261,10 +261,17 @@ describe('overrides: pending retire/wipe/delete, no MDM channel', () => {
     'wipeCanceled',
     'retireCanceled',
     'unhealthy',
-    'discovered',
     'unknownFutureValue',
   ])('managementState %s changes nothing', (state) => {
     expect(evaluatePasscodeAction(ios({ managementState: state })).verdict).toBe('eligible')
+  })
+
+  it('managementState discovered ("discovered but not fully enrolled") has no MDM channel', () => {
+    expect(evaluatePasscodeAction(ios({ managementState: 'Discovered' }))).toMatchObject({
+      verdict: 'ineligible',
+      action: null,
+      reasons: ['deviceNotEnrolled'],
+    })
   })
 
   it('keeps the platform reasons when the platform also says no', () => {
