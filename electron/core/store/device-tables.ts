@@ -105,17 +105,21 @@ function checkTag(tag: string): void {
  * two filters an agent uses most, lead their own indexes so filter + name order needs no sort; the
  * `filters` index covers every filter column, so counts under any filter read the index, not rows.
  */
-export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next', tag: string): void {
+export function deviceIndexStatements(suffix: '' | '_next', tag: string): string[] {
   checkTag(tag)
   const d = `devices${suffix}`
-  db.exec(`
-    CREATE INDEX devices_${tag}_name ON ${d}(name_key);
-    CREATE INDEX devices_${tag}_user ON ${d}(user_key);
-    CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms);
-    CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key);
-    CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key);
-    CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms);
-  `)
+  return [
+    `CREATE INDEX devices_${tag}_name ON ${d}(name_key)`,
+    `CREATE INDEX devices_${tag}_user ON ${d}(user_key)`,
+    `CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms)`,
+    `CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key)`,
+    `CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key)`,
+    `CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms)`,
+  ]
+}
+
+export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next', tag: string): void {
+  for (const statement of deviceIndexStatements(suffix, tag)) db.exec(statement)
 }
 
 export function dropDeviceTables(db: Database.Database, suffix: '' | '_next'): void {

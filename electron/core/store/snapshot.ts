@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import {
-  createDeviceIndexes,
+  deviceIndexStatements,
   createDeviceTables,
   DEVICE_TABLES,
   dropDeviceTables,
@@ -21,6 +21,12 @@ export interface SnapshotBuilder {
   /** Adds one page of devices to the staging table, in its own transaction. */
   addPage(records: readonly DeviceRecord[]): void
   readonly staged: number
+  /**
+   * Builds the new table set in small transactions, awaiting `pause` between them so that searches
+   * keep being answered on the core thread while a large snapshot is built (optional: `commit`
+   * finishes whatever is left). `pause` may throw to cancel.
+   */
+  prepare(pause: () => Promise<void>): Promise<void>
   /**
    * Builds the new table set and swaps it in for the live one; `inSameTransaction` runs inside the
    * swap transaction (e.g. recording the sync's success, so both happen or neither).
@@ -78,22 +84,56 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
   let staged = 0
   let done = false
 
-  const build = () => {
+  /** Rows per build step: a few tens of milliseconds of work each. */
+  const CHUNK = 5000
+  function* build(): Generator<void, void, void> {
     createDeviceTables(db, '_next', tag, { secondaryIndexes: false })
-    const columns = ROW_COLUMNS.join(', ')
     // Read in name order through an index: sorting whole rows would hold them all in memory.
     db.exec(`CREATE INDEX ${STAGE}_order ON ${STAGE} (name_key, id)`)
-    db.exec(`INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE} ORDER BY name_key, id`)
-    db.exec(`INSERT INTO devices_raw_next (pk, raw)
-      SELECT n.pk, s.raw FROM devices_next n JOIN ${STAGE} s ON s.id = n.id ORDER BY n.pk`)
+    yield
+    const columns = ROW_COLUMNS.join(', ')
+    const first = db.prepare(
+      `INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE} ORDER BY name_key, id LIMIT ?`,
+    )
+    const after = db.prepare(
+      `INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE}
+       WHERE (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT ?`,
+    )
+    const lastKey = db.prepare('SELECT name_key, id FROM devices_next ORDER BY pk DESC LIMIT 1').raw()
+    let key: unknown[] | undefined
+    for (;;) {
+      const copied = key === undefined ? first.run(CHUNK) : after.run(key[0], key[1], CHUNK)
+      key = lastKey.get() as unknown[] | undefined
+      if (copied.changes < CHUNK) break
+      yield
+    }
+    yield
     const ftsSource = FTS_COLUMNS.map((c) => (c === 'phone_number' ? 's.fts_phone' : `n.${c}`)).join(', ')
-    db.exec(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')})
-      SELECT n.pk, ${ftsSource} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id ORDER BY n.pk`)
-    db.exec(`INSERT INTO devices_ids_next (rowid, ids)
-      SELECT n.pk, s.ids_text FROM devices_next n JOIN ${STAGE} s ON s.id = n.id WHERE s.ids_text <> '' ORDER BY n.pk`)
-    createDeviceIndexes(db, '_next', tag)
+    const loads = [
+      db.prepare(`INSERT INTO devices_raw_next (pk, raw)
+        SELECT n.pk, s.raw FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
+        WHERE n.pk > ? AND n.pk <= ? ORDER BY n.pk`),
+      db.prepare(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')})
+        SELECT n.pk, ${ftsSource} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
+        WHERE n.pk > ? AND n.pk <= ? ORDER BY n.pk`),
+      db.prepare(`INSERT INTO devices_ids_next (rowid, ids)
+        SELECT n.pk, s.ids_text FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
+        WHERE n.pk > ? AND n.pk <= ? AND s.ids_text <> '' ORDER BY n.pk`),
+    ]
+    const maxPk = (db.prepare('SELECT max(pk) FROM devices_next').pluck().get() as number | null) ?? 0
+    for (let low = 0; low < maxPk; low += CHUNK) {
+      for (const load of loads) load.run(low, low + CHUNK)
+      yield
+    }
+    for (const statement of deviceIndexStatements('_next', tag)) {
+      db.exec(statement)
+      yield
+    }
     db.exec(`DROP TABLE ${STAGE}`)
   }
+  let steps: Generator<void, void, void> | null = null
+  // Each step in its own transaction: the new set stays invisible until the swap either way.
+  const step = db.transaction(() => (steps ??= build()).next().done === true)
 
   return {
     addPage(records) {
@@ -104,10 +144,16 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
     get staged() {
       return staged
     },
+    async prepare(pause) {
+      if (done) throw new Error('snapshot already finished')
+      while (!step()) await pause()
+    },
     commit(inSameTransaction) {
       if (done) throw new Error('snapshot already finished')
       // Still invisible to readers: only the swap below publishes the new set.
-      db.transaction(build)()
+      while (!step()) {
+        // finish the build synchronously when prepare() was not awaited
+      }
       const result = db
         .transaction((): SnapshotCommit => {
           const removed = db

@@ -122,6 +122,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
       }
       report('committing', snapshot.staged, snapshot.staged)
+      await snapshot.prepare(async () => {
+        if (controller.signal.aborted) throw new CodedError('CANCELLED', 'Cancelled')
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      })
       // The build and swap are part of the sync's duration; the success time is taken inside the
       // swap transaction so that it is recorded if and only if the new snapshot is published.
       let finishedMs = 0

@@ -109,6 +109,25 @@ describe('repositories and snapshots', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
+  it('builds in small steps, the live snapshot readable between them', async () => {
+    const all = records(selectedDevices(120))
+    const first = beginSnapshot(db)
+    first.addPage(all.slice(0, 20))
+    first.commit()
+    const second = beginSnapshot(db)
+    second.addPage(all)
+    const seen: number[] = []
+    await second.prepare(async () => {
+      seen.push(createDeviceRepository(db).count())
+    })
+    expect(seen.length).toBeGreaterThan(3)
+    expect(new Set(seen)).toEqual(new Set([20]))
+    expect(second.commit()).toEqual({ devices: 120, removed: 0 })
+    // Row keys follow device names in the new snapshot.
+    const names = db.prepare('SELECT name_key FROM devices ORDER BY pk').pluck().all() as string[]
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  })
+
   it('an aborted or abandoned snapshot leaves the live one untouched', () => {
     const all = records(selectedDevices(50))
     const first = beginSnapshot(db)
