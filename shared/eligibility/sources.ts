@@ -40,12 +40,14 @@ export const SOURCES: { readonly [K in SourceId]: SourceRef } = {
     url: 'https://learn.microsoft.com/en-us/mem/intune/remote-actions/device-passcode-reset',
   },
   // memdocs intune/device-management/actions/reset-passcode.md@3bd1a1ab (ms.date 10/27/2025); same table as MD-2025a.
+  // Its own Learn URL is unconfirmed (domain §1.1), so the URL is MD-2025a's published page (identical tables).
   'MD-2025b': {
     id: 'MD-2025b',
     title: 'Device action: reset passcode (2025)',
     url: 'https://learn.microsoft.com/en-us/intune/intune-service/remote-actions/device-passcode-reset',
   },
-  // memdocs intune/device-management/actions/remove-passcode.md@a8720172 (ms.date 04/21/2026).
+  // memdocs intune/device-management/actions/remove-passcode.md@a8720172 (ms.date 04/21/2026). URL: RM-2025's published
+  // page (the newer page's Learn URL is unconfirmed, domain §1.1); RM-2025 still said "corporate-owned".
   'RM-2026': {
     id: 'RM-2026',
     title: 'Device action: remove passcode (2026)',
