@@ -142,6 +142,9 @@ beforeAll(async () => {
 
   // Poll deviceActionResults until terminal. At timeScale 0.01 every answer lands within ~50 ms;
   // what is still pending after 1.5 s never completes (a device that does not check in).
+  // Every answer that will ever come lands 50 ms after its POST (timeScale 0.01); wait that out once so a
+  // slow first polling round on a loaded machine cannot mistake a late answer for a silent device.
+  await new Promise((r) => setTimeout(r, 250))
   const open = new Set(sample.map((d) => d.id))
   const results = new Map<string, Json>()
   const deadline = Date.now() + 1500
