@@ -29,6 +29,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration suites start servers and SQLite files; two at a time suits 2 cores.
           maxWorkers: 2,
+          // Run after the unit project when both are selected (their worker limits differ).
+          sequence: { groupOrder: 1 },
         },
       },
       {
