@@ -5,12 +5,14 @@ import type { ActionRecord } from '@shared/api/schemas/actions'
 import type { Locale } from '@shared/api/schemas/common'
 import type { HistoryFilters, TeamTimeline } from '@shared/api/schemas/history'
 import type { AppError } from '@shared/errors'
+import { useAuthStore } from './auth'
 
 /**
  * History (issue 7): this machine's actions from the profile's database (offline too), the CSV
  * export in the agent's language, and the team timeline when Graph is reachable.
  */
 export const useHistoryStore = defineStore('history', () => {
+  const auth = useAuthStore()
   const filters = ref<HistoryFilters>({})
   const rows = shallowRef<ActionRecord[]>([])
   const total = ref(0)
@@ -60,10 +62,8 @@ export const useHistoryStore = defineStore('history', () => {
 
   async function loadTeam(): Promise<void> {
     teamLoading.value = true
-    const result = await api.call('history:team', {
-      from: filters.value.from,
-      to: filters.value.to,
-    })
+    const range = { from: filters.value.from, to: filters.value.to }
+    const result = await auth.withSignIn(() => api.call('history:team', range))
     teamLoading.value = false
     if (!result.ok) {
       teamError.value = result.error

@@ -7,6 +7,7 @@ import type { VerificationCheck } from '@shared/api/schemas/settings'
 import type { PreconditionCode } from '@shared/eligibility/codes'
 import type { AppError } from '@shared/errors'
 import { useActionsStore } from './actions'
+import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
 import { useSettingsStore } from './settings'
 
@@ -56,6 +57,7 @@ function newIdempotencyKey(): string {
  */
 export const useWalkthroughStore = defineStore('walkthrough', () => {
   const actions = useActionsStore()
+  const auth = useAuthStore()
   const settings = useSettingsStore()
   const search = useDeviceSearchStore()
 
@@ -148,7 +150,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     }
     void refreshAvailability()
     // Eligibility as Intune sees the device now (core re-checks it again when issuing).
-    const live = await api.call('devices:refresh', { id })
+    const live = await auth.withSignIn(() => api.call('devices:refresh', { id }))
     if (live.ok && deviceId.value === id) detail.value = live.value
   }
 
@@ -162,14 +164,17 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     issuing.value = true
     issueError.value = null
     void actions.requestNotificationPermission()
-    const result = await api.call('actions:issue', {
+    const input = {
       deviceId: deviceId.value,
       idempotencyKey: idempotencyKey.value,
       ticketReference: ticket.value.trim() || undefined,
       verification: { checks: [...checks.value], callerName: callerName.value.trim() || undefined },
       preconditionsConfirmed: [...preconditions.value],
       confirmRepeat,
-    })
+    }
+    // An expired sign-in parks the call until the agent signs in again, then issues it with the
+    // same idempotency key: the answers on screen are kept and no second POST can result.
+    const result = await auth.withSignIn(() => api.call('actions:issue', input))
     issuing.value = false
     if (!result.ok) {
       if (result.error.code === 'CONFIRMATION_REQUIRED') repeatPending.value = result.error
@@ -197,7 +202,8 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   async function revealPasscode(): Promise<void> {
     if (!actionId.value) return
     passcodeError.value = null
-    const result = await api.call('actions:revealPasscode', { actionId: actionId.value })
+    const id = actionId.value
+    const result = await auth.withSignIn(() => api.call('actions:revealPasscode', { actionId: id }))
     if (!result.ok) {
       passcodeError.value = result.error
       return

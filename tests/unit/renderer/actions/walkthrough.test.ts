@@ -12,6 +12,7 @@ vi.mock('@renderer/api/client', () => ({
 }))
 
 const { callerFromSearch, useWalkthroughStore } = await import('@renderer/stores/walkthrough')
+const { useAuthStore } = await import('@renderer/stores/auth')
 
 const action = (over: Partial<ActionRecord> = {}) =>
   ({ id: 'a1', deviceId: 'd1', state: 'pending', ...over }) as ActionRecord
@@ -55,6 +56,38 @@ describe('useWalkthroughStore', () => {
     const keys = issues().map(([, input]) => (input as { idempotencyKey: string }).idempotencyKey)
     expect(keys).toHaveLength(2)
     expect(keys[0]).toBe(keys[1])
+    expect(store.step).toBe('status')
+  })
+
+  it('an expired sign-in parks the issue; after signing in again it is sent once, same key, answers kept', async () => {
+    const store = useWalkthroughStore()
+    const auth = useAuthStore()
+    let signedIn = false
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:issue')
+        return signedIn
+          ? { ok: true, value: action() }
+          : { ok: false, error: { code: 'AUTH_REQUIRED', message: 'x' } }
+      if (channel === 'auth:signIn') {
+        signedIn = true
+        return { ok: true, value: { state: 'signedIn' } }
+      }
+      if (channel === 'devices:get') return { ok: true, value: { id: 'd1', user: { userDisplayName: null } } }
+      return { ok: true, value: {} }
+    })
+    await store.start('d1')
+    store.ticket = 'INC-0042'
+    const issued = store.issue()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(auth.parkedCount).toBe(1)
+    expect(store.step).not.toBe('status')
+    expect(await auth.signIn()).toBeNull()
+    expect(await issued).toBe(true)
+    const issues = client.current.call.mock.calls.filter(([c]) => c === 'actions:issue')
+    expect(issues).toHaveLength(2)
+    const inputs = issues.map(([, input]) => input as { idempotencyKey: string; ticketReference: string })
+    expect(inputs[0]!.idempotencyKey).toBe(inputs[1]!.idempotencyKey)
+    expect(inputs[1]!.ticketReference).toBe('INC-0042')
     expect(store.step).toBe('status')
   })
 
