@@ -58,8 +58,22 @@ async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<v
     .analyze()
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }))
+    .map((violation) => ({
+      id: violation.id,
+      nodes: violation.nodes.map((node) => `${node.html.slice(0, 160)}: ${node.failureSummary ?? ''}`),
+    }))
   expect(blocking, what).toEqual([])
+}
+
+/**
+ * Switches the colour scheme and waits for it to settle: Naive UI animates colours (0.3 s), and axe
+ * measuring a label halfway through the fade reports a contrast that the agent never sees.
+ */
+async function switchTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme })
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' })
+  await page.waitForTimeout(50)
 }
 
 async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -98,12 +112,11 @@ for (const locale of LOCALES) {
       await expect(row.getByTestId('eligibility-badge')).toHaveText(locale.verdict)
 
       for (const theme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: theme })
-        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await switchTheme(page, theme)
         await expectNoSeriousAxeViolations(page, `devices (${locale.lang}, ${theme})`)
         await capture(page, testInfo, `devices-${locale.lang}-${theme}`)
       }
-      await page.emulateMedia({ colorScheme: 'light' })
+      await switchTheme(page, 'light')
 
       await row.click()
       await expect(page.getByTestId('device-name')).toHaveText('iPhone de Hélène')
@@ -116,8 +129,7 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('property-userDisplayName')).toHaveText('Hélène Durand')
 
       for (const theme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: theme })
-        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await switchTheme(page, theme)
         await expectNoSeriousAxeViolations(page, `device detail (${locale.lang}, ${theme})`)
         await capture(page, testInfo, `device-detail-${locale.lang}-${theme}`)
       }
