@@ -145,6 +145,9 @@ async function searchFigures(dir: string) {
     current: () => ({ profileDataDir: dir }),
     onChange: () => () => {},
   } as unknown as SessionProvider
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024
   const module = createDeviceCacheModule({ sessions })
   const router = createRouter(module.handlers as unknown as Handlers, {
     validateOutput: false,
@@ -189,8 +192,9 @@ async function searchFigures(dir: string) {
   }
   routed.sort((a, b) => a - b)
   rawTimes.sort((a, b) => a - b)
-  ;(globalThis as { gc?: () => void }).gc?.()
+  gc?.()
   const rssMb = process.memoryUsage().rss / 1024 / 1024
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024
   module.dispose()
   slowest.sort((a, b) => b.ms - a.ms)
   const classes = [...byClass].map(([cls, times]) => {
@@ -209,6 +213,8 @@ async function searchFigures(dir: string) {
     raw95: percentile(rawTimes, 95),
     raw99: percentile(rawTimes, 99),
     rssMb,
+    rssBeforeMb,
+    heapMb,
   }
 }
 
@@ -256,7 +262,7 @@ describe('device cache', () => {
           say(`slowest at ${size}: ${figures[size]!.slowest.join(' | ')}`)
         }
         say(
-          `\nthis process (vitest worker + core, largest cache open, after searches, after GC): RSS ${f(figures[LARGEST]!.rssMb, 0)} MB`,
+          `\nthis process (vitest worker + core; it also generated the raw-insert rows): RSS ${f(figures[LARGEST]!.rssBeforeMb, 0)} MB before opening the ${LARGEST} cache, ${f(figures[LARGEST]!.rssMb, 0)} MB after the searches (after GC; JS heap ${f(figures[LARGEST]!.heapMb, 0)} MB)`,
         )
       } finally {
         rmSync(work, { recursive: true, force: true })
