@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { SessionProvider } from '../auth/session'
 import { silentLogger, type Logger } from '../log'
 import { openDatabase, type Db } from './db'
+import { refreshStoredVerdicts } from './verdict-refresh'
 
 /**
  * The device cache database of the active profile: one file per profile,
@@ -63,8 +64,11 @@ export function createDeviceCache(options: DeviceCacheOptions): DeviceCache {
       const file = fileNow()
       if (current && current.file !== file) close()
       if (!current) {
-        current = { file, db: openDatabase(file, { nativeBinding: options.nativeBinding }) }
-        log.info('cache.opened')
+        const db = openDatabase(file, { nativeBinding: options.nativeBinding })
+        // Rows cached under older eligibility rules get today's verdicts before anyone reads them.
+        const refreshed = refreshStoredVerdicts(db)
+        current = { file, db }
+        log.info('cache.opened', { verdictsRefreshed: refreshed })
       }
       return current.db
     },

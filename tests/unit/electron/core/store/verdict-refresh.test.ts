@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { evaluatePasscodeAction } from '@shared/eligibility'
+import { openDatabase, type Db } from '../../../../../electron/core/store/db'
+import { createDeviceWriter } from '../../../../../electron/core/store/device-writer'
+import { RULES_FINGERPRINT, refreshStoredVerdicts } from '../../../../../electron/core/store/verdict-refresh'
+import { records, selectedDevices, tempDir } from './helpers'
+
+describe('refreshStoredVerdicts', () => {
+  const dirs: { cleanup(): void }[] = []
+  const dbs: Db[] = []
+  afterEach(() => {
+    for (const db of dbs.splice(0)) db.close()
+    for (const dir of dirs.splice(0)) dir.cleanup()
+  })
+
+  function cacheWith(count: number): Db {
+    const dir = tempDir()
+    dirs.push(dir)
+    const db = openDatabase(dir.file)
+    dbs.push(db)
+    const writer = createDeviceWriter(db, '')
+    db.transaction(() => {
+      for (const record of records(selectedDevices(count))) writer.put(record)
+    })()
+    return db
+  }
+
+  const verdicts = (db: Db) =>
+    db.prepare('SELECT id, verdict, enrollment_kind AS kind, action FROM devices ORDER BY id').all() as {
+      id: string
+      verdict: string
+      kind: string
+      action: string | null
+    }[]
+
+  it('rewrites verdicts written under other rules, from the cached Graph JSON, once', () => {
+    const db = cacheWith(300)
+    const truth = verdicts(db)
+    // What an older app version might have stored: every row "eligible" for a removal.
+    db.prepare(
+      "UPDATE devices SET verdict = 'eligible', enrollment_kind = 'iosDeviceEnrollment', action = 'removePasscode'",
+    ).run()
+    db.prepare("INSERT INTO sync_meta (key, value) VALUES ('rulesFingerprint', 'older-rules')").run()
+
+    const changed = refreshStoredVerdicts(db)
+    expect(changed).toBe(
+      truth.filter(
+        (r) => r.verdict !== 'eligible' || r.kind !== 'iosDeviceEnrollment' || r.action !== 'removePasscode',
+      ).length,
+    )
+    expect(changed).toBeGreaterThan(0)
+    expect(verdicts(db)).toEqual(truth)
+    // Remembered: the next open does no work.
+    expect(refreshStoredVerdicts(db)).toBe(0)
+    const meta = db.prepare("SELECT value FROM sync_meta WHERE key = 'rulesFingerprint'").get() as {
+      value: string
+    }
+    expect(meta.value).toBe(RULES_FINGERPRINT)
+  })
+
+  it('agrees with evaluating each cached record directly', () => {
+    const db = cacheWith(200)
+    db.prepare("UPDATE devices SET verdict = 'undetermined'").run()
+    refreshStoredVerdicts(db, 'fingerprint-of-new-rules')
+    const raws = db
+      .prepare('SELECT d.verdict AS verdict, r.raw AS raw FROM devices d JOIN devices_raw r ON r.pk = d.pk')
+      .all() as {
+      verdict: string
+      raw: string
+    }[]
+    for (const row of raws) expect(row.verdict).toBe(evaluatePasscodeAction(JSON.parse(row.raw)).verdict)
+  })
+})
