@@ -88,6 +88,24 @@ async function cliSync(graphUrl: string, token: string, file: string) {
   return { ...summary, wallMs: performance.now() - started, peakRssMb: peakKb / 1024 }
 }
 
+/** Peak RSS of a fresh core process (the built CLI) that opens the cache and answers a search. */
+async function cliSearchPeakRssMb(file: string, query: string): Promise<number> {
+  const child = spawn(process.execPath, [CLI, 'search', query, '--db', file, '--limit', '50'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  })
+  let peakKb = 0
+  const poll = setInterval(() => {
+    try {
+      peakKb = Math.max(peakKb, kb(readFileSync(`/proc/${child.pid}/status`, 'utf8'), 'VmHWM'))
+    } catch {
+      // exited between polls
+    }
+  }, 5)
+  await new Promise((done) => child.on('exit', done))
+  clearInterval(poll)
+  return peakKb / 1024
+}
+
 function rawInsert(count: number, file: string): { ms: number; rows: number } {
   const at = new Date().toISOString()
   const rows = generateDevices(1, count).map((d) =>
@@ -248,6 +266,12 @@ describe('device cache', () => {
             tenant.child.kill('SIGTERM')
           }
           figures[size] = await searchFigures(dir)
+          if (size === LARGEST) {
+            const peak = await cliSearchPeakRssMb(join(dir, 'cache.db'), 'hel')
+            say(
+              `fresh core process (CLI) opening the ${size} cache and searching "hel": peak RSS ${f(peak, 0)} MB`,
+            )
+          }
         }
         say('\ndevices:search through router.call (ms) vs raw FTS5 MATCH … LIMIT 50 on the same database')
         say('devices  | calls | p50   | p95   | p99   | max    | raw p50 | raw p95 | raw p99 | p95 ratio')
