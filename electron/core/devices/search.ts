@@ -138,8 +138,9 @@ function hitsSql(tokens: readonly string[]): Built {
  *   stop after one page. A sync writes rows in name order (store/snapshot.ts), so this lists by
  *   name as of the last sync (a device renamed by devices:refresh keeps its place until then);
  *   bm25-style ranking means little for "a" anyway;
- * - more, with an explicit sort: walk that sort's index and probe the hit set, built once as an
- *   ephemeral table with a Bloom filter, until the page is full.
+ * - more, with an explicit sort or with filters: walk that sort's index (or the filter's own index,
+ *   in name order) and probe the hit set, built once as an ephemeral table with a Bloom filter,
+ *   until the page is full: a rare filter would otherwise make the FTS walk read many rows.
  */
 export const BROAD_QUERY_MATCHES = 1000
 
@@ -239,7 +240,7 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
             ORDER BY ${ranked.sql} LIMIT ? OFFSET ?`,
             [...hits.params, ...filters.params, ...ranked.params, ...page],
           )
-        } else if (relevance && !text.tokens.some(isFragment)) {
+        } else if (relevance && !text.tokens.some(isFragment) && filters.params.length === 0) {
           rows = all(
             `SELECT ${ROW_SELECT} FROM devices_fts f JOIN devices d ON d.pk = f.rowid
             WHERE f.devices_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid LIMIT ? OFFSET ?`,

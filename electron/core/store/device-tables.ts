@@ -102,7 +102,8 @@ function checkTag(tag: string): void {
  * Indexes for sort and filters (search.ts). A sync creates them once after the bulk load, which is
  * much cheaper than maintaining them row by row. `name_key` serves the default list order and the
  * broad-query plan (scan in name order, probe the FTS hit set); verdict and enrollment kind, the
- * two filters an agent uses most, lead their own indexes so filter + name order needs no sort; the
+ * two filters an agent uses most, lead their own indexes (with the check-in time, so that filter is
+ * checked in the index too) so filter + name order needs no sort; the
  * `filters` index covers every filter column, so counts under any filter read the index, not rows.
  */
 export function deviceIndexStatements(suffix: '' | '_next', tag: string): string[] {
@@ -112,8 +113,8 @@ export function deviceIndexStatements(suffix: '' | '_next', tag: string): string
     `CREATE INDEX devices_${tag}_name ON ${d}(name_key)`,
     `CREATE INDEX devices_${tag}_user ON ${d}(user_key)`,
     `CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms)`,
-    `CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key)`,
-    `CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key)`,
+    `CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key, pk, last_sync_ms)`,
+    `CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key, pk, last_sync_ms)`,
     `CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms)`,
   ]
 }

@@ -247,6 +247,16 @@ describe('devices:search', () => {
       expect(rowsPlan).not.toMatch(/TEMP B-TREE/)
     })
 
+    it('a broad query with filters walks the filter index in name order, checking check-in there', () => {
+      const [, count, rows] = plans(
+        { query: 'a', filters: { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 } },
+        { broadQueryMatches: 10 },
+      )
+      expect(count).toMatch(/COVERING INDEX devices_\w+_verdict/)
+      expect(rows).toMatch(/SEARCH d USING INDEX devices_\w+_verdict \(verdict=\?\)/)
+      expect(rows).not.toMatch(/TEMP B-TREE/)
+    })
+
     it('counts under any filter read the covering filters index, not rows', () => {
       const [, count] = plans({ query: 'a', filters: { ownership: ['personal'], compliance: ['compliant'] } })
       expect(count).toMatch(/COVERING INDEX devices_\w+_filters/)
