@@ -56,18 +56,23 @@ interface Built {
   readonly params: unknown[]
 }
 
-function filterSql(filters: SearchInput['filters'], now: number): Built {
+/**
+ * `walk`: for a query that reads rows in an index order, ownership and compliance are checked per
+ * row (unary `+`) so that SQLite keeps walking the sort index instead of driving by the covering
+ * filters index and sorting every match; verdict and enrollment kind have indexes in name order.
+ */
+function filterSql(filters: SearchInput['filters'], now: number, walk = false): Built {
   const clauses: string[] = []
   const params: unknown[] = []
-  const inList = (column: string, values: readonly string[] | undefined) => {
+  const inList = (column: string, values: readonly string[] | undefined, unindexed = false) => {
     if (!values || values.length === 0) return
-    clauses.push(`d.${column} IN (${values.map(() => '?').join(', ')})`)
+    clauses.push(`${unindexed && walk ? '+' : ''}d.${column} IN (${values.map(() => '?').join(', ')})`)
     params.push(...values)
   }
   inList('verdict', filters.verdicts)
   inList('enrollment_kind', filters.enrollmentKinds)
-  inList('ownership', filters.ownership)
-  inList('compliance_state', filters.compliance)
+  inList('ownership', filters.ownership, true)
+  inList('compliance_state', filters.compliance, true)
   if (filters.lastCheckInOlderThanDays !== undefined) {
     // Never checked in counts as "older than any N days": those are the devices an agent worries about.
     clauses.push('ifnull(d.last_sync_ms, 0) < ?')
@@ -213,7 +218,8 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
         queryTruncated: text.truncated,
       }
       if (text.hadText && text.tokens.length === 0) return empty
-      const filters = filterSql(input.filters, now())
+      const nowMs = now()
+      const filters = filterSql(input.filters, nowMs)
       const hasQuery = text.tokens.length > 0
       const order = orderSql(input)
       const relevance = hasQuery && (input.sort?.field ?? 'relevance') === 'relevance'
@@ -247,10 +253,11 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
             [prefixQuery(text.tokens), ...filters.params, ...page],
           )
         } else {
+          const walk = filterSql(input.filters, nowMs, true)
           rows = all(
-            `SELECT ${ROW_SELECT} FROM devices d WHERE +d.pk IN (${hits.sql}) AND ${filters.sql}
+            `SELECT ${ROW_SELECT} FROM devices d WHERE +d.pk IN (${hits.sql}) AND ${walk.sql}
             ORDER BY ${order} LIMIT ? OFFSET ?`,
-            [...hits.params, ...filters.params, ...page],
+            [...hits.params, ...walk.params, ...page],
           )
         }
         return { ...empty, rows: rows.map(toRow), total }

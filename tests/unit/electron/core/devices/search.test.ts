@@ -257,6 +257,14 @@ describe('devices:search', () => {
       expect(rows).not.toMatch(/TEMP B-TREE/)
     })
 
+    it('a broad query filtered by ownership walks the name index, checking ownership per row', () => {
+      const rows = plans({ query: 'a', filters: { ownership: ['personal'] } }, { broadQueryMatches: 10 }).at(
+        -1,
+      )!
+      expect(rows).toMatch(/SCAN d USING INDEX devices_\w+_name/)
+      expect(rows).not.toMatch(/TEMP B-TREE/)
+    })
+
     it('counts under any filter read the covering filters index, not rows', () => {
       const [, count] = plans({ query: 'a', filters: { ownership: ['personal'], compliance: ['compliant'] } })
       expect(count).toMatch(/COVERING INDEX devices_\w+_filters/)
