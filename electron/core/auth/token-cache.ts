@@ -76,6 +76,20 @@ export function createEncryptedFileCachePlugin(
 
 type Extensions = typeof MsalNodeExtensions
 
+/** One profile's keychain entry; the same name when the cache is used and when it is erased. */
+async function keychainPersistence(extensions: Extensions, dir: string, profileId: string) {
+  const keychainDir = join(dir, KEYCHAIN_DIR)
+  await mkdir(keychainDir, { recursive: true })
+  return extensions.PersistenceCreator.createPersistence({
+    cachePath: join(keychainDir, 'msal-cache.json'),
+    dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+    serviceName: 'Passcode Desk',
+    accountName: `token-cache-${profileId}`,
+    // Never a plaintext file, even where no keychain exists (DESIGN §4).
+    usePlaintextFileOnLinux: false,
+  })
+}
+
 /**
  * The OS keychain through @azure/msal-node-extensions (an optional dependency): DPAPI on Windows,
  * Keychain on macOS, libsecret on Linux. Returns null when the package or the keychain is not
@@ -96,14 +110,7 @@ export async function createKeychainCachePlugin(
   }
   const keychainDir = join(dir, KEYCHAIN_DIR)
   try {
-    await mkdir(keychainDir, { recursive: true })
-    const persistence = await extensions.PersistenceCreator.createPersistence({
-      cachePath: join(keychainDir, 'msal-cache.json'),
-      dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
-      serviceName: 'Passcode Desk',
-      accountName: `token-cache-${profileId}`,
-      usePlaintextFileOnLinux: false,
-    })
+    const persistence = await keychainPersistence(extensions, dir, profileId)
     return new extensions.PersistenceCachePlugin(persistence)
   } catch (error) {
     log.info('auth.keychain-unavailable', {
@@ -161,15 +168,7 @@ export async function eraseTokenCache(
   if (!allowKeychain) return
   try {
     const extensions = await import('@azure/msal-node-extensions')
-    const keychainDir = join(dir, KEYCHAIN_DIR)
-    await mkdir(keychainDir, { recursive: true })
-    const persistence = await extensions.PersistenceCreator.createPersistence({
-      cachePath: join(keychainDir, 'msal-cache.json'),
-      dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
-      serviceName: 'Passcode Desk',
-      accountName: `token-cache-${profileId}`,
-      usePlaintextFileOnLinux: false,
-    })
+    const persistence = await keychainPersistence(extensions, dir, profileId)
     await persistence.delete()
   } catch (error) {
     log.debug('auth.keychain-erase-skipped', {

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,28 +6,9 @@ import type { AuthStatus } from '../../../shared/api/schemas/auth'
 import type { SyncFinished } from '../../../shared/api/schemas/sync'
 import type { Channel } from '../../../shared/api/channels'
 import { createCore, type Core } from '../../../electron/core'
-import type { CacheSecretStorage } from '../../../electron/core/auth/token-cache'
 import { DEMO_AGENTS } from '../../../electron/demo-tenant'
 import { signInAs } from './browser'
-
-/** Stands in for Electron safeStorage, so the token cache is persisted (encrypted) and scanned too. */
-function fakeSafeStorage(): CacheSecretStorage {
-  const key = randomBytes(32)
-  return {
-    isAvailable: async () => true,
-    async encrypt(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    async decrypt(data) {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12))
-      decipher.setAuthTag(data.subarray(12, 28))
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')
-    },
-  }
-}
+import { fakeSafeStorage } from '../../support/fake-safe-storage'
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {

@@ -1,33 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AuthStatus } from '../../../shared/api/schemas/auth'
 import type { ConnectionTestResult, ProfileList } from '../../../shared/api/schemas/profiles'
-import { ENCRYPTED_CACHE_FILE, type CacheSecretStorage } from '../../../electron/core/auth/token-cache'
+import { ENCRYPTED_CACHE_FILE } from '../../../electron/core/auth/token-cache'
 import { startDemoTenant } from '../../../electron/demo-tenant'
 import type { DemoTenant } from '../../../electron/demo-tenant/types'
 import { signInAs } from './browser'
 import { endpointsOn, startHarness, type Harness } from './harness'
-
-/** Stands in for Electron safeStorage (the Electron host passes the real one). */
-function fakeSafeStorage(): CacheSecretStorage {
-  const key = randomBytes(32)
-  return {
-    isAvailable: async () => true,
-    async encrypt(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    async decrypt(data) {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12))
-      decipher.setAuthTag(data.subarray(12, 28))
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')
-    },
-  }
-}
+import { fakeSafeStorage } from '../../support/fake-safe-storage'
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,28 +7,9 @@ import {
   chooseTokenCache,
   createEncryptedFileCachePlugin,
   ENCRYPTED_CACHE_FILE,
-  type CacheSecretStorage,
 } from '../../../../../electron/core/auth/token-cache'
 import { silentLogger } from '../../../../../electron/core/log'
-
-/** Stands in for Electron safeStorage: AES-GCM with a per-test key. */
-function fakeSecretStorage(available = true): CacheSecretStorage {
-  const key = randomBytes(32)
-  return {
-    isAvailable: async () => available,
-    async encrypt(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    async decrypt(data) {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12))
-      decipher.setAuthTag(data.subarray(12, 28))
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')
-    },
-  }
-}
+import { fakeSafeStorage } from '../../../../support/fake-safe-storage'
 
 /** The slice of MSAL's TokenCacheContext the plugin uses. */
 function context(initial: string, changed: boolean) {
@@ -62,7 +43,7 @@ afterEach(() => {
 describe('encrypted token cache', () => {
   it('writes only ciphertext and reads it back in a new process', async () => {
     const dir = tempDir()
-    const secrets = fakeSecretStorage()
+    const secrets = fakeSafeStorage()
     const writer = createEncryptedFileCachePlugin(dir, secrets, silentLogger)
     const write = context(SECRET_CACHE, true)
     await writer.beforeCacheAccess(write as never)
@@ -80,7 +61,7 @@ describe('encrypted token cache', () => {
 
   it('hands the cache back on every access (MSAL clears its memory before each silent lookup)', async () => {
     const dir = tempDir()
-    const plugin = createEncryptedFileCachePlugin(dir, fakeSecretStorage(), silentLogger)
+    const plugin = createEncryptedFileCachePlugin(dir, fakeSafeStorage(), silentLogger)
     const write = context(SECRET_CACHE, true)
     await plugin.beforeCacheAccess(write as never)
     await plugin.afterCacheAccess(write as never)
@@ -93,7 +74,7 @@ describe('encrypted token cache', () => {
 
   it('does not rewrite the file when the cache did not change', async () => {
     const dir = tempDir()
-    const plugin = createEncryptedFileCachePlugin(dir, fakeSecretStorage(), silentLogger)
+    const plugin = createEncryptedFileCachePlugin(dir, fakeSafeStorage(), silentLogger)
     await plugin.afterCacheAccess(context(SECRET_CACHE, false) as never)
     expect(readdirSync(dir)).toEqual([])
   })
@@ -101,7 +82,7 @@ describe('encrypted token cache', () => {
   it('discards a file it cannot decrypt (another machine or user) instead of failing', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, ENCRYPTED_CACHE_FILE), randomBytes(64))
-    const plugin = createEncryptedFileCachePlugin(dir, fakeSecretStorage(), silentLogger)
+    const plugin = createEncryptedFileCachePlugin(dir, fakeSafeStorage(), silentLogger)
     const read = context('', false)
     await plugin.beforeCacheAccess(read as never)
     expect(read.state).toBe('')
@@ -114,7 +95,7 @@ describe('choosing where tokens live', () => {
     const choice = await chooseTokenCache({
       dir: tempDir(),
       profileId: 'demo',
-      secretStorage: fakeSecretStorage(true),
+      secretStorage: fakeSafeStorage(true),
       allowKeychain: false,
       log: silentLogger,
     })
@@ -126,7 +107,7 @@ describe('choosing where tokens live', () => {
     const choice = await chooseTokenCache({
       dir,
       profileId: 'demo',
-      secretStorage: fakeSecretStorage(false),
+      secretStorage: fakeSafeStorage(false),
       allowKeychain: false,
       log: silentLogger,
     })
