@@ -25,6 +25,7 @@ import { toDeviceRecord } from '../../electron/core/store/device-record'
 import { beginSnapshot } from '../../electron/core/store/snapshot'
 import { BETA_FIELDS } from '../../electron/core/sync/fields'
 import { generateDevices } from '../../electron/demo-tenant/generator'
+import { percentile, searchClass, searchWorkload, type SearchBenchInput } from './search-workload'
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js')
 // PD_BENCH_SIZES=2000,5000 for a quick dry run; the sync baseline runs at the middle size.
@@ -121,42 +122,6 @@ function rawInsert(count: number, file: string): { ms: number; rows: number } {
   return { ms, rows: rows.length }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
-type Input = { query: string; filters?: Record<string, unknown> }
-
-/** Search-as-you-type: names typed letter by letter, serial fragments, device names, a few filters. */
-function workload(file: string): Input[] {
-  const db = openDatabase(file)
-  const n = db.prepare('SELECT count(*) FROM devices').pluck().get() as number
-  const sample = db
-    .prepare('SELECT user_display_name, device_name, serial_number FROM devices WHERE pk % ? = 0 LIMIT 40')
-    .all(Math.max(1, Math.floor(n / 40))) as {
-    user_display_name: string | null
-    device_name: string | null
-    serial_number: string | null
-  }[]
-  db.close()
-  const inputs: Input[] = []
-  for (const s of sample) {
-    const name = s.user_display_name ?? ''
-    for (let len = 1; len <= Math.min(10, name.length); len++) inputs.push({ query: name.slice(0, len) })
-    if (s.serial_number && s.serial_number.length > 8) inputs.push({ query: s.serial_number.slice(3, 8) })
-    if (s.device_name) inputs.push({ query: s.device_name.slice(0, 5) })
-  }
-  const filters = [
-    { query: '', filters: { verdicts: ['eligible'] } },
-    { query: '', filters: { enrollmentKinds: ['androidWorkProfilePersonal'] } },
-    { query: 'ma', filters: { ownership: ['personal'] } },
-    { query: 'iphone', filters: { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 } },
-    { query: '' },
-  ]
-  for (let i = 0; i < 4; i++) inputs.push(...filters)
-  return inputs
-}
-
 async function searchFigures(dir: string) {
   const file = join(dir, 'cache.db')
   const sessions = {
@@ -172,7 +137,7 @@ async function searchFigures(dir: string) {
     log: silentLogger,
   })
   const ctx = { host: 'test', clientId: 'bench' } as const
-  const inputs = workload(file)
+  const inputs = searchWorkload(file)
   const db = module.cache.db()
   const raw = db.prepare('SELECT rowid FROM devices_fts WHERE devices_fts MATCH ? LIMIT 50').pluck()
 
@@ -182,14 +147,8 @@ async function searchFigures(dir: string) {
   const routed: number[] = []
   const rawTimes: number[] = []
   const byClass = new Map<string, number[]>()
-  const slowest: { ms: number; input: Input }[] = []
-  const classOf = (input: Input) => {
-    if (input.filters) return 'with filters'
-    const q = input.query
-    if (/\d/.test(q)) return 'serial fragment'
-    if (q.length <= 2) return `${q.length} char${q.length === 1 ? '' : 's'}`
-    return '3+ chars'
-  }
+  const slowest: { ms: number; input: SearchBenchInput }[] = []
+  const classOf = (input: SearchBenchInput) => searchClass(input)
   for (let round = 0; round < 3; round++) {
     for (const input of inputs) {
       const t0 = performance.now()

@@ -105,6 +105,12 @@ function checkTag(tag: string): void {
  * two filters an agent uses most, lead their own indexes (with the check-in time, so that filter is
  * checked in the index too) so filter + name order needs no sort; the
  * `filters` index covers every filter column, so counts under any filter read the index, not rows.
+ * `verdict_age` keys the check-in filter's own expression (search.ts filterSql: never checked in
+ * counts as 0) after the verdict, so "eligible, no check-in for N days" — the helpdesk's usual
+ * question — is a range of the index: text + filters reads only the matching entries (12.7k of
+ * 200k in the bench) instead of every device with that verdict (124k) (sqlite.org/expridx.html).
+ * `ownership` lists one ownership in key order, so text + ownership probes the FTS hit set and
+ * writes its matches in ascending keys (measured 8.6 vs 13 ms for "ma" + personal at 200k).
  */
 export function deviceIndexStatements(suffix: '' | '_next', tag: string): string[] {
   checkTag(tag)
@@ -115,6 +121,8 @@ export function deviceIndexStatements(suffix: '' | '_next', tag: string): string
     `CREATE INDEX devices_${tag}_lastsync ON ${d}(last_sync_ms)`,
     `CREATE INDEX devices_${tag}_verdict ON ${d}(verdict, name_key, pk, last_sync_ms)`,
     `CREATE INDEX devices_${tag}_kind ON ${d}(enrollment_kind, name_key, pk, last_sync_ms)`,
+    `CREATE INDEX devices_${tag}_verdict_age ON ${d}(verdict, ifnull(last_sync_ms, 0))`,
+    `CREATE INDEX devices_${tag}_ownership ON ${d}(ownership)`,
     `CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms)`,
   ]
 }

@@ -207,6 +207,65 @@ describe('devices:search', () => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
   })
 
+  it('text + filters gives the exact total and the same page whichever plan answers it', () => {
+    /** Every text match, paged out without filters. */
+    const textIds = (query: string) => {
+      const ids = new Set<string>()
+      for (let offset = 0; ; offset += 500) {
+        const page = search({ query, limit: 500, offset, sort: { field: 'deviceName' } })
+        if (page.rows.length === 0) return ids
+        for (const r of page.rows) ids.add(r.id)
+      }
+    }
+    const cases: [string, SearchInput['filters'], (r: DeviceRecord) => boolean][] = [
+      [
+        'a',
+        { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 },
+        (r) => r.verdict === 'eligible' && (r.last_sync_ms ?? 0) < NOW - 30 * DAY,
+      ],
+      ['a', { ownership: ['personal'] }, (r) => r.ownership === 'personal'],
+      [
+        'iphone',
+        { ownership: ['company'], compliance: ['compliant'] },
+        (r) => r.ownership === 'company' && r.compliance_state === 'compliant',
+      ],
+    ]
+    for (const [query, filters, predicate] of cases) {
+      const ids = textIds(query)
+      const expected = all.filter((r) => ids.has(r.id) && predicate(r)).length
+      expect(expected).toBeGreaterThan(0)
+      const plansToCompare = [
+        {},
+        { broadQueryMatches: 10, sortOverWalk: 0 },
+        { broadQueryMatches: 10, sortOverWalk: Infinity },
+      ]
+      for (const sort of [undefined, { field: 'lastSyncDateTime' as const }]) {
+        const pages = plansToCompare.map((options) =>
+          search({ query, filters, sort, limit: 30, offset: 5 }, options),
+        )
+        for (const page of pages) expect(page.total).toBe(expected)
+        if (sort) expect(pages[2]!.rows.map((r) => r.id)).toEqual(pages[1]!.rows.map((r) => r.id))
+        else expect(pages[1]!.rows.map((r) => r.id)).toEqual(pages[2]!.rows.map((r) => r.id))
+        for (const page of pages) expect(page.rows.every((r) => ids.has(r.id))).toBe(true)
+      }
+    }
+    // The match set lives only for the search.
+    expect(db.prepare('SELECT count(*) FROM temp.search_matches').pluck().get()).toBe(0)
+  })
+
+  it('the remembered list count survives text + filters searches (their temp writes are not changes)', () => {
+    const trace: { sql: string; params: unknown[] }[] = []
+    const s = createDeviceSearch(db, { now: () => NOW, trace })
+    const list = input({ filters: { verdicts: ['eligible'] } })
+    const counted = () =>
+      trace.filter(({ sql }) => sql === 'SELECT count(*) FROM devices d WHERE d.verdict IN (?)').length
+    s.search(list)
+    expect(counted()).toBe(1)
+    s.search(input({ query: 'a', filters: { ownership: ['personal'] } }))
+    s.search(list)
+    expect(counted()).toBe(1)
+  })
+
   describe('query plans (EXPLAIN QUERY PLAN)', () => {
     const plans = (partial: Partial<SearchInput>, options = {}) => {
       const trace: { sql: string; params: unknown[] }[] = []
@@ -247,29 +306,63 @@ describe('devices:search', () => {
       expect(rowsPlan).not.toMatch(/TEMP B-TREE/)
     })
 
-    it('a broad query with filters walks the filter index in name order, checking check-in there', () => {
-      const [, count, rows] = plans(
-        { query: 'a', filters: { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 } },
-        { broadQueryMatches: 10 },
+    it('text + filters writes the matches once: filter index range, probing the FTS hit set', () => {
+      const filters = { verdicts: ['eligible' as const], lastCheckInOlderThanDays: 30 }
+      const [insert, rows] = plans({ query: 'a', filters }, { broadQueryMatches: 10, sortOverWalk: 0 })
+      expect(insert).toMatch(
+        /SEARCH d USING COVERING INDEX devices_\w+_verdict_age \(verdict=\? AND <expr><\?\)/,
       )
-      expect(count).toMatch(/COVERING INDEX devices_\w+_verdict/)
+      // `+d.pk`: the hit set is built once (Bloom filter), never one FTS lookup per device.
+      expect(insert).toMatch(/LIST SUBQUERY \d+ \| SCAN devices_fts VIRTUAL TABLE INDEX 0:M/)
+      expect(insert).toMatch(/CREATE BLOOM FILTER/)
+      // The page walks the verdict index in name order and probes the match set by key.
       expect(rows).toMatch(/SEARCH d USING INDEX devices_\w+_verdict \(verdict=\?\)/)
+      expect(rows).toMatch(/ROWID SEARCH ON TABLE search_matches FOR IN-OPERATOR/)
       expect(rows).not.toMatch(/TEMP B-TREE/)
+      // Few matches over many devices: read them by key and sort them.
+      const sorted = plans({ query: 'a', filters }, { broadQueryMatches: 10, sortOverWalk: Infinity }).at(-1)!
+      expect(sorted).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+      expect(sorted).toMatch(/ROWID SEARCH ON TABLE search_matches FOR IN-OPERATOR/)
     })
 
-    it('a broad query filtered by ownership walks the name index, checking ownership per row', () => {
-      const rows = plans({ query: 'a', filters: { ownership: ['personal'] } }, { broadQueryMatches: 10 }).at(
-        -1,
-      )!
+    it('text + ownership reads the ownership index in key order and walks the name index', () => {
+      const [insert, rows] = plans(
+        { query: 'a', filters: { ownership: ['personal'] } },
+        { broadQueryMatches: 10, sortOverWalk: 0 },
+      )
+      expect(insert).toMatch(/SEARCH d USING COVERING INDEX devices_\w+_ownership \(ownership=\?\)/)
       expect(rows).toMatch(/SCAN d USING INDEX devices_\w+_name/)
       expect(rows).not.toMatch(/TEMP B-TREE/)
     })
 
-    it('counts under any filter read the covering filters index, not rows', () => {
-      const [, count] = plans({ query: 'a', filters: { ownership: ['personal'], compliance: ['compliant'] } })
-      expect(count).toMatch(/COVERING INDEX devices_\w+_filters/)
+    it('text + filters in check-in order walks the check-in index, every filter checked per entry', () => {
+      const rows = plans(
+        { query: 'a', filters: { verdicts: ['ineligible'] }, sort: { field: 'lastSyncDateTime' } },
+        { broadQueryMatches: 10, sortOverWalk: 0 },
+      ).at(-1)!
+      expect(rows).toMatch(/SCAN d USING INDEX devices_\w+_lastsync/)
+      expect(rows).not.toMatch(/TEMP B-TREE/)
+    })
+
+    it('counts under any filter read a covering index, not rows', () => {
+      const [insert] = plans({ query: 'a', filters: { ownership: ['personal'], compliance: ['compliant'] } })
+      expect(insert).toMatch(/COVERING INDEX devices_\w+_filters/)
       const [, listCount] = plans({ filters: { compliance: ['noncompliant'], lastCheckInOlderThanDays: 7 } })
       expect(listCount).toMatch(/COVERING INDEX devices_\w+_filters/)
+      const [, ageCount] = plans({ filters: { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 } })
+      expect(ageCount).toMatch(/COVERING INDEX devices_\w+_verdict_age \(verdict=\? AND <expr><\?\)/)
+    })
+
+    it('lists filtered by ownership or check-in walk the sort index instead of sorting every match', () => {
+      const [byOwner] = plans({ filters: { ownership: ['personal'] } })
+      expect(byOwner).toMatch(/SCAN d USING INDEX devices_\w+_name/)
+      expect(byOwner).not.toMatch(/TEMP B-TREE/)
+      const [aged] = plans({ filters: { verdicts: ['eligible'], lastCheckInOlderThanDays: 30 } })
+      expect(aged).toMatch(/SEARCH d USING INDEX devices_\w+_verdict \(verdict=\?\)/)
+      expect(aged).not.toMatch(/TEMP B-TREE/)
+      const [recent] = plans({ filters: { ownership: ['personal'] }, sort: { field: 'lastSyncDateTime' } })
+      expect(recent).toMatch(/SCAN d USING INDEX devices_\w+_lastsync/)
+      expect(recent).not.toMatch(/TEMP B-TREE/)
     })
 
     it('lists without text use the sort index; verdict / kind filters use their own index', () => {
