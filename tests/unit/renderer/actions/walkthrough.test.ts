@@ -42,7 +42,6 @@ describe('useWalkthroughStore', () => {
         ? { ok: false, error: { code: 'OFFLINE', message: 'lost' } }
         : { ok: true, value: {} },
     )
-    ;(store as unknown as { deviceId: string }).deviceId = 'd1'
     await store.start('d1').catch(() => {})
     client.current.call.mockClear()
     await Promise.all([store.issue(), store.issue()])
