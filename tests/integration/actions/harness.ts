@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +18,7 @@ import { createLogger } from '../../../electron/core/log'
 import { createRouter, type Handlers, type Router } from '../../../electron/core/router'
 import { openDatabase, type Db } from '../../../electron/core/store/db'
 import { startDemoTenant, type DemoTenant, type ScenarioName } from '../../../electron/demo-tenant'
+import { filesUnder } from '../../support/leak-scan'
 
 /**
  * A real harness: the demo tenant on 127.0.0.1, a Session that gets genuine tokens from it and
@@ -186,16 +187,9 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
       }
     },
     diskText() {
-      const chunks: string[] = []
-      const walk = (p: string) => {
-        for (const name of readdirSync(p)) {
-          const full = join(p, name)
-          if (statSync(full).isDirectory()) walk(full)
-          else chunks.push(readFileSync(full).toString('latin1'))
-        }
-      }
-      walk(dir)
-      return chunks.join('\n')
+      return filesUnder(dir)
+        .map((file) => readFileSync(file).toString('latin1'))
+        .join('\n')
     },
     async close() {
       await h.services.dispose()

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -9,12 +9,7 @@ import { createCore, type Core } from '../../../electron/core'
 import { DEMO_AGENTS } from '../../../electron/demo-tenant'
 import { signInAs } from './browser'
 import { fakeSafeStorage } from '../../support/fake-safe-storage'
-
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
+import { captureIssuedTokens, filesUnder } from '../../support/leak-scan'
 
 let core: Core | null = null
 let dataDir = ''
@@ -27,19 +22,7 @@ afterEach(async () => {
 
 describe('the whole core (createCore) on the Demo profile', () => {
   it('signs in, syncs devices into SQLite, and leaves no token in responses, events, SQLite files or the log', async () => {
-    const secrets = new Set<string>()
-    const realFetch = globalThis.fetch
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const response = await realFetch(input, init)
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-      if (url.includes('/oauth2/v2.0/token') && response.ok) {
-        const body = (await response.clone().json()) as Record<string, unknown>
-        for (const key of ['access_token', 'refresh_token', 'id_token']) {
-          if (typeof body[key] === 'string') secrets.add(body[key] as string)
-        }
-      }
-      return response
-    })
+    const secrets = captureIssuedTokens()
 
     dataDir = mkdtempSync(join(tmpdir(), 'pd-core-auth-'))
     const agent = DEMO_AGENTS.find((a) => a.role === 'helpDeskOperator')!

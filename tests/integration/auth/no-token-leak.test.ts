@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AuthStatus } from '../../../shared/api/schemas/auth'
@@ -9,13 +9,7 @@ import type { DemoTenant } from '../../../electron/demo-tenant/types'
 import { signInAs } from './browser'
 import { endpointsOn, startHarness, type Harness } from './harness'
 import { fakeSafeStorage } from '../../support/fake-safe-storage'
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
-}
+import { captureIssuedTokens, filesUnder } from '../../support/leak-scan'
 
 let tenant: DemoTenant
 beforeAll(async () => {
@@ -35,20 +29,7 @@ afterEach(async () => {
 
 describe('no token outside the encrypted MSAL cache', () => {
   it('finds no token in API responses, events, data files (token cache, SQLite, settings) or the log', async () => {
-    // Record every token the identity endpoints hand out, as MSAL receives them.
-    const secrets = new Set<string>()
-    const realFetch = globalThis.fetch
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const response = await realFetch(input, init)
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-      if (url.includes('/oauth2/v2.0/token') && response.ok) {
-        const body = (await response.clone().json()) as Record<string, unknown>
-        for (const key of ['access_token', 'refresh_token', 'id_token']) {
-          if (typeof body[key] === 'string') secrets.add(body[key] as string)
-        }
-      }
-      return response
-    })
+    const secrets = captureIssuedTokens()
 
     const safeStorage = fakeSafeStorage()
     const h = await startHarness({ secretStorage: safeStorage, resolveEndpoints: endpointsOn(tenant) })
