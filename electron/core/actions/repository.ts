@@ -10,6 +10,7 @@ import type { PasscodeEligibilityDto } from '@shared/api/schemas/devices'
 import type { HistoryFilters } from '@shared/api/schemas/history'
 import type { ErrorCode } from '@shared/errors'
 import type { EnrollmentKind, OutcomeCode, PasscodeAction, PreconditionCode } from '@shared/eligibility/codes'
+import { foldText } from '@shared/text'
 
 /**
  * The `actions` and `action_transitions` tables (migration 0020). Bound parameters only; nothing
@@ -132,17 +133,9 @@ function toStored(row: Row): StoredAction {
   }
 }
 
-/**
- * Case- and accent-insensitive text for the history filters: SQLite's lower() only folds ASCII, and
- * an agent typing "francois" or "élodie" expects "François" and "Élodie" (DESIGN §3: French first).
- */
-export function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-}
-
 /** `%` and `_` typed by the agent are literal characters, not wildcards. */
 function likePattern(value: string): string {
-  return `%${fold(value.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return `%${foldText(value.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
 export interface HistoryQuery {
@@ -205,8 +198,10 @@ export interface ActionRepository {
 }
 
 export function createActionRepository(db: Database): ActionRepository {
+  // History filters are case- and accent-insensitive: SQLite's lower() only folds ASCII, and an agent
+  // typing "francois" or "élodie" expects "François" and "Élodie" (DESIGN §3: French first).
   db.function('pd_fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? fold(value) : '',
+    typeof value === 'string' ? foldText(value) : '',
   )
   const insertStmt = db.prepare(`
     INSERT INTO actions (id, idempotency_key, profile_id, tenant_id, device_id, device_name, serial_number, action,

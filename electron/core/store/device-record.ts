@@ -1,5 +1,6 @@
 import { COMPLIANCE_STATES, type ComplianceState, type Ownership } from '@shared/api/schemas/devices'
 import { evaluatePasscodeAction } from '@shared/eligibility'
+import { foldText } from '@shared/text'
 
 /** Which Graph version a record came from (v1.0 lacks deviceType, ownerType, joinType and beta enum members). */
 export type ApiVersion = 'beta' | 'v1.0'
@@ -51,11 +52,7 @@ function str(value: unknown): string | null {
 
 /** Lower-case, accent-free sort key ("Élodie" sorts with "elodie"). */
 export function foldKey(value: string | null): string {
-  if (!value) return ''
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return value ? foldText(value) : ''
 }
 
 export function digitsOf(value: string | null): string {

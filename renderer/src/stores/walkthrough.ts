@@ -6,6 +6,7 @@ import type { DeviceDetail } from '@shared/api/schemas/devices'
 import type { VerificationCheck } from '@shared/api/schemas/settings'
 import type { PreconditionCode } from '@shared/eligibility/codes'
 import type { AppError } from '@shared/errors'
+import { foldText } from '@shared/text'
 import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
@@ -25,9 +26,6 @@ export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
 /** The renderer hides the passcode at the same moment core forgets it (issue 7 §6: 60 s). */
 const FALLBACK_REVEAL_MS = 60_000
 
-/** Case and accents folded, the way the search box matches (an agent types "helene" for "Hélène"). */
-const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()
-
 /**
  * The caller's name as the agent typed it in the search box, when the device found is that person's:
  * the search started the call ("Hélène Durand"), so the walkthrough starts with it. A serial, an
@@ -36,8 +34,9 @@ const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').to
 export function callerFromSearch(query: string, userDisplayName: string | null): string | null {
   const q = query.trim()
   if (!q || !userDisplayName || /\d/.test(q) || q.length > 120) return null
-  const user = fold(userDisplayName)
-  return fold(q)
+  // Case and accents folded, the way the search box matches ("helene" finds "Hélène").
+  const user = foldText(userDisplayName)
+  return foldText(q)
     .split(/\s+/)
     .every((word) => user.includes(word))
     ? q

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  buildHistoryWhere,
-  createActionRepository,
-  fold,
-} from '../../../../../electron/core/actions/repository'
+import { buildHistoryWhere, createActionRepository } from '../../../../../electron/core/actions/repository'
 import { openDatabase } from '../../../../../electron/core/store/db'
 import { sampleRecord } from '../history/fixtures'
+import { foldText } from '@shared/text'
 
 function repoWith(
   rows: {
@@ -68,7 +65,7 @@ describe('action repository: history filters', () => {
   const ids = (filters: Parameters<typeof repo.all>[0]) => repo.all(filters).map((a) => a.record.id)
 
   it('folds case and accents the way an agent types', () => {
-    expect(fold('Élodie François Anaïs')).toBe('elodie francois anais')
+    expect(foldText('Élodie François Anaïs')).toBe('elodie francois anais')
     expect(ids({ agent: 'elodie' })).toEqual(['c', 'a'])
     expect(ids({ device: 'FRANCOIS' })).toEqual(['a'])
     expect(ids({ device: 'anaïs' })).toEqual(['c'])
