@@ -1,9 +1,9 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node'
-import type * as MsalNodeExtensions from '@azure/msal-node-extensions'
 import type { CachePersistence } from '@shared/api/schemas/auth'
 import type { Logger } from '../log'
+import { loadKeychainExtensions, type KeychainExtensions, type ModuleLoader } from './keychain-extensions'
 
 /** Encryption at rest from the host (Electron safeStorage); same shape as core's SecretStorage. */
 export interface CacheSecretStorage {
@@ -74,10 +74,8 @@ export function createEncryptedFileCachePlugin(
   }
 }
 
-type Extensions = typeof MsalNodeExtensions
-
 /** One profile's keychain entry; the same name when the cache is used and when it is erased. */
-async function keychainPersistence(extensions: Extensions, dir: string, profileId: string) {
+async function keychainPersistence(extensions: KeychainExtensions, dir: string, profileId: string) {
   const keychainDir = join(dir, KEYCHAIN_DIR)
   await mkdir(keychainDir, { recursive: true })
   return extensions.PersistenceCreator.createPersistence({
@@ -100,11 +98,10 @@ export async function createKeychainCachePlugin(
   dir: string,
   profileId: string,
   log: Logger,
+  load?: ModuleLoader,
 ): Promise<ICachePlugin | null> {
-  let extensions: Extensions
-  try {
-    extensions = await import('@azure/msal-node-extensions')
-  } catch {
+  const extensions = await loadKeychainExtensions(load)
+  if (!extensions) {
     log.info('auth.keychain-unavailable', { reason: 'package' })
     return null
   }
@@ -167,7 +164,8 @@ export async function eraseTokenCache(
   await rm(join(dir, ENCRYPTED_CACHE_FILE), { force: true })
   if (!allowKeychain) return
   try {
-    const extensions = await import('@azure/msal-node-extensions')
+    const extensions = await loadKeychainExtensions()
+    if (!extensions) return
     const persistence = await keychainPersistence(extensions, dir, profileId)
     await persistence.delete()
   } catch (error) {
