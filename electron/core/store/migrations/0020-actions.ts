@@ -1,7 +1,8 @@
 import type { Migration } from './index'
 
 /**
- * Passcode actions issued from this app and every state they went through (issue 7).
+ * Passcode actions issued from this app and every state they went through (DESIGN §1 "actions";
+ * frozen SQL, DESIGN §3: never edit, add a migration).
  *
  * Never stores a passcode: Intune's temporary passcode lives in core's memory only (DESIGN §4); the
  * row keeps `has_passcode` (a boolean) so History can say one was issued. Dates are ISO 8601 UTC

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../../../electron/core/store/db'
 import { MIGRATIONS, type Migration } from '../../../../../electron/core/store/migrations'
-import { tempDir } from './helpers'
+import { beginSnapshot } from '../../../../../electron/core/store/snapshot'
+import { records, selectedDevices, tempDir } from './helpers'
 
 describe('migrations', () => {
   let tmp: ReturnType<typeof tempDir>
@@ -78,5 +79,57 @@ describe('migrations', () => {
     expect([...versions].sort((a, b) => a - b)).toEqual(versions)
     expect(new Set(versions).size).toBe(versions.length)
     for (const m of MIGRATIONS) expect(m.name).toMatch(new RegExp(`^${String(m.version).padStart(4, '0')}-`))
+  })
+
+  /**
+   * The schema as SQLite stores it, comparable across databases: index names lose their per-build
+   * tag (`devices_g0_name` → `devices_*_name`, device-tables.ts), identifier quotes and extra
+   * whitespace go, so
+   * only a real difference in shape counts.
+   */
+  function schemaOf(db: Database.Database): string[] {
+    const rows = db
+      .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+      .all() as { type: string; name: string; tbl_name: string; sql: string | null }[]
+    // A renamed table or index is stored with its name quoted; quoting is not shape.
+    const untag = (text: string) =>
+      text.replace(/["']([A-Za-z_][A-Za-z0-9_]*)["']/g, '$1').replace(/\bdevices_[a-z0-9]+_/g, 'devices_*_')
+    return rows
+      .map(
+        (r) =>
+          `${r.type} ${untag(r.name)} ON ${r.tbl_name}: ${untag((r.sql ?? '').replace(/\s+/g, ' ').trim())}`,
+      )
+      .sort()
+  }
+
+  it('every historical prefix of the migrations upgrades to exactly the fresh schema', () => {
+    const fresh = openDatabase(tmp.file)
+    const expected = schemaOf(fresh)
+    fresh.close()
+    expect(expected.length).toBeGreaterThan(10)
+    for (let n = 0; n <= MIGRATIONS.length; n++) {
+      const file = `${tmp.dir}/prefix-${n}.db`
+      const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, n) })
+      expect(old.pragma('user_version', { simple: true })).toBe(n === 0 ? 0 : MIGRATIONS[n - 1]!.version)
+      old.close()
+      const upgraded = openDatabase(file)
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(latest)
+      expect(schemaOf(upgraded), `upgraded from ${n} migration(s)`).toEqual(expected)
+      upgraded.close()
+    }
+  })
+
+  it("a sync's snapshot swap (live createDeviceTables) leaves the schema the migrations end at", () => {
+    const db = openDatabase(tmp.file)
+    const expected = schemaOf(db)
+    for (let round = 0; round < 2; round++) {
+      const snapshot = beginSnapshot(db)
+      snapshot.addPage(records(selectedDevices(25)))
+      snapshot.commit()
+    }
+    // A change to the device tables without a new migration fails here (DESIGN §3: frozen SQL).
+    expect(schemaOf(db)).toEqual(expected)
+    expect(db.prepare('SELECT count(*) FROM devices').pluck().get()).toBe(25)
+    db.close()
   })
 })
