@@ -1,8 +1,14 @@
 /**
- * `passcode-desk <command> [options]`: headless commands over core. Each command lives in
- * commands/<name>.ts and exports `run(argv): Promise<number>` (the exit code). Data goes to stdout
- * (JSON lines), progress and errors to stderr.
+ * `passcode-desk <command> [options]`: a thin host over core (DESIGN §1) — each command builds core
+ * with createCore (cli-core.ts) and calls the router like the window does. Each command lives in
+ * commands/<name>.ts and exports `spec` (its options and usage, parsed by options.ts) and
+ * `run(argv)`, which returns the exit code. Data goes to stdout (JSON lines or CSV), progress and
+ * errors to stderr.
+ *
+ * Exit codes: 0 success · 1 failure (not found, not signed in, Graph error…) · 2 usage error.
  */
+import { EXIT, UsageError } from './options'
+
 type Command = {
   readonly summary: string
   readonly load: () => Promise<{ run(argv: string[]): Promise<number> }>
@@ -16,8 +22,12 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/sync'),
   },
   search: {
-    summary: 'Search the local device cache (QUERY, --db PATH, --limit N)',
+    summary: 'Search the local device cache (QUERY, --profile NAME, --db PATH, --limit N)',
     load: () => import('./commands/search'),
+  },
+  device: {
+    summary: 'One device as JSON with its eligibility (ID|SERIAL, --refresh, --profile NAME, --db PATH)',
+    load: () => import('./commands/device'),
   },
   history: {
     summary: 'Print the passcode actions recorded on this machine (--since, --format csv|json, --db)',
@@ -40,23 +50,31 @@ const COMMANDS: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(20)} ${c.summary}`)
-  return `Usage: passcode-desk <command> [options]\n\nCommands:\n${lines.join('\n')}\n`
+  return (
+    `Usage: passcode-desk <command> [options]   (passcode-desk <command> --help for its options)\n\n` +
+    `Commands:\n${lines.join('\n')}\n\nExit codes: 0 success, 1 failure, 2 usage error.\n`
+  )
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage())
-    return name ? 0 : 2
+    return name ? EXIT.ok : EXIT.usage
   }
   // Two-word commands (`demo-tenant serve`) register under their first word and read the rest.
-  const command = COMMANDS[name]
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (!command) {
     process.stderr.write(`Unknown command "${name}".\n${usage()}`)
-    return 2
+    return EXIT.usage
   }
-  const module = await command.load()
-  return module.run(rest)
+  try {
+    return await (await command.load()).run(rest)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`passcode-desk ${name}: ${error.message}\n${error.usage}`)
+    return EXIT.usage
+  }
 }
 
 main(process.argv.slice(2)).then(
@@ -65,6 +83,6 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(`passcode-desk: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = 1
+    process.exitCode = EXIT.failure
   },
 )

@@ -6,6 +6,7 @@ import type { SessionProvider } from './auth/session'
 import { isDevelopment, systemLocale } from './config'
 import { createEventBus, type EventBus } from './events'
 import { createDeviceCacheModule } from './devices'
+import { createGraphClient } from './graph/client'
 import { createAppHandlers } from './handlers/app'
 import { createSettingsHandlers } from './handlers/settings'
 import { createLogger, type Logger } from './log'
@@ -54,6 +55,15 @@ export interface CoreOptions {
   readonly startDemoTenant?: StartDemoTenant
   /** Default: on outside Electron (OS keychain through msal-node-extensions); tests turn it off. */
   readonly allowKeychain?: boolean
+  /** CLI `--profile`: run on this profile without making it the app's active one. */
+  readonly profileId?: string
+  /** CLI `--db`: this cache database instead of the profile's `cache.db`. */
+  readonly cacheFile?: string
+  /**
+   * CLI `--graph-url --access-token`: sync from this Graph root with this token instead of the
+   * profile's session (scripts and benchmarks against a demo tenant started apart).
+   */
+  readonly graphTarget?: { readonly baseUrl: string; readonly accessToken: string }
 }
 
 export interface Core {
@@ -80,16 +90,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demoTenant: options.demoTenant,
     startDemoTenant: options.startDemoTenant,
     allowKeychain: options.allowKeychain,
+    profileId: options.profileId,
     events,
     log,
   })
   const sessions = auth.sessions
   // Device cache, sync and search (issue 5): one SQLite file per profile.
+  const target = options.graphTarget
   const deviceCache = createDeviceCacheModule({
     sessions,
     events,
     log,
     sqliteNativeBinding: options.sqliteNativeBinding,
+    cacheFile: options.cacheFile,
+    graph: target
+      ? () =>
+          createGraphClient({ baseUrl: target.baseUrl, getAccessToken: async () => target.accessToken, log })
+      : undefined,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({

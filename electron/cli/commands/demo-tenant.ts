@@ -5,10 +5,26 @@
  * Operator token, then serves until SIGINT/SIGTERM.
  */
 import { startDemoTenant, type DemoTenant } from '../../demo-tenant'
+import { EXIT, numberOption, parseCommand } from '../options'
 
 const USAGE = `Usage: passcode-desk demo-tenant serve [--port N] [--devices N] [--seed S] [--throttle FRACTION]
                                         [--unavailable FRACTION] [--latency MS] [--time-scale X]
                                         [--token-lifetime SECONDS]\n`
+
+export const spec = {
+  name: 'demo-tenant serve',
+  usage: USAGE,
+  options: {
+    port: { type: 'string' },
+    devices: { type: 'string' },
+    seed: { type: 'string' },
+    throttle: { type: 'string' },
+    unavailable: { type: 'string' },
+    latency: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'token-lifetime': { type: 'string' },
+  },
+} as const
 
 export interface ServeOptions {
   port: number
@@ -21,43 +37,25 @@ export interface ServeOptions {
   tokenLifetime: number
 }
 
-const FLAGS: Record<string, keyof ServeOptions> = {
-  '--port': 'port',
-  '--devices': 'devices',
-  '--seed': 'seed',
-  '--throttle': 'throttle',
-  '--unavailable': 'unavailable',
-  '--latency': 'latency',
-  '--time-scale': 'timeScale',
-  '--token-lifetime': 'tokenLifetime',
-}
-
 export function parseServeArgs(argv: readonly string[]): ServeOptions {
-  const o: ServeOptions = {
-    port: 0,
-    devices: 2000,
-    seed: 1,
-    throttle: 0,
-    unavailable: 0,
-    latency: 0,
-    timeScale: 1,
-    tokenLifetime: 3600,
+  const { values } = parseCommand(spec, argv)
+  const integer = { integer: true }
+  const fraction = { max: 1, maxMessage: 'is a fraction between 0 and 1.' }
+  const frac = (name: 'throttle' | 'unavailable') =>
+    numberOption(values[name], name, 0, USAGE, {
+      ...fraction,
+      maxMessage: `Option --${name} ${fraction.maxMessage}`,
+    })
+  return {
+    port: numberOption(values.port, 'port', 0, USAGE, { ...integer, max: 65535 }),
+    devices: numberOption(values.devices, 'devices', 2000, USAGE, integer),
+    seed: numberOption(values.seed, 'seed', 1, USAGE, integer),
+    throttle: frac('throttle'),
+    unavailable: frac('unavailable'),
+    latency: numberOption(values.latency, 'latency', 0, USAGE),
+    timeScale: numberOption(values['time-scale'], 'time-scale', 1, USAGE),
+    tokenLifetime: numberOption(values['token-lifetime'], 'token-lifetime', 3600, USAGE),
   }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2)
-    const key = FLAGS[flag]
-    if (!key) throw new Error(`Unknown option "${argv[i]}".`)
-    const raw = inline ?? argv[++i]
-    const value = Number(raw)
-    if (raw === undefined || raw === '' || !Number.isFinite(value) || value < 0)
-      throw new Error(`Option ${flag} needs a non-negative number.`)
-    if ((key === 'throttle' || key === 'unavailable') && value > 1)
-      throw new Error(`Option ${flag} is a fraction between 0 and 1.`)
-    if ((key === 'port' || key === 'devices' || key === 'seed') && !Number.isInteger(value))
-      throw new Error(`Option ${flag} needs an integer.`)
-    o[key] = value
-  }
-  return o
 }
 
 /** Starts the tenant and returns it with the ready line (exported for tests). */
@@ -82,18 +80,15 @@ export async function serve(o: ServeOptions): Promise<{ tenant: DemoTenant; read
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
+  if (sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGE)
+    return EXIT.ok
+  }
   if (sub !== 'serve') {
-    process.stderr.write(sub === '--help' || sub === '-h' ? '' : `Unknown subcommand "${sub ?? ''}".\n`)
-    process.stderr.write(USAGE)
-    return sub === '--help' || sub === '-h' ? 0 : 2
+    process.stderr.write(`Unknown subcommand "${sub ?? ''}".\n${USAGE}`)
+    return EXIT.usage
   }
-  let options: ServeOptions
-  try {
-    options = parseServeArgs(rest)
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
-    return 2
-  }
+  const options = parseServeArgs(rest)
   const { tenant, readyLine } = await serve(options)
   process.stdout.write(`${readyLine}\n`)
   process.stderr.write(
@@ -109,5 +104,5 @@ export async function run(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop)
   })
   await tenant.close()
-  return 0
+  return EXIT.ok
 }

@@ -1,86 +1,58 @@
 /**
- * `passcode-desk search QUERY [--db PATH] [--limit N]`: searches the device cache the way the
- * Devices view does (same search code, same escaping) and prints one JSON line per device.
- * Without --db it reads the active profile's cache. Works offline.
+ * `passcode-desk search QUERY [--profile NAME] [--db PATH] [--limit N]`: searches the device cache
+ * through core's `devices:search`, the call the Devices view makes (same validation, escaping and
+ * plans), and prints one JSON line per device. Works offline.
  */
+import { MAX_PAGE_SIZE } from '@shared/api/schemas/devices'
+import { call, exitCodeOf, withCliCore, type CliCoreOptions } from '../cli-core'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { deviceSearchInput, MAX_PAGE_SIZE } from '@shared/api/schemas/devices'
-import { CodedError } from '@shared/errors'
-import { defaultDataDir } from '../../core/config'
-import { createDeviceSearch } from '../../core/devices/search'
-import { createProfilesStore } from '../../core/profiles/store'
-import { CACHE_FILE } from '../../core/store/cache'
-import { openDatabase } from '../../core/store/db'
+import { DB_OPTION, EXIT, numberOption, parseCommand, PROFILE_OPTION, UsageError } from '../options'
 
-const USAGE = 'Usage: passcode-desk search QUERY [--db PATH] [--limit N]\n'
+export const spec = {
+  name: 'search',
+  usage: 'Usage: passcode-desk search QUERY [--profile NAME] [--db PATH] [--limit N]\n',
+  options: { ...PROFILE_OPTION, ...DB_OPTION, limit: { type: 'string' } },
+  positionals: { min: 0, max: 64 },
+} as const
 
 export interface SearchArgs {
-  query: string
-  db: string | null
-  limit: number
+  readonly query: string
+  readonly profile: string | null
+  readonly db: string | null
+  readonly limit: number
 }
 
-export function parseSearchArgs(argv: readonly string[]): SearchArgs {
-  const args: SearchArgs = { query: '', db: null, limit: 20 }
-  const words: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (!arg.startsWith('--')) {
-      words.push(arg)
-      continue
-    }
-    const [flag, inline] = arg.split('=', 2) as [string, string | undefined]
-    const value = inline ?? argv[++i]
-    if (value === undefined || value === '') throw new Error(`Option ${flag} needs a value.\n${USAGE}`)
-    if (flag === '--db') args.db = value
-    else if (flag === '--limit') {
-      const n = Number(value)
-      if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
-        throw new Error(`--limit is 1 to ${MAX_PAGE_SIZE}.`)
-      args.limit = n
-    } else throw new Error(`Unknown option "${flag}".\n${USAGE}`)
-  }
-  args.query = words.join(' ')
-  return args
+export function parseSearchArgs(argv: readonly string[]): SearchArgs | null {
+  const { values, positionals, help } = parseCommand(spec, argv)
+  if (help) return null
+  const limit = numberOption(values.limit, 'limit', 20, spec.usage, {
+    integer: true,
+    max: MAX_PAGE_SIZE,
+    maxMessage: `--limit is 1 to ${MAX_PAGE_SIZE}.`,
+  })
+  if (limit < 1) throw new UsageError(`--limit is 1 to ${MAX_PAGE_SIZE}.`, spec.usage)
+  return { query: positionals.join(' '), profile: values.profile ?? null, db: values.db ?? null, limit }
 }
 
-export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let args: SearchArgs
-  try {
-    args = parseSearchArgs(argv)
-  } catch (error) {
-    process.stderr.write(`passcode-desk search: ${error instanceof Error ? error.message : String(error)}\n`)
-    return 2
+export async function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
+  const args = parseSearchArgs(argv)
+  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
+  if (args.db !== null && !existsSync(args.db)) {
+    process.stderr.write(
+      `passcode-desk search: no device cache at ${args.db}; run \`passcode-desk sync\` first.\n`,
+    )
+    return EXIT.failure
   }
-  let file = args.db
-  if (file === null) {
-    const profiles = createProfilesStore(defaultDataDir(env))
-    file = join(profiles.dirOf(profiles.activeId()), CACHE_FILE)
-  }
-  if (!existsSync(file)) {
-    process.stderr.write('passcode-desk search: no device cache yet; run `passcode-desk sync` first.\n')
-    return 1
-  }
-  const input = deviceSearchInput.safeParse({ query: args.query, limit: args.limit })
-  if (!input.success) {
-    process.stderr.write('passcode-desk search: the query is too long.\n')
-    return 2
-  }
-  try {
-    const db = openDatabase(file)
-    try {
-      const result = createDeviceSearch(db).search(input.data)
+  return exitCodeOf(spec.name, () =>
+    withCliCore({ ...options, profile: args.profile, db: args.db }, async (core) => {
+      const result = await call(core, 'devices:search', { query: args.query, limit: args.limit })
+      if (result.total === 0 && !(await call(core, 'sync:status', {})).lastSuccessAt) {
+        process.stderr.write('passcode-desk search: no device cache yet; run `passcode-desk sync` first.\n')
+        return EXIT.failure
+      }
       for (const row of result.rows) process.stdout.write(JSON.stringify(row) + '\n')
       process.stderr.write(`${result.rows.length} of ${result.total} devices\n`)
-      return 0
-    } finally {
-      db.close()
-    }
-  } catch (error) {
-    process.stderr.write(
-      `passcode-desk search: ${error instanceof CodedError ? `${error.code}: ${error.message}` : String(error)}\n`,
-    )
-    return 1
-  }
+      return EXIT.ok
+    }),
+  )
 }

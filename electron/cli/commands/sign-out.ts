@@ -1,23 +1,24 @@
 /**
  * `passcode-desk sign-out [--profile NAME]`: removes the agent's account and tokens from the
- * profile's token cache (issue 6), then prints the resulting status as one JSON line.
+ * profile's token cache through core's `auth:signOut`, then prints the resulting status as one line.
  */
-import { describeError, openCliAuth, parseAuthArgs, statusLine, type CliAuthOptions } from './sign-in'
+import { call, exitCodeOf, withCliCore, type CliCoreOptions } from '../cli-core'
+import { EXIT } from '../options'
+import { authOptions, parseAuthArgs, statusLine } from './sign-in'
 
-const USAGE = 'Usage: passcode-desk sign-out [--profile NAME]\n'
+export const spec = {
+  name: 'sign-out',
+  usage: 'Usage: passcode-desk sign-out [--profile NAME]\n',
+  options: authOptions,
+} as const
 
-export async function run(argv: string[], options: CliAuthOptions = {}): Promise<number> {
-  const args = parseAuthArgs(argv, USAGE)
-  try {
-    const auth = await openCliAuth(args, options)
-    try {
-      process.stdout.write(statusLine(await auth.sessions.signOut()) + '\n')
-      return 0
-    } finally {
-      await auth.sessions.dispose()
-    }
-  } catch (error) {
-    process.stderr.write(`passcode-desk sign-out: ${describeError(error)}\n`)
-    return 1
-  }
+export async function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
+  const args = parseAuthArgs(argv, spec)
+  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
+  return exitCodeOf(spec.name, () =>
+    withCliCore({ ...options, profile: args.profile }, async (core) => {
+      process.stdout.write(statusLine(await call(core, 'auth:signOut', {})) + '\n')
+      return EXIT.ok
+    }),
+  )
 }

@@ -1,151 +1,117 @@
 /**
  * `passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]`
- * Full sync of the managed devices into a cache database (issue 5). Progress on stderr, one JSON
- * summary line on stdout: `{"devices":N,"durationMs":…}`. PASSCODE_DESK_ACCESS_TOKEN may replace
- * --access-token (a token on the command line is visible to other local users in `ps`).
- * Ctrl-C cancels cleanly: the previous snapshot stays in place.
+ * Syncs the managed devices into the cache through core's `sync:start` (the same engine as the
+ * window's Sync button). Progress on stderr (`sync:progress` events), one JSON summary line on
+ * stdout: `{"devices":N,"durationMs":…}`. PASSCODE_DESK_ACCESS_TOKEN may replace --access-token (a
+ * token on the command line is visible to other local users in `ps`). Ctrl-C cancels cleanly: the
+ * previous snapshot stays in place.
  */
-import { join } from 'node:path'
-import { CodedError } from '@shared/errors'
-import type { SessionProvider } from '../../core/auth/session'
-import { createGraphClient, type GraphClient } from '../../core/graph/client'
-import { createDeviceCache, CACHE_FILE } from '../../core/store/cache'
-import { createConnectivity } from '../../core/sync/connectivity'
-import { createSyncEngine } from '../../core/sync/engine'
+import type { SyncFinished } from '@shared/api/schemas/sync'
+import { call, exitCodeOf, withCliCore, type CliCoreOptions } from '../cli-core'
+import { DB_OPTION, EXIT, GRAPH_OPTIONS, parseCommand, PROFILE_OPTION, UsageError } from '../options'
 
-const USAGE =
-  'Usage: passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]\n' +
-  '       (PASSCODE_DESK_ACCESS_TOKEN may replace --access-token)\n'
+export const spec = {
+  name: 'sync',
+  usage:
+    'Usage: passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]\n' +
+    '       (PASSCODE_DESK_ACCESS_TOKEN may replace --access-token; --graph-url needs --db)\n',
+  options: { ...PROFILE_OPTION, ...DB_OPTION, ...GRAPH_OPTIONS },
+} as const
 
 export interface SyncArgs {
-  profile: string | null
-  graphUrl: string | null
-  accessToken: string | null
-  db: string | null
+  readonly profile: string | null
+  readonly graphUrl: string | null
+  readonly accessToken: string | null
+  readonly db: string | null
 }
 
-export function parseSyncArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SyncArgs {
-  const args: SyncArgs = { profile: null, graphUrl: null, accessToken: null, db: null }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined]
-    const value = inline ?? argv[++i]
-    if (value === undefined || value === '') throw new Error(`Option ${flag} needs a value.\n${USAGE}`)
-    switch (flag) {
-      case '--profile':
-        args.profile = value
-        break
-      case '--graph-url':
-        if (!/^https?:\/\//i.test(value)) throw new Error('--graph-url must be an http(s) URL.')
-        args.graphUrl = value.replace(/\/+$/, '')
-        break
-      case '--access-token':
-        args.accessToken = value
-        break
-      case '--db':
-        args.db = value
-        break
-      default:
-        throw new Error(`Unknown option "${flag}".\n${USAGE}`)
-    }
+export function parseSyncArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): SyncArgs | null {
+  const { values, help } = parseCommand(spec, argv)
+  if (help) return null
+  const graphUrl = values['graph-url'] ?? null
+  if (graphUrl !== null && !/^https?:\/\//i.test(graphUrl))
+    throw new UsageError('--graph-url must be an http(s) URL.', spec.usage)
+  const args: SyncArgs = {
+    profile: values.profile ?? null,
+    graphUrl: graphUrl?.replace(/\/+$/, '') ?? null,
+    accessToken:
+      values['access-token'] ?? (graphUrl !== null ? env.PASSCODE_DESK_ACCESS_TOKEN || null : null),
+    db: values.db ?? null,
   }
-  if (args.graphUrl !== null && args.accessToken === null)
-    args.accessToken = env.PASSCODE_DESK_ACCESS_TOKEN || null
   if (args.graphUrl !== null && args.profile !== null)
-    throw new Error(`Use --profile or --graph-url, not both.\n${USAGE}`)
-  if (args.graphUrl !== null && args.accessToken === null) {
-    throw new Error(`--graph-url needs --access-token or PASSCODE_DESK_ACCESS_TOKEN.\n${USAGE}`)
-  }
-  if (args.graphUrl !== null && args.db === null) throw new Error(`--graph-url needs --db PATH.\n${USAGE}`)
+    throw new UsageError('Use --profile or --graph-url, not both.', spec.usage)
+  if (args.graphUrl !== null && args.accessToken === null)
+    throw new UsageError('--graph-url needs --access-token or PASSCODE_DESK_ACCESS_TOKEN.', spec.usage)
+  if (args.graphUrl !== null && args.db === null)
+    throw new UsageError('--graph-url needs --db PATH.', spec.usage)
   return args
 }
 
-function describe(error: unknown): string {
-  if (error instanceof CodedError) return `${error.code}: ${error.message}`
-  return error instanceof Error ? error.message : String(error)
-}
-
-export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let args: SyncArgs
-  try {
-    args = parseSyncArgs(argv, env)
-  } catch (error) {
-    process.stderr.write(`passcode-desk sync: ${describe(error)}\n`)
-    return 2
-  }
-
-  let graph: () => GraphClient
-  let file: string
-  let dispose = async () => {}
-  if (args.graphUrl !== null) {
-    const token = args.accessToken!
-    const client = createGraphClient({ baseUrl: args.graphUrl, getAccessToken: async () => token })
-    graph = () => client
-    file = args.db!
-  } else {
-    // A tenant profile's own session (sign-in, issue 6): the token comes from its MSAL cache.
-    const { openCliAuth } = await import('./sign-in')
-    let sessions: SessionProvider
-    try {
-      const auth = await openCliAuth({ profile: args.profile }, { env })
-      sessions = auth.sessions
-      dispose = () => auth.sessions.dispose()
-    } catch (error) {
-      process.stderr.write(`passcode-desk sync: ${describe(error)}\n`)
-      return 1
-    }
-    const session = sessions.current()
-    graph = () =>
-      createGraphClient({
-        baseUrl: session.profile.graphBaseUrl,
-        getAccessToken: () => session.getAccessToken(),
-      })
-    file = args.db ?? join(session.profileDataDir, CACHE_FILE)
-  }
-
-  const cache = createDeviceCache({ file })
-  try {
-    const engine = createSyncEngine({
-      cache,
-      graph,
-      connectivity: createConnectivity(),
-      events: {
-        progress(p) {
+export async function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
+  const env = options.env ?? process.env
+  const args = parseSyncArgs(argv, env)
+  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
+  const graphTarget =
+    args.graphUrl !== null ? { baseUrl: args.graphUrl, accessToken: args.accessToken! } : undefined
+  return exitCodeOf(spec.name, () =>
+    withCliCore({ ...options, profile: args.profile, db: args.db, graphTarget }, async (core) => {
+      let runId: string | null = null
+      let settle: (finished: SyncFinished) => void = () => {}
+      const finished = new Promise<SyncFinished>((resolve) => (settle = resolve))
+      const early: SyncFinished[] = []
+      const unsubscribe = core.events.subscribe((event, payload) => {
+        if (event === 'sync:progress') {
+          const p = payload as {
+            runId: string
+            phase: string
+            pages: number
+            devices: number
+            devicesPerSecond: number
+            etaSeconds: number | null
+          }
           const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`
           process.stderr.write(
             `sync: ${p.phase}, page ${p.pages}, ${p.devices} devices, ${Math.round(p.devicesPerSecond)}/s${eta}\n`,
           )
-        },
-        finished() {},
-      },
-    })
-    const started = engine.start()
-    const onSignal = () => engine.cancel()
-    process.once('SIGINT', onSignal)
-    process.once('SIGTERM', onSignal)
-    const finished = await started.done
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-    if (finished.outcome !== 'succeeded') {
-      process.stderr.write(
-        `passcode-desk sync: ${finished.outcome}${finished.error ? ` (${finished.error.code}: ${finished.error.message})` : ''}; the previous snapshot (${finished.devices} devices) is unchanged.\n`,
-      )
-      return 1
-    }
-    process.stdout.write(
-      JSON.stringify({
-        devices: finished.devices,
-        durationMs: finished.durationMs,
-        removed: finished.removed,
-        pages: finished.pages,
-        apiVersion: finished.apiVersion,
-      }) + '\n',
-    )
-    return 0
-  } catch (error) {
-    process.stderr.write(`passcode-desk sync: ${describe(error)}\n`)
-    return 1
-  } finally {
-    cache.close()
-    await dispose()
-  }
+        } else if (event === 'sync:finished') {
+          const f = payload as SyncFinished
+          if (runId === null) early.push(f)
+          else if (f.runId === runId) settle(f)
+        }
+      })
+      const cancel = () => void call(core, 'sync:cancel', {}).catch(() => {})
+      process.once('SIGINT', cancel)
+      process.once('SIGTERM', cancel)
+      try {
+        runId = (await call(core, 'sync:start', {})).runId
+        const already = early.find((f) => f.runId === runId)
+        if (already) settle(already)
+        const result = await finished
+        if (result.outcome !== 'succeeded') {
+          const why = result.error ? ` (${result.error.code}: ${result.error.message})` : ''
+          process.stderr.write(
+            `passcode-desk sync: ${result.outcome}${why}; the previous snapshot (${result.devices} devices) is unchanged.\n`,
+          )
+          return EXIT.failure
+        }
+        process.stdout.write(
+          JSON.stringify({
+            devices: result.devices,
+            durationMs: result.durationMs,
+            removed: result.removed,
+            pages: result.pages,
+            apiVersion: result.apiVersion,
+          }) + '\n',
+        )
+        return EXIT.ok
+      } finally {
+        process.off('SIGINT', cancel)
+        process.off('SIGTERM', cancel)
+        unsubscribe()
+      }
+    }),
+  )
 }

@@ -1,26 +1,27 @@
 /**
- * `passcode-desk whoami [--profile NAME]`: who is signed in to the profile, from its token cache
- * (issue 6). Prints one JSON line; exit code 0 when an agent is signed in, 1 otherwise. Renews the
- * access token silently, so "signedIn" means Graph calls would work right now.
+ * `passcode-desk whoami [--profile NAME]`: who is signed in to the profile, from its token cache,
+ * through core's `auth:status`. Prints one JSON line; exit code 0 when an agent is signed in, 1
+ * otherwise. Renews the access token silently first, so "signedIn" means Graph calls would work now.
  */
 import { CodedError } from '@shared/errors'
-import {
-  describeError,
-  memoryNotice,
-  openCliAuth,
-  parseAuthArgs,
-  statusLine,
-  type CliAuthOptions,
-} from './sign-in'
+import { call, exitCodeOf, withCliCore, type CliCoreOptions } from '../cli-core'
+import { EXIT } from '../options'
+import { authOptions, memoryNotice, parseAuthArgs, statusLine } from './sign-in'
 
-const USAGE = 'Usage: passcode-desk whoami [--profile NAME]\n'
+export const spec = {
+  name: 'whoami',
+  usage: 'Usage: passcode-desk whoami [--profile NAME]\n',
+  options: authOptions,
+} as const
 
-export async function run(argv: string[], options: CliAuthOptions = {}): Promise<number> {
-  const args = parseAuthArgs(argv, USAGE)
-  try {
-    const auth = await openCliAuth(args, options)
-    try {
-      const session = auth.sessions.current()
+export async function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
+  const args = parseAuthArgs(argv, spec)
+  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
+  return exitCodeOf(spec.name, () =>
+    withCliCore({ ...options, profile: args.profile }, async (core) => {
+      // The session is core's own (Core.sessions, as the hosts see it): a silent renewal turns an
+      // expired refresh token into "signed out" before the status is read.
+      const session = core.sessions.current()
       if (session.agent()) {
         try {
           await session.getAccessToken()
@@ -28,15 +29,10 @@ export async function run(argv: string[], options: CliAuthOptions = {}): Promise
           if (!(error instanceof CodedError && error.code === 'AUTH_REQUIRED')) throw error
         }
       }
-      const status = await auth.sessions.status()
+      const status = await call(core, 'auth:status', {})
       process.stdout.write(statusLine(status) + '\n')
       if (status.state !== 'signedIn') process.stderr.write(memoryNotice(status))
-      return status.state === 'signedIn' ? 0 : 1
-    } finally {
-      await auth.sessions.dispose()
-    }
-  } catch (error) {
-    process.stderr.write(`passcode-desk whoami: ${describeError(error)}\n`)
-    return 1
-  }
+      return status.state === 'signedIn' ? EXIT.ok : EXIT.failure
+    }),
+  )
 }

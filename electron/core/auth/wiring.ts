@@ -1,3 +1,4 @@
+import type { HostKind } from '@shared/api/schemas/app'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
 import { createProfilesHandlers } from '../profiles/handlers'
@@ -15,7 +16,7 @@ import type { CacheSecretStorage } from './token-cache'
 
 export interface AuthWiringOptions {
   readonly dataDir: string
-  readonly hostKind: 'electron' | 'browser'
+  readonly hostKind: HostKind
   readonly secretStorage?: CacheSecretStorage
   readonly openExternal?: (url: string) => Promise<void>
   /** Overrides the PASSCODE_DESK_DEMO_* environment variables. */

@@ -17,7 +17,9 @@ export interface DeviceCacheModuleOptions {
   readonly log?: Logger
   /** CoreOptions.sqliteNativeBinding. */
   readonly sqliteNativeBinding?: string
-  /** Tests: another Graph client factory (default: plain fetch over the active session). */
+  /** A fixed cache database (CLI `--db`) instead of the active profile's `cache.db`. */
+  readonly cacheFile?: string
+  /** Another Graph client factory (CLI `--graph-url`, tests; default: plain fetch over the active session). */
   readonly graph?: () => GraphClient
   readonly now?: () => number
 }
@@ -39,7 +41,8 @@ export interface DeviceCacheModule {
 export function createDeviceCacheModule(options: DeviceCacheModuleOptions): DeviceCacheModule {
   const log = options.log ?? silentLogger
   const cache = createDeviceCache({
-    sessions: options.sessions,
+    sessions: options.cacheFile ? undefined : options.sessions,
+    file: options.cacheFile,
     nativeBinding: options.sqliteNativeBinding,
     log,
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { noInput } from './common'
 
-export const hostKind = z.enum(['electron', 'browser'])
+export const hostKind = z.enum(['electron', 'browser', 'cli'])
 export type HostKind = z.infer<typeof hostKind>
 
 export const appInfo = z.strictObject({

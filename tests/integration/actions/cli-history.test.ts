@@ -10,6 +10,8 @@ import { sampleRecord } from '../../unit/electron/core/history/fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'pd-cli-history-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+/** The CLI reads the database through core: its own data folder, a tiny demo tenant. */
+const cliOptions = { dataDir: join(dir, 'data'), env: { PASSCODE_DESK_DEMO_DEVICES: '5' } }
 
 function seed(file: string) {
   const db = openDatabase(file)
@@ -46,23 +48,24 @@ describe('passcode-desk history', () => {
     expect(() => parseHistoryArgs(['--format', 'xml'])).toThrow(/csv or json/)
   })
 
-  it('prints JSON lines, newest first, filtered by --since', () => {
-    const all = historyOutput(file, { since: null, format: 'json', db: file, locale: 'en' })
+  it('prints JSON lines, newest first, filtered by --since', async () => {
+    const all = (
+      await historyOutput(file, { since: null, format: 'json', db: file, locale: 'en' }, cliOptions)
+    )
       .trim()
       .split('\n')
     expect(all.map((l) => JSON.parse(l).id)).toEqual(['a1', 'a0'])
-    const recent = historyOutput(file, {
-      since: '2026-11-21T00:00:00.000Z',
-      format: 'json',
-      db: file,
-      locale: 'en',
-    })
+    const recent = await historyOutput(
+      file,
+      { since: '2026-11-21T00:00:00.000Z', format: 'json', db: file, locale: 'en' },
+      cliOptions,
+    )
     expect(recent.trim().split('\n')).toHaveLength(1)
     expect(JSON.parse(recent).state).toBe('failed')
   })
 
-  it('prints the French CSV of the History export', () => {
-    const csv = historyOutput(file, { since: null, format: 'csv', db: file, locale: 'fr' })
+  it('prints the French CSV of the History export', async () => {
+    const csv = await historyOutput(file, { since: null, format: 'csv', db: file, locale: 'fr' }, cliOptions)
     expect(csv.startsWith('\uFEFFDate;État')).toBe(true)
     expect(csv).toContain(';Échec;')
     expect(csv).toContain(';Terminée;')
@@ -76,6 +79,7 @@ describe('passcode-desk history', () => {
       [cli, 'history', '--db', file, '--since', '2026-11-21', '--format', 'csv', '--locale', 'fr'],
       {
         encoding: 'utf8',
+        env: { ...process.env, PASSCODE_DESK_DATA_DIR: cliOptions.dataDir, ...cliOptions.env },
       },
     )
     const lines = out
