@@ -17,8 +17,9 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       thresholds: {
-        'shared/**/*.ts': { statements: 0, branches: 0, functions: 0, lines: 0 },
-        'electron/core/**/*.ts': { statements: 0, branches: 0, functions: 0, lines: 0 },
+        // Measured 1 Dec 2026: shared 99.3 / 97.1 / 95.6 / 99.6, core 91.7 / 82.4 / 95.8 / 94.3.
+        'shared/**/*.ts': { statements: 97, branches: 94, functions: 93, lines: 97 },
+        'electron/core/**/*.ts': { statements: 89, branches: 79, functions: 92, lines: 91 },
       },
     },
     projects: [
