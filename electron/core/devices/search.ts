@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3'
 import type { ParsedInput } from '@shared/api/contract'
 import type { DeviceRow, DeviceSearchResult } from '@shared/api/schemas/devices'
+import type { CountryCode } from 'libphonenumber-js'
 import type { PasscodeAction, EnrollmentKind, Verdict } from '@shared/eligibility'
 import { foldKey } from '../store/device-record'
-import { isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
+import { looksLikePhone, phoneRegionOf, phoneSearchDigits, pickPhoneRegion } from './phone'
+import { isFragment, parseSearchText, prefixQuery, quoteFts, type SearchText } from './query-text'
 
 export type SearchInput = ParsedInput<'devices:search'>
 
@@ -189,6 +191,8 @@ export interface DeviceSearchOptions {
   readonly broadQueryMatches?: number
   /** Tests: SORT_OVER_WALK (0 always walks an index, Infinity always sorts the match set). */
   readonly sortOverWalk?: number
+  /** The agent's locale (BCP 47), whose region reads phone numbers typed without a country code. */
+  readonly locale?: () => string | undefined
   /** Tests: records every statement a search runs, for EXPLAIN QUERY PLAN checks. */
   readonly trace?: { sql: string; params: unknown[] }[]
 }
@@ -197,6 +201,27 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
   const now = options.now ?? Date.now
   const broadQueryMatches = options.broadQueryMatches ?? BROAD_QUERY_MATCHES
   const sortOverWalk = options.sortOverWalk ?? SORT_OVER_WALK
+  const locale = options.locale ?? (() => Intl.DateTimeFormat().resolvedOptions().locale)
+  /**
+   * A phone number typed in any national or international style is searched as its national
+   * significant number (devices/phone.ts; the index holds it as a word and inside the digits).
+   */
+  const phoneSample = 'SELECT phone_number FROM devices WHERE phone_number IS NOT NULL LIMIT 200'
+  let region: { version: string; locale: string | undefined; region: CountryCode | undefined } | null = null
+  const phoneRegion = (): CountryCode | undefined => {
+    const version = versionStatement.get(ownChanges) as string
+    const agent = locale()
+    if (region?.version !== version || region.locale !== agent) {
+      const sample = prepare(phoneSample, []).pluck().all() as string[]
+      region = { version, locale: agent, region: pickPhoneRegion(phoneRegionOf(agent), sample) }
+    }
+    return region.region
+  }
+  const searchText = (query: string): SearchText => {
+    const text = parseSearchText(query)
+    const phone = looksLikePhone(query) ? phoneSearchDigits(query, phoneRegion()) : null
+    return phone ? { ...text, tokens: [phone] } : text
+  }
   const statements = new Map<string, Database.Statement>()
   const prepare = (sql: string, params: unknown[]) => {
     options.trace?.push({ sql, params })
@@ -319,7 +344,7 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
 
   return {
     search(input) {
-      const text = parseSearchText(input.query)
+      const text = searchText(input.query)
       const empty = {
         rows: [],
         total: 0,

@@ -82,6 +82,19 @@ describe('devices:search', () => {
     expect(search({ query: 'durand XYZ' }).rows).toEqual([])
   })
 
+  it('finds a phone number in every national and international style (domain §9)', () => {
+    // Stored by Intune as +33 6 75 40 71 21; the agent's computer says en-US, the tenant is French.
+    const asTyped = ['06 75 40 71 21', '0675407121', '+33 (0)6 75 40 71 21', '+33675407121', '06 75 40']
+    for (const query of asTyped) {
+      const ids = search({ query }, { locale: () => 'en-US' }).rows.map((r) => r.id)
+      expect(ids, query).toContain('crafted-1')
+    }
+    // The full number finds that one device only.
+    expect(search({ query: '06 75 40 71 21' }, { locale: () => 'fr-FR' }).rows.map((r) => r.id)).toEqual([
+      'crafted-1',
+    ])
+  })
+
   it('never errors on hostile input, and reads operators as plain words', () => {
     const hostile = [
       '"',
