@@ -126,17 +126,18 @@ describe('useDeviceSearchStore', () => {
     clock.mockRestore()
   })
 
-  it('pacing: at once while fast, as long as recent answers took when slow, capped', () => {
+  it('pacing: at once while answers are fast, waits for more keys once they are slow, and recovers', () => {
     const pacing = createSearchPacing()
     expect(pacing.delay()).toBe(0)
     pacing.answered(5)
     expect(pacing.delay()).toBe(0)
-    pacing.answered(75) // estimate 40: still fast
+    pacing.answered(180) // estimate 92.5: one slow answer is not yet a slow core
     expect(pacing.delay()).toBe(0)
-    pacing.answered(100) // estimate 70
-    expect(pacing.delay()).toBe(70)
-    pacing.answered(1000)
+    pacing.answered(300) // estimate 196
     expect(pacing.delay()).toBe(MAX_DEBOUNCE_MS)
+    pacing.answered(5)
+    pacing.answered(5) // estimate 53: fast again
+    expect(pacing.delay()).toBe(0)
   })
 
   it('drops a slow answer for older text that arrives after the newer one', async () => {
