@@ -107,6 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ? () =>
           createGraphClient({ baseUrl: target.baseUrl, getAccessToken: async () => target.accessToken, log })
       : undefined,
+    locale: options.host.locale ?? (() => systemLocale()),
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({

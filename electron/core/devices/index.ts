@@ -22,6 +22,8 @@ export interface DeviceCacheModuleOptions {
   /** Another Graph client factory (CLI `--graph-url`, tests; default: plain fetch over the active session). */
   readonly graph?: () => GraphClient
   readonly now?: () => number
+  /** The agent's locale (BCP 47): its region reads phone numbers typed without a country code. */
+  readonly locale?: () => string | undefined
 }
 
 export interface DeviceCacheModule {
@@ -68,7 +70,13 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       finished: (payload) => options.events!.emit('sync:finished', payload),
     },
   })
-  const devices = createDeviceService({ cache, graph, connectivity, now: options.now })
+  const devices = createDeviceService({
+    cache,
+    graph,
+    connectivity,
+    now: options.now,
+    locale: options.locale,
+  })
   return {
     cache,
     devices,

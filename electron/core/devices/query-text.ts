@@ -22,8 +22,10 @@ export interface SearchText {
 }
 
 // unicode61's token characters are the L*, N* and Co categories (sqlite.org/fts5.html §4.3.1);
-// combining marks stay inside a token so "he\u0301le\u0300ne" is one word.
-const SEPARATORS = /[^\p{L}\p{N}\p{M}\p{Co}]+/u
+// combining marks stay inside a token so "he\u0301le\u0300ne" is one word. Private-use (Co)
+// characters are dropped from what is typed: the index uses U+E000 to mark filter words
+// (store/device-facets.ts), which a search must never match.
+const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u
 const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}]/gu
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u
 

@@ -1,157 +1,24 @@
 import type Database from 'better-sqlite3'
 import type { ParsedInput } from '@shared/api/contract'
-import type { DeviceRow, DeviceSearchResult } from '@shared/api/schemas/devices'
-import type { PasscodeAction, EnrollmentKind, Verdict } from '@shared/eligibility'
-import { foldKey } from '../store/device-record'
-import { isFragment, parseSearchText, prefixQuery, quoteFts } from './query-text'
+import type { DeviceSearchResult } from '@shared/api/schemas/devices'
+import type { CountryCode } from 'libphonenumber-js'
+import { looksLikePhone, phoneRegionOf, phoneSearchDigits, pickPhoneRegion } from './phone'
+import { isFragment, parseSearchText, prefixQuery, type SearchText } from './query-text'
+import {
+  facetMatch,
+  filterSql,
+  hitsSql,
+  orderSql,
+  relevanceSql,
+  ROW_SELECT,
+  toRow,
+  walkUse,
+  wordsAndFacets,
+  type Built,
+  type RowSql,
+} from './search-sql'
 
 export type SearchInput = ParsedInput<'devices:search'>
-
-const DAY_MS = 86_400_000
-
-const ROW_SELECT = `d.id, d.device_name, d.user_principal_name, d.user_display_name, d.operating_system,
-  d.os_version, d.model, d.manufacturer, d.serial_number, d.ownership, d.compliance_state,
-  d.last_sync_date_time, d.enrollment_kind, d.verdict, d.action`
-
-interface RowSql {
-  id: string
-  device_name: string | null
-  user_principal_name: string | null
-  user_display_name: string | null
-  operating_system: string | null
-  os_version: string | null
-  model: string | null
-  manufacturer: string | null
-  serial_number: string | null
-  ownership: DeviceRow['ownership']
-  compliance_state: DeviceRow['complianceState']
-  last_sync_date_time: string | null
-  enrollment_kind: string
-  verdict: string
-  action: string | null
-}
-
-function toRow(r: RowSql): DeviceRow {
-  return {
-    id: r.id,
-    deviceName: r.device_name,
-    userPrincipalName: r.user_principal_name,
-    userDisplayName: r.user_display_name,
-    operatingSystem: r.operating_system,
-    osVersion: r.os_version,
-    model: r.model,
-    manufacturer: r.manufacturer,
-    serialNumber: r.serial_number,
-    ownership: r.ownership,
-    complianceState: r.compliance_state,
-    lastSyncDateTime: r.last_sync_date_time,
-    enrollmentKind: r.enrollment_kind as EnrollmentKind,
-    verdict: r.verdict as Verdict,
-    action: r.action as PasscodeAction | null,
-  }
-}
-
-interface Built {
-  readonly sql: string
-  readonly params: unknown[]
-}
-
-/**
- * How the filters are written for one statement (unary `+` keeps SQLite from using a column's
- * index, sqlite.org/optoverview.html §"Disqualifying WHERE clause terms"):
- * - `count` (no walk): every filter may drive, so counts and the text + filters match set read the
- *   smallest index range (verdict_age, ownership, kind, filters).
- * - `name`: a page in name order walks an index in name order: verdict and enrollment kind lead
- *   their own name-ordered indexes; ownership, compliance and the check-in time are checked per
- *   entry, or SQLite would drive by their index and sort every match (45 ms for 59k personal
- *   devices at 200k).
- * - `other`: a page in user or check-in order walks that sort's index; every filter is checked per
- *   entry.
- */
-type FilterUse = 'count' | 'name' | 'other'
-
-function filterSql(filters: SearchInput['filters'], now: number, use: FilterUse = 'count'): Built {
-  const clauses: string[] = []
-  const params: unknown[] = []
-  const inList = (column: string, values: readonly string[] | undefined, leadsNameIndex = false) => {
-    if (!values || values.length === 0) return
-    const walked = use === 'other' || (use === 'name' && !leadsNameIndex)
-    clauses.push(`${walked ? '+' : ''}d.${column} IN (${values.map(() => '?').join(', ')})`)
-    params.push(...values)
-  }
-  inList('verdict', filters.verdicts, true)
-  inList('enrollment_kind', filters.enrollmentKinds, true)
-  inList('ownership', filters.ownership)
-  inList('compliance_state', filters.compliance)
-  if (filters.lastCheckInOlderThanDays !== undefined) {
-    // Never checked in counts as "older than any N days": those are the devices an agent worries
-    // about. Unprefixed, this expression is a range of the verdict_age index (device-tables.ts).
-    clauses.push(`ifnull(${use === 'count' ? '' : '+'}d.last_sync_ms, 0) < ?`)
-    params.push(now - filters.lastCheckInOlderThanDays * DAY_MS)
-  }
-  return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params }
-}
-
-/** Which index a page in this order walks (see FilterUse). */
-function walkUse(input: SearchInput): FilterUse {
-  const field = input.sort?.field ?? 'relevance'
-  return field === 'relevance' || field === 'deviceName' ? 'name' : 'other'
-}
-
-/**
- * Relevance without bm25: bm25 needs document counts for every phrase, i.e. a full pass over the
- * doclist of a short prefix such as "h" on every keystroke. Instead: devices whose user or name
- * starts with the whole typed text first, then with its first word, then the rest (matches in
- * UPN, e-mail, serial, model…), each group by name. Computed on at most BROAD_QUERY_MATCHES rows.
- */
-function relevanceSql(tokens: readonly string[]): Built {
-  const whole = foldKey(tokens.join(' '))
-  const first = foldKey(tokens[0] ?? '')
-  const starts = 'substr(d.user_key, 1, length(?)) = ? OR substr(d.name_key, 1, length(?)) = ?'
-  return {
-    sql: `CASE WHEN ${starts} THEN 0 WHEN ${starts} THEN 1 ELSE 2 END, d.name_key ASC, d.pk ASC`,
-    params: [whole, whole, whole, whole, first, first, first, first],
-  }
-}
-
-function orderSql(input: SearchInput): string {
-  const field = input.sort?.field ?? 'relevance'
-  const dir = (fallback: 'ASC' | 'DESC') =>
-    input.sort?.direction ? (input.sort.direction === 'desc' ? 'DESC' : 'ASC') : fallback
-  switch (field) {
-    case 'relevance':
-      // With a query and few matches, relevanceSql replaces this (it needs parameters).
-      return `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
-    case 'deviceName':
-      return `d.name_key ${dir('ASC')}, d.pk ${dir('ASC')}`
-    case 'userDisplayName':
-      return `d.user_key ${dir('ASC')}, d.pk ${dir('ASC')}`
-    case 'lastSyncDateTime':
-      return `d.last_sync_ms ${dir('DESC')}, d.pk ${dir('DESC')}`
-  }
-}
-
-/**
- * Matching devices as a set of pks. A device matches when every token is a word prefix in the word
- * index, or — for identifier-like tokens (3+ characters with a digit) — when each token is found
- * either as a word prefix or inside an identifier (serial, IMEI, MEID, phone digits) through the
- * trigram index.
- */
-function hitsSql(tokens: readonly string[]): Built {
-  const all = prefixQuery(tokens)
-  const fts = 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?'
-  const ids = 'SELECT rowid AS pk FROM devices_ids WHERE devices_ids MATCH ?'
-  if (!tokens.some(isFragment)) return { sql: fts, params: [all] }
-  if (tokens.length === 1) return { sql: `${fts} UNION ${ids}`, params: [all, quoteFts(tokens[0]!)] }
-  const params: unknown[] = []
-  const perToken = tokens.map((t) => {
-    params.push(`${quoteFts(t)}*`)
-    if (!isFragment(t)) return `SELECT pk FROM (${fts})`
-    params.push(quoteFts(t))
-    return `SELECT pk FROM (${fts} UNION ${ids})`
-  })
-  return { sql: `${fts} UNION ${perToken.join(' INTERSECT ')}`, params: [all, ...params] }
-}
 
 /**
  * Plans, chosen from the number of text matches (an FTS count, which is cheap):
@@ -189,6 +56,8 @@ export interface DeviceSearchOptions {
   readonly broadQueryMatches?: number
   /** Tests: SORT_OVER_WALK (0 always walks an index, Infinity always sorts the match set). */
   readonly sortOverWalk?: number
+  /** The agent's locale (BCP 47), whose region reads phone numbers typed without a country code. */
+  readonly locale?: () => string | undefined
   /** Tests: records every statement a search runs, for EXPLAIN QUERY PLAN checks. */
   readonly trace?: { sql: string; params: unknown[] }[]
 }
@@ -197,6 +66,27 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
   const now = options.now ?? Date.now
   const broadQueryMatches = options.broadQueryMatches ?? BROAD_QUERY_MATCHES
   const sortOverWalk = options.sortOverWalk ?? SORT_OVER_WALK
+  const locale = options.locale ?? (() => Intl.DateTimeFormat().resolvedOptions().locale)
+  /**
+   * A phone number typed in any national or international style is searched as its national
+   * significant number (devices/phone.ts; the index holds it as a word and inside the digits).
+   */
+  const phoneSample = 'SELECT phone_number FROM devices WHERE phone_number IS NOT NULL LIMIT 200'
+  let region: { version: string; locale: string | undefined; region: CountryCode | undefined } | null = null
+  const phoneRegion = (): CountryCode | undefined => {
+    const version = versionStatement.get(ownChanges) as string
+    const agent = locale()
+    if (region?.version !== version || region.locale !== agent) {
+      const sample = prepare(phoneSample, []).pluck().all() as string[]
+      region = { version, locale: agent, region: pickPhoneRegion(phoneRegionOf(agent), sample) }
+    }
+    return region.region
+  }
+  const searchText = (query: string): SearchText => {
+    const text = parseSearchText(query)
+    const phone = looksLikePhone(query) ? phoneSearchDigits(query, phoneRegion()) : null
+    return phone ? { ...text, tokens: [phone] } : text
+  }
   const statements = new Map<string, Database.Statement>()
   const prepare = (sql: string, params: unknown[]) => {
     options.trace?.push({ sql, params })
@@ -222,21 +112,38 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
     .pluck()
   const counts = new Map<string, number>()
   let countsVersion = ''
-  /** count(*) per filter set, remembered until the database changes. */
-  const cachedCount = (filters: Built, cacheable: boolean): number => {
+  /** A count(*), remembered until the database changes when `cacheable`. */
+  const remembered = (sql: string, params: unknown[], cacheable: boolean): number => {
     const version = versionStatement.get(ownChanges) as string
     if (version !== countsVersion) {
       counts.clear()
       countsVersion = version
     }
-    const key = `${filters.sql}|${JSON.stringify(filters.params)}`
+    const key = `${sql}|${JSON.stringify(params)}`
     let total = counts.get(key)
     if (total === undefined) {
-      total = count(`SELECT count(*) FROM devices d WHERE ${filters.sql}`, filters.params)
-      if (cacheable) counts.set(key, total)
+      total = count(sql, params)
+      if (cacheable) {
+        if (counts.size > 1000) counts.clear()
+        counts.set(key, total)
+      }
     }
     return total
   }
+  /** count(*) per filter set, remembered until the database changes. */
+  const cachedCount = (filters: Built, cacheable: boolean): number =>
+    remembered(`SELECT count(*) FROM devices d WHERE ${filters.sql}`, filters.params, cacheable)
+  /**
+   * Matches of a text (and filter words). Counting is proportional to the matches: one or two
+   * letters match most of the cache (148,000 devices for "a" at 200k), and the agent types them
+   * first every time, so those counts are remembered like the list counts above.
+   */
+  const textCount = (hits: Built, tokens: readonly string[]): number =>
+    remembered(
+      `SELECT count(*) FROM (${hits.sql})`,
+      hits.params,
+      tokens.every((t) => Array.from(t).length <= 2),
+    )
 
   const deviceCount = () => cachedCount({ sql: '1', params: [] }, true)
 
@@ -266,7 +173,16 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
       db.exec('CREATE TEMP TABLE IF NOT EXISTS search_matches (pk INTEGER PRIMARY KEY)')
       clearStatement = db.prepare('DELETE FROM temp.search_matches')
     }
-    const hits = hitsSql(tokens)
+    // Words with filter words: the hit set holds only devices that also pass the discrete filters
+    // (33k instead of 53k for "iphone" + eligible at 200k), so the check-in walk probes less.
+    const facets = facetMatch(input.filters)
+    const hits: Built =
+      facets && !tokens.some(isFragment)
+        ? {
+            sql: 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?',
+            params: [wordsAndFacets(tokens, facets)],
+          }
+        : hitsSql(tokens)
     const filters = filterSql(input.filters, nowMs)
     clearMatches()
     try {
@@ -315,11 +231,62 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
       clearMatches()
     }
   }
+  /**
+   * Words + discrete filters, no check-in age: one FTS5 query over words and filter words
+   * (store/device-facets.ts). The count intersects doclists inside FTS5; the page is read like a
+   * text-only one (relevance for few matches, FTS rowid = name order for many, else the sort's
+   * index probing the hit set, or the whole set sorted when it is small: SORT_OVER_WALK).
+   */
+  const facetTextSearch = (
+    input: SearchInput,
+    tokens: readonly string[],
+    facets: string,
+    relevance: boolean,
+    order: string,
+    empty: DeviceSearchResult,
+  ): DeviceSearchResult => {
+    const match = wordsAndFacets(tokens, facets)
+    const hits: Built = {
+      sql: 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?',
+      params: [match],
+    }
+    const total = textCount(hits, tokens)
+    if (total === 0) return empty
+    const page = [input.limit, input.offset]
+    let rows: RowSql[]
+    if (total <= broadQueryMatches) {
+      const ranked = relevance ? relevanceSql(tokens) : { sql: order, params: [] }
+      rows = all(
+        `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${hits.sql})
+        ORDER BY ${ranked.sql} LIMIT ? OFFSET ?`,
+        [match, ...ranked.params, ...page],
+      )
+    } else if (relevance) {
+      rows = all(
+        `SELECT ${ROW_SELECT} FROM devices_fts f JOIN devices d ON d.pk = f.rowid
+        WHERE f.devices_fts MATCH ? ORDER BY f.rowid LIMIT ? OFFSET ?`,
+        [match, ...page],
+      )
+    } else if (total * total <= sortOverWalk * (input.offset + input.limit) * deviceCount()) {
+      rows = all(
+        `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${hits.sql}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [match, ...page],
+      )
+    } else {
+      const walk = filterSql(input.filters, now(), walkUse(input))
+      rows = all(
+        `SELECT ${ROW_SELECT} FROM devices d WHERE +d.pk IN (${hits.sql}) AND ${walk.sql}
+        ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [match, ...walk.params, ...page],
+      )
+    }
+    return { ...empty, rows: rows.map(toRow), total }
+  }
   const transaction = <T>(fn: () => T): T => db.transaction(fn)()
 
   return {
     search(input) {
-      const text = parseSearchText(input.query)
+      const text = searchText(input.query)
       const empty = {
         rows: [],
         total: 0,
@@ -334,13 +301,18 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
       const order = orderSql(input)
       const relevance = hasQuery && (input.sort?.field ?? 'relevance') === 'relevance'
 
+      const facets = facetMatch(input.filters)
+      const words = hasQuery && !text.tokens.some(isFragment)
+      if (words && facets && input.filters.lastCheckInOlderThanDays === undefined) {
+        return facetTextSearch(input, text.tokens, facets, relevance, order, empty)
+      }
       if (hasQuery && filters.params.length > 0) {
         return transaction(() => filteredTextSearch(input, text.tokens, nowMs, relevance, order, empty))
       }
 
       if (hasQuery) {
         const hits = hitsSql(text.tokens)
-        const matches = count(`SELECT count(*) FROM (${hits.sql})`, hits.params)
+        const matches = textCount(hits, text.tokens)
         if (matches === 0) return empty
         const total = matches
         const page = [input.limit, input.offset]

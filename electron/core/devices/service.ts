@@ -21,6 +21,8 @@ export interface DeviceServiceOptions {
   readonly graph: () => GraphClient
   readonly connectivity: Connectivity
   readonly now?: () => number
+  /** The agent's locale (BCP 47), for phone numbers typed without a country code. */
+  readonly locale?: () => string | undefined
 }
 
 export function createDeviceService(options: DeviceServiceOptions): DeviceService {
@@ -30,7 +32,7 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
   const searchFor = (db: Database.Database) => {
     let search = searches.get(db)
     if (!search) {
-      search = createDeviceSearch(db, { now })
+      search = createDeviceSearch(db, { now, locale: options.locale })
       searches.set(db, search)
     }
     return search

@@ -1,6 +1,7 @@
 import { COMPLIANCE_STATES, type ComplianceState, type Ownership } from '@shared/api/schemas/devices'
 import { evaluatePasscodeAction } from '@shared/eligibility'
 import { foldText } from '@shared/text'
+import { phoneIndexWords, phoneRegionOf } from '../devices/phone'
 
 /** Which Graph version a record came from (v1.0 lacks deviceType, ownerType, joinType and beta enum members). */
 export type ApiVersion = 'beta' | 'v1.0'
@@ -168,9 +169,18 @@ export function toDeviceRecord(
   }
 }
 
-/** Text for the word index, column by column (FTS_COLUMNS order). Phone numbers also as bare digits. */
+/** Region for stored phone numbers without a country code (Graph usually stores E.164). */
+const INDEX_PHONE_REGION = phoneRegionOf(Intl.DateTimeFormat().resolvedOptions().locale)
+
+/**
+ * Text for the word index, column by column (FTS_COLUMNS order). Phone numbers also as bare digits
+ * and as their national significant number and E.164 digits (devices/phone.ts), so `0697…` typed
+ * by the agent meets `+33 6 97…` stored by Intune.
+ */
 export function ftsValues(r: DeviceRecord): (string | null)[] {
-  const phoneDigits = digitsOf(r.phone_number)
+  const phoneDigits = [digitsOf(r.phone_number), ...phoneIndexWords(r.phone_number, INDEX_PHONE_REGION)]
+    .filter((word, i, all) => word && all.indexOf(word) === i)
+    .join(' ')
   return [
     r.device_name,
     r.user_principal_name,

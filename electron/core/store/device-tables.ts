@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3'
  *   "Hélène") and prefix indexes for 1–3 characters, for search-as-you-type over words
  *   (sqlite.org/fts5.html §4.3.1, §4.2 prefix indexes). Contentless with contentless_delete
  *   (SQLite ≥ 3.43) so nothing is stored twice and rows can still be deleted.
+ *   Its last column, `facets`, holds the filter values as words (store/device-facets.ts).
  * - `devices_ids`: trigram over serial, IMEI, MEID and phone digits, for fragments typed from the
  *   middle of an identifier (sqlite.org/fts5.html §4.3.2).
  *
@@ -32,6 +33,9 @@ export const FTS_COLUMNS = [
   'model',
   'manufacturer',
 ] as const
+
+/** The word-index column of filter words (device-facets.ts), after FTS_COLUMNS. */
+export const FACET_COLUMN = 'facets'
 
 export function createDeviceTables(
   db: Database.Database,
@@ -82,7 +86,7 @@ export function createDeviceTables(
     );
     CREATE UNIQUE INDEX devices_${tag}_id ON ${d}(id);
     CREATE VIRTUAL TABLE devices_fts${suffix} USING fts5(
-      ${FTS_COLUMNS.join(', ')},
+      ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN},
       content='', contentless_delete=1,
       tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
     );

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
-import { FTS_COLUMNS } from './device-tables'
+import { facetText } from './device-facets'
+import { FACET_COLUMN, FTS_COLUMNS } from './device-tables'
 import { ftsValues, identifierText, type DeviceRecord } from './device-record'
 
 export const ROW_COLUMNS = [
@@ -66,7 +67,8 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
   const putRaw = db.prepare(`INSERT OR REPLACE INTO devices_raw${suffix} (pk, raw) VALUES (?, ?)`)
   const deleteRaw = db.prepare(`DELETE FROM devices_raw${suffix} WHERE pk = ?`)
   const insertFts = db.prepare(
-    `INSERT INTO ${fts} (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT INTO ${fts} (rowid, ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN})
+     VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')}, ?)`,
   )
   const deleteFts = db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`)
   const insertIds = db.prepare(`INSERT INTO ${ids} (rowid, ids) VALUES (?, ?)`)
@@ -74,7 +76,7 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
 
   const indexRow = (pk: number | bigint, record: DeviceRecord) => {
     putRaw.run(pk, record.raw)
-    insertFts.run(pk, ...ftsValues(record))
+    insertFts.run(pk, ...ftsValues(record), facetText(record))
     const identifiers = identifierText(record)
     if (identifiers) insertIds.run(pk, identifiers)
   }

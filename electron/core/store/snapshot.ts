@@ -5,8 +5,10 @@ import {
   createDeviceTables,
   DEVICE_TABLES,
   dropDeviceTables,
+  FACET_COLUMN,
   FTS_COLUMNS,
 } from './device-tables'
+import { facetTextSql } from './device-facets'
 import { ftsValues, identifierText, type DeviceRecord } from './device-record'
 import { ROW_COLUMNS } from './device-writer'
 
@@ -113,8 +115,8 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
       db.prepare(`INSERT INTO devices_raw_next (pk, raw)
         SELECT n.pk, s.raw FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
         WHERE n.pk > ? AND n.pk <= ? ORDER BY n.pk`),
-      db.prepare(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')})
-        SELECT n.pk, ${ftsSource} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
+      db.prepare(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN})
+        SELECT n.pk, ${ftsSource}, ${facetTextSql('n')} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
         WHERE n.pk > ? AND n.pk <= ? ORDER BY n.pk`),
       db.prepare(`INSERT INTO devices_ids_next (rowid, ids)
         SELECT n.pk, s.ids_text FROM devices_next n JOIN ${STAGE} s ON s.id = n.id

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3'
 import { evaluatePasscodeAction, renderRuleTable, type DeviceFacts } from '@shared/eligibility'
+import { facetText } from './device-facets'
+import type { DeviceRecord } from './device-record'
+import { ftsValues } from './device-record'
+import { FACET_COLUMN, FTS_COLUMNS } from './device-tables'
 
 /**
  * Verdict, enrollment kind and action are stored per row at sync time so that filters are indexed
@@ -31,6 +35,14 @@ export function refreshStoredVerdicts(db: Database.Database, fingerprint = RULES
       'FROM devices d JOIN devices_raw r ON r.pk = d.pk',
   )
   const update = db.prepare('UPDATE devices SET verdict = ?, enrollment_kind = ?, action = ? WHERE pk = ?')
+  // The word index holds verdict and enrollment kind as filter words (device-facets.ts): a changed
+  // row's index entry is written again (contentless: delete, then insert every column).
+  const row = db.prepare('SELECT * FROM devices WHERE pk = ?')
+  const unindex = db.prepare('DELETE FROM devices_fts WHERE rowid = ?')
+  const reindex = db.prepare(
+    `INSERT INTO devices_fts (rowid, ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN})
+     VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')}, ?)`,
+  )
   const remember = db.prepare(
     'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   )
@@ -55,7 +67,13 @@ export function refreshStoredVerdicts(db: Database.Database, fingerprint = RULES
     }
   }
   db.transaction(() => {
-    for (const change of changes) update.run(...change)
+    for (const change of changes) {
+      update.run(...change)
+      const pk = change[3]
+      const record = row.get(pk) as DeviceRecord
+      unindex.run(pk)
+      reindex.run(pk, ...ftsValues(record), facetText(record))
+    }
     remember.run(META_KEY, fingerprint)
   })()
   const changed = changes.length

@@ -3,14 +3,15 @@ import { computed, readonly, ref, shallowReactive, shallowRef, watch } from 'vue
 import { api } from '@renderer/api/client'
 import type { DeviceDetail, DeviceFilters, DeviceRow, DeviceSearchInput } from '@shared/api/schemas/devices'
 import type { AppError } from '@shared/errors'
+import { createSearchPacing, MAX_DEBOUNCE_MS } from './searchPacing'
 import { useSyncStore } from './sync'
 
 /** Rows fetched per `devices:search` call while scrolling (core allows up to 500). */
 export const PAGE_SIZE = 100
 /** Pages kept in memory; the farthest from what is on screen are dropped beyond this (200k rows never all load). */
 export const MAX_CACHED_PAGES = 40
-/** Search-as-you-type waits this long after the last key: light enough to feel instant. */
-export const SEARCH_DEBOUNCE_MS = 80
+/** The longest search-as-you-type waits after a key (only while answers are slow: searchPacing.ts). */
+export const SEARCH_DEBOUNCE_MS = MAX_DEBOUNCE_MS
 
 /** Sort choices offered to the agent; `auto` = relevance with a query, device name without (core's default). */
 export const SORT_CHOICES = [
@@ -125,6 +126,10 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
 
   let generation = 0
   let debounceTimer: ReturnType<typeof setTimeout> | null = null
+  const pacing = createSearchPacing()
+  /** A first-page search is on its way; keys typed meanwhile wait for it (searchPacing.ts). */
+  let firstPagesInFlight = 0
+  let rerunWhenAnswered = false
   const inFlight = new Set<number>()
   let lastCenterPage = 0
 
@@ -144,7 +149,18 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
     const mine = ++generation
     inFlight.clear()
     searching.value = true
+    firstPagesInFlight++
+    rerunWhenAnswered = false
+    const started = performance.now()
     const result = await api.call('devices:search', request(0, PAGE_SIZE))
+    firstPagesInFlight--
+    pacing.answered(performance.now() - started)
+    if (rerunWhenAnswered) {
+      // Newer text was typed meanwhile: this answer is stale, the newest text goes out now.
+      rerunWhenAnswered = false
+      void runSearch()
+      return
+    }
     if (mine !== generation) return
     searching.value = false
     if (!result.ok) {
@@ -164,10 +180,17 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
 
   function scheduleSearch(): void {
     if (debounceTimer) clearTimeout(debounceTimer)
+    debounceTimer = null
     // Bump now: an answer arriving during the debounce belongs to text the agent already changed.
     generation++
     searching.value = true
-    debounceTimer = setTimeout(() => void runSearch(), SEARCH_DEBOUNCE_MS)
+    if (firstPagesInFlight > 0) {
+      rerunWhenAnswered = true
+      return
+    }
+    const delay = pacing.delay()
+    if (delay === 0) void runSearch()
+    else debounceTimer = setTimeout(() => void runSearch(), delay)
   }
 
   function setQuery(value: string): void {

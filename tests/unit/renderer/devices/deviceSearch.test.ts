@@ -9,6 +9,7 @@ import {
   sortInput,
   useDeviceSearchStore,
 } from '@renderer/stores/deviceSearch'
+import { createSearchPacing, MAX_DEBOUNCE_MS } from '@renderer/stores/searchPacing'
 import { useSyncStore } from '@renderer/stores/sync'
 import { fake, flush } from './fake-client'
 import { ok, row, rows } from './rows'
@@ -72,16 +73,71 @@ describe('filters and sort helpers', () => {
 })
 
 describe('useDeviceSearchStore', () => {
-  it('debounces typing into one search with the last text', async () => {
+  it('sends the first keystroke at once and coalesces keys typed while it runs', async () => {
     const store = useDeviceSearchStore()
     store.setQuery('h')
+    const [first] = fake.take('devices:search')
+    expect(first!.input).toMatchObject({ query: 'h', offset: 0, limit: PAGE_SIZE })
     store.setQuery('he')
     store.setQuery('hel')
     expect(fake.take('devices:search')).toEqual([])
-    await settle()
+    first!.resolve(answer(rows('h', 0, 3), 3))
+    await flush()
+    // The answer for "h" is stale: never shown; the newest text goes out at once.
+    expect(store.total).toBeNull()
     const calls = fake.take('devices:search')
     expect(calls).toHaveLength(1)
-    expect(calls[0]!.input).toMatchObject({ query: 'hel', offset: 0, limit: PAGE_SIZE })
+    expect(calls[0]!.input).toMatchObject({ query: 'hel' })
+    calls[0]!.resolve(answer(rows('hel', 0, 2), 2))
+    await flush()
+    expect(store.total).toBe(2)
+    expect(store.searching).toBe(false)
+  })
+
+  it('answers every keystroke at once while answers are fast', async () => {
+    const store = useDeviceSearchStore()
+    for (const text of ['h', 'he', 'hel']) {
+      store.setQuery(text)
+      const [call] = fake.take('devices:search')
+      expect(call!.input).toMatchObject({ query: text })
+      call!.resolve(answer(rows(text, 0, 1), 1))
+      await flush()
+      expect(store.total).toBe(1)
+    }
+  })
+
+  it('waits before sending while answers are slow, at most the maximum debounce', async () => {
+    const clock = vi.spyOn(performance, 'now')
+    const store = useDeviceSearchStore()
+    clock.mockReturnValue(0)
+    store.setQuery('h')
+    const [slow] = fake.take('devices:search')
+    clock.mockReturnValue(300) // a 300 ms answer
+    slow!.resolve(answer(rows('h', 0, 1), 1))
+    await flush()
+    store.setQuery('he')
+    store.setQuery('hel')
+    expect(fake.take('devices:search')).toEqual([])
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1)
+    expect(fake.take('devices:search')).toEqual([])
+    await vi.advanceTimersByTimeAsync(2)
+    const calls = fake.take('devices:search')
+    expect(calls.map((c) => (c.input as { query: string }).query)).toEqual(['hel'])
+    clock.mockRestore()
+  })
+
+  it('pacing: at once while answers are fast, waits for more keys once they are slow, and recovers', () => {
+    const pacing = createSearchPacing()
+    expect(pacing.delay()).toBe(0)
+    pacing.answered(5)
+    expect(pacing.delay()).toBe(0)
+    pacing.answered(180) // estimate 92.5: one slow answer is not yet a slow core
+    expect(pacing.delay()).toBe(0)
+    pacing.answered(300) // estimate 196
+    expect(pacing.delay()).toBe(MAX_DEBOUNCE_MS)
+    pacing.answered(5)
+    pacing.answered(5) // estimate 53: fast again
+    expect(pacing.delay()).toBe(0)
   })
 
   it('drops a slow answer for older text that arrives after the newer one', async () => {
@@ -89,9 +145,9 @@ describe('useDeviceSearchStore', () => {
     store.setQuery('hel')
     await settle()
     const [slow] = fake.take('devices:search')
-    store.setQuery('helene')
-    await settle()
+    store.setFilters({ verdicts: ['eligible'] }) // goes out at once, beside the slow one
     const [fast] = fake.take('devices:search')
+    expect(fast!.input).toMatchObject({ query: 'hel', filters: { verdicts: ['eligible'] } })
 
     fast!.resolve(answer([row('helene-1', 'iPhone de Hélène')], 1))
     await flush()
@@ -101,18 +157,6 @@ describe('useDeviceSearchStore', () => {
     expect(store.total).toBe(1)
     expect(store.rowAt(0)?.deviceName).toBe('iPhone de Hélène')
     expect(store.searching).toBe(false)
-  })
-
-  it('ignores an answer that arrives while newer text is still being debounced', async () => {
-    const store = useDeviceSearchStore()
-    store.setQuery('hel')
-    await settle()
-    const [first] = fake.take('devices:search')
-    store.setQuery('hele') // debounce running, no call yet
-    first!.resolve(answer(rows('hel', 0, 3), 3))
-    await flush()
-    expect(store.total).toBeNull()
-    expect(store.searching).toBe(true)
   })
 
   it('fetches the pages the list shows, once each, and keeps total from the answer', async () => {

@@ -82,6 +82,19 @@ describe('devices:search', () => {
     expect(search({ query: 'durand XYZ' }).rows).toEqual([])
   })
 
+  it('finds a phone number in every national and international style (domain §9)', () => {
+    // Stored by Intune as +33 6 75 40 71 21; the agent's computer says en-US, the tenant is French.
+    const asTyped = ['06 75 40 71 21', '0675407121', '+33 (0)6 75 40 71 21', '+33675407121', '06 75 40']
+    for (const query of asTyped) {
+      const ids = search({ query }, { locale: () => 'en-US' }).rows.map((r) => r.id)
+      expect(ids, query).toContain('crafted-1')
+    }
+    // The full number finds that one device only.
+    expect(search({ query: '06 75 40 71 21' }, { locale: () => 'fr-FR' }).rows.map((r) => r.id)).toEqual([
+      'crafted-1',
+    ])
+  })
+
   it('never errors on hostile input, and reads operators as plain words', () => {
     const hostile = [
       '"',
@@ -325,14 +338,43 @@ describe('devices:search', () => {
       expect(sorted).toMatch(/ROWID SEARCH ON TABLE search_matches FOR IN-OPERATOR/)
     })
 
-    it('text + ownership reads the ownership index in key order and walks the name index', () => {
-      const [insert, rows] = plans(
-        { query: 'a', filters: { ownership: ['personal'] } },
-        { broadQueryMatches: 10, sortOverWalk: 0 },
+    it('words + discrete filters are one FTS5 query over words and filter words', () => {
+      const filters = {
+        ownership: ['personal' as const],
+        verdicts: ['eligible' as const, 'ineligible' as const],
+      }
+      const trace: { sql: string; params: unknown[] }[] = []
+      search({ query: 'a', filters }, { trace })
+      // The count touches no devices row: FTS5 intersects the doclists.
+      expect(trace[0]!.sql).toBe(
+        'SELECT count(*) FROM (SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?)',
       )
-      expect(insert).toMatch(/SEARCH d USING COVERING INDEX devices_\w+_ownership \(ownership=\?\)/)
-      expect(rows).toMatch(/SCAN d USING INDEX devices_\w+_name/)
-      expect(rows).not.toMatch(/TEMP B-TREE/)
+      expect(trace[0]!.params).toEqual([
+        '"a"* AND ("\uE000veligible" OR "\uE000vineligible") AND "\uE000opersonal"',
+      ])
+      const [count, page] = plans({ query: 'a', filters }, { broadQueryMatches: 10 })
+      expect(count).toBe('SCAN devices_fts VIRTUAL TABLE INDEX 0:M11')
+      // Many matches in relevance order: FTS rowids are name order; devices read by key, no sort.
+      expect(page).toMatch(/SCAN f VIRTUAL TABLE INDEX/)
+      expect(page).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+      expect(page).not.toMatch(/TEMP B-TREE/)
+      // An explicit sort walks its index and probes the hit set, built once (no FTS query per row).
+      const walked = plans(
+        { query: 'a', filters: { ...filters, verdicts: ['eligible'] }, sort: { field: 'deviceName' } },
+        { broadQueryMatches: 10, sortOverWalk: 0 },
+      ).at(-1)!
+      expect(walked).toMatch(/SEARCH d USING INDEX devices_\w+_verdict \(verdict=\?\)/)
+      expect(walked).toMatch(/LIST SUBQUERY/)
+      expect(walked).not.toMatch(/TEMP B-TREE/)
+    })
+
+    it('nothing typed can match a filter word', () => {
+      expect(search({ filters: { ownership: ['personal'] } }).total).toBeGreaterThan(0)
+      for (const query of ['\uE000opersonal', 'opersonal', 'x\uE000veligible']) {
+        expect(search({ query }).total, query).toBe(0)
+      }
+      // The mark is dropped, what remains is searched as typed.
+      expect(search({ query: '\uE000o' }).total).toBe(search({ query: 'o' }).total)
     })
 
     it('text + filters in check-in order walks the check-in index, every filter checked per entry', () => {
@@ -345,7 +387,10 @@ describe('devices:search', () => {
     })
 
     it('counts under any filter read a covering index, not rows', () => {
-      const [insert] = plans({ query: 'a', filters: { ownership: ['personal'], compliance: ['compliant'] } })
+      const [insert] = plans({
+        query: 'a',
+        filters: { ownership: ['personal'], compliance: ['compliant'], lastCheckInOlderThanDays: 7 },
+      })
       expect(insert).toMatch(/COVERING INDEX devices_\w+_filters/)
       const [, listCount] = plans({ filters: { compliance: ['noncompliant'], lastCheckInOlderThanDays: 7 } })
       expect(listCount).toMatch(/COVERING INDEX devices_\w+_filters/)

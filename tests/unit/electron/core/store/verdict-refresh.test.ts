@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { evaluatePasscodeAction } from '@shared/eligibility'
+import { createDeviceSearch } from '../../../../../electron/core/devices/search'
+import { deviceSearchInput } from '../../../../../shared/api/schemas/devices'
 import { openDatabase, type Db } from '../../../../../electron/core/store/db'
 import { createDeviceWriter } from '../../../../../electron/core/store/device-writer'
 import { RULES_FINGERPRINT, refreshStoredVerdicts } from '../../../../../electron/core/store/verdict-refresh'
@@ -56,6 +58,44 @@ describe('refreshStoredVerdicts', () => {
       value: string
     }
     expect(meta.value).toBe(RULES_FINGERPRINT)
+  })
+
+  it('rewrites the filter words of the word index with the verdicts', () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const db = openDatabase(dir.file)
+    dbs.push(db)
+    // Written by an older app version whose rules called every device eligible.
+    const writer = createDeviceWriter(db, '')
+    db.transaction(() => {
+      for (const record of records(selectedDevices(300)))
+        writer.put({
+          ...record,
+          verdict: 'eligible',
+          enrollment_kind: 'iosDeviceEnrollment',
+          action: 'removePasscode',
+        })
+    })()
+    db.prepare("INSERT INTO sync_meta (key, value) VALUES ('rulesFingerprint', 'older-rules')").run()
+    const search = createDeviceSearch(db)
+    const eligible = () =>
+      search.search(deviceSearchInput.parse({ query: 'a', filters: { verdicts: ['eligible'] } })).total
+    const textOnly = (verdict: string) =>
+      db
+        .prepare(
+          `SELECT count(*) FROM devices WHERE verdict = ? AND pk IN
+           (SELECT rowid FROM devices_fts WHERE devices_fts MATCH '"a"*')`,
+        )
+        .pluck()
+        .get(verdict) as number
+    expect(eligible()).toBe(textOnly('eligible'))
+    expect(refreshStoredVerdicts(db)).toBeGreaterThan(0)
+    expect(textOnly('eligible')).toBeLessThan(300)
+    for (const verdict of ['eligible', 'ineligible'] as const) {
+      expect(textOnly(verdict), verdict).toBeGreaterThan(0)
+      const found = search.search(deviceSearchInput.parse({ query: 'a', filters: { verdicts: [verdict] } }))
+      expect(found.total, verdict).toBe(textOnly(verdict))
+    }
   })
 
   it('agrees with evaluating each cached record directly', () => {
