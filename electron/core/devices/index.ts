@@ -65,7 +65,19 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       finished: (payload) => options.events!.emit('sync:finished', payload),
     },
   })
-  const devices = createDeviceService({ cache, graph, connectivity, now: options.now })
+  const devices = createDeviceService({
+    cache,
+    graph,
+    connectivity,
+    now: options.now,
+    agentUpn: () => {
+      try {
+        return options.sessions.current().agent()?.upn ?? null
+      } catch {
+        return null
+      }
+    },
+  })
   return {
     cache,
     devices,
