@@ -73,6 +73,8 @@ const EXPECTED_KIND: Record<DeviceKind, EnrollmentKind> = {
   windows: 'windows',
   macos: 'macos',
   linux: 'other',
+  visionosDevice: 'visionosDeviceEnrollment',
+  visionosUserEnrollment: 'appleUserEnrollment',
 }
 const APPLE_KINDS = new Set<EnrollmentKind>(['iosDeviceEnrollment'])
 const SUPERSEDED = new Set(['retirePending', 'wipePending', 'deletePending'])

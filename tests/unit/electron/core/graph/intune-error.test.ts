@@ -133,7 +133,10 @@ describe('the Graph client reads them', () => {
         return inner(...args)
       }) as typeof fetch,
     })
-    const error = await graph.post('/beta/x/resetPasscode').catch((e: unknown) => e as CodedError)
+    const error = await graph.post('/beta/x/resetPasscode').then(
+      () => { throw new Error('expected a failure') },
+      (e: unknown) => e as CodedError,
+    )
     expect(error.code).toBe('APPROVAL_REQUIRED')
     expect(error.detail?.approvalCode).toBe('a1f3c9e2-7b4d-4f60-9c1e-2d8b7a6f5e43')
     expect(calls).toBe(1)
@@ -155,7 +158,10 @@ describe('the Graph client reads them', () => {
           { status: 403 },
         )) as unknown as typeof fetch,
     })
-    const error = await graph.get('/beta/x').catch((e: unknown) => e as CodedError)
+    const error = await graph.get('/beta/x').then(
+      () => { throw new Error('expected a failure') },
+      (e: unknown) => e as CodedError,
+    )
     expect(JSON.stringify(error.detail)).not.toContain('eyJ')
     expect(error.detail?.intuneMessage).toBe('Bad token [redacted] given')
   })
