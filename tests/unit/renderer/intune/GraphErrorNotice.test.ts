@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { NMessageProvider } from 'naive-ui'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { createI18n } from 'vue-i18n'
+import GraphErrorNotice from '@renderer/components/intune/GraphErrorNotice.vue'
+import en from '@renderer/i18n/en.json'
+import fr from '@renderer/i18n/fr.json'
+import type { AppError } from '@shared/errors'
+import { statusError } from '../../../../electron/core/graph/failure'
+import { graphFixture } from '../../../fixtures/graph/load'
+
+/** The nested-error, scope and approval cases as an agent reads them, in French and English. */
+function errorFrom(name: string): AppError {
+  const fixture = graphFixture(name)
+  const error = statusError({
+    status: fixture.status,
+    body: fixture.body,
+    approvalHeader: fixture.headers['x-msft-approval-code'] ?? null,
+    requestId: fixture.headers['request-id'] ?? null,
+    clientRequestId: 'c',
+    attempts: 1,
+  })
+  return { code: error.code, message: error.message, detail: error.detail }
+}
+
+function render(error: AppError, locale: 'fr' | 'en') {
+  const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'en', messages: { fr, en } })
+  const Host = defineComponent(() => () => h(NMessageProvider, null, () => h(GraphErrorNotice, { error })))
+  return mount(Host, { global: { plugins: [i18n] } })
+}
+
+describe('GraphErrorNotice', () => {
+  it.each(['fr', 'en'] as const)(
+    'unwraps a nested UnknownError into a sentence, a next step and the ids (%s)',
+    (locale) => {
+      const messages = locale === 'fr' ? fr : en
+      const wrapper = render(errorFrom('nested-unknown-error-forbidden.json'), locale)
+      expect(wrapper.text()).toContain(messages.errors.GRAPH_FORBIDDEN)
+      expect(wrapper.find('[data-testid="graph-error-next"]').text()).toBe(
+        messages.intuneErrors.next.GRAPH_FORBIDDEN,
+      )
+      expect(wrapper.find('[data-testid="graph-error-intune"]').text()).toContain(
+        'Forbidden — An error has occurred',
+      )
+      expect(wrapper.find('[data-testid="support-activityId"]').text()).toBe(
+        'ce80e7e8-8a96-4c03-898c-d85f9cdf805a',
+      )
+      expect(wrapper.find('[data-testid="support-requestId"]').text()).toBe(
+        '0f6b1d2c-3e4a-4b5c-8d9e-0a1b2c3d4e5f',
+      )
+      expect(wrapper.find('[data-testid="copy-support-ids"]').exists()).toBe(true)
+      // The raw JSON never reaches the screen.
+      expect(wrapper.text()).not.toContain('_version')
+    },
+  )
+
+  it.each(['fr', 'en'] as const)(
+    'says a scope-tag 404 is outside the agent’s scope, not deleted (%s)',
+    (locale) => {
+      const messages = locale === 'fr' ? fr : en
+      const wrapper = render(errorFrom('scope-tag-404.json'), locale)
+      expect(wrapper.attributes('data-code') ?? wrapper.find('[data-code]').attributes('data-code')).toBe(
+        'GRAPH_OUT_OF_SCOPE',
+      )
+      expect(wrapper.text()).toContain(messages.errors.GRAPH_OUT_OF_SCOPE)
+      expect(wrapper.text()).not.toContain(messages.errors.GRAPH_NOT_FOUND)
+    },
+  )
+
+  it.each(['fr', 'en'] as const)(
+    'tells who approves and that approval requests expire after 3 days (%s)',
+    (locale) => {
+      const messages = locale === 'fr' ? fr : en
+      const wrapper = render(errorFrom('approval-required-403.json'), locale)
+      expect(wrapper.text()).toContain(messages.errors.APPROVAL_REQUIRED)
+      expect(wrapper.find('[data-testid="graph-error-next"]').text()).toMatch(/3 (days|jours)/)
+    },
+  )
+
+  it('French sentences put a no-break space before colons', () => {
+    const strings = JSON.stringify(fr.intuneErrors)
+    expect(strings).not.toMatch(/ :/)
+    expect(strings).toMatch(/\u00a0:/)
+  })
+})
