@@ -61,9 +61,7 @@ describe('GraphErrorNotice', () => {
     (locale) => {
       const messages = locale === 'fr' ? fr : en
       const wrapper = render(errorFrom('scope-tag-404.json'), locale)
-      expect(wrapper.attributes('data-code') ?? wrapper.find('[data-code]').attributes('data-code')).toBe(
-        'GRAPH_OUT_OF_SCOPE',
-      )
+      expect(wrapper.find('[data-code]').attributes('data-code')).toBe('GRAPH_OUT_OF_SCOPE')
       expect(wrapper.text()).toContain(messages.errors.GRAPH_OUT_OF_SCOPE)
       expect(wrapper.text()).not.toContain(messages.errors.GRAPH_NOT_FOUND)
     },
