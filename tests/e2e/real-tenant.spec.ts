@@ -38,6 +38,27 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   await testInfo.attach(name, { path: file, contentType: 'image/png' })
 }
 
+/** Steps 1–5 of the walkthrough from the device page, then the one POST. */
+async function walkThroughAndSend(page: Page, caller: string): Promise<void> {
+  await page.getByTestId('start-walkthrough').click()
+  const next = page.getByTestId('walkthrough-next')
+  await page.getByTestId('caller-name').locator('input').fill(caller)
+  await page.getByTestId('check-employeeId').click()
+  await page.getByTestId('check-managerCallback').click()
+  await next.click()
+  for (const check of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
+    await page.getByTestId(check).click()
+  await next.click()
+  const preconditions = page.locator('[data-testid^="precondition-"]')
+  await expect(preconditions.first()).toBeVisible()
+  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
+  await next.click()
+  await page.getByTestId('script-read').click()
+  await next.click()
+  await page.getByTestId('ticket-reference').locator('input').fill('INC-30117')
+  await next.click()
+}
+
 async function setLocale(page: Page, locale: 'fr' | 'en'): Promise<void> {
   await openView(page, 'settings')
   await page.getByTestId(`locale-${locale}`).click()
@@ -92,23 +113,7 @@ test('Multi Admin Approval: the action is recorded as awaiting a second admin, n
   await signInAndSync(page, appUrl)
   await setLocale(page, 'fr')
   await openDevice(page, 'Fontaine', 'ifontaine_AndroidEnterprise_4/2/2026_9:30 AM')
-  await page.getByTestId('start-walkthrough').click()
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('caller-name').locator('input').fill('Inès Fontaine')
-  await page.getByTestId('check-employeeId').click()
-  await page.getByTestId('check-managerCallback').click()
-  await next.click()
-  for (const check of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(check).click()
-  await next.click()
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  await expect(preconditions.first()).toBeVisible()
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill('INC-30117')
-  await next.click()
+  await walkThroughAndSend(page, 'Inès Fontaine')
 
   await expect(page.getByTestId('walkthrough')).toHaveAttribute('data-step', 'status')
   const status = page.getByTestId('action-status')
@@ -126,4 +131,25 @@ test('Multi Admin Approval: the action is recorded as awaiting a second admin, n
   const row = page.getByTestId('history-row').filter({ hasText: 'ifontaine' })
   await expect(row).toContainText('Awaiting approval')
   await shot(page, testInfo, 'maa-2-history-en')
+})
+
+test('an unknown actionState is shown as "unknown state" and keeps being checked', async ({
+  page,
+  appUrl,
+}, testInfo) => {
+  await signInAndSync(page, appUrl)
+  await setLocale(page, 'en')
+  await openDevice(page, 'Rachel', "Rachel's iPhone")
+  await walkThroughAndSend(page, 'Rachel Moore')
+  const status = page.getByTestId('action-status')
+  await expect(status.getByTestId('action-state')).toHaveAttribute('data-state', 'unknownState', {
+    timeout: 20_000,
+  })
+  await expect(status.getByTestId('state-text')).toContainText('keeps checking')
+  await expect(status.locator('[data-advice="unknownState"]')).toBeVisible()
+  await shot(page, testInfo, 'unknown-1-status-en')
+  await setLocale(page, 'fr')
+  await page.getByTestId('nav-history').click()
+  await expect(page.getByTestId('history-row').filter({ hasText: 'Rachel' })).toContainText('État inconnu')
+  await shot(page, testInfo, 'unknown-2-history-fr')
 })
