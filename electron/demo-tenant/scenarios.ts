@@ -288,7 +288,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   {
     name: 'outsideSamuelScope',
     expected: 'done',
-    description: 'iPhone tagged "Lyon" (scope tag 1) only: Samuel Okafor\'s role cannot see it (scope-tag 404)',
+    description:
+      'iPhone tagged "Lyon" (scope tag 1) only: Samuel Okafor\'s role cannot see it (scope-tag 404)',
     kind: 'iosDevice',
     user: { first: 'Bastien', last: 'Morel', lang: 'fr' },
     deviceName: 'iPhone de Bastien (Lyon)',
@@ -301,7 +302,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   {
     name: 'approvalRequired',
     expected: 'done',
-    description: 'Android 14 fully managed protected by Multi Admin Approval: the POST answers 403 ApprovalRequired',
+    description:
+      'Android 14 fully managed protected by Multi Admin Approval: the POST answers 403 ApprovalRequired',
     kind: 'androidFullyManaged',
     user: { first: 'Inès', last: 'Fontaine', lang: 'fr' },
     deviceName: 'ifontaine_AndroidEnterprise_4/2/2026_9:30 AM',

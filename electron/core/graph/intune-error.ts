@@ -77,7 +77,11 @@ export function readIntuneError(body: unknown): IntuneErrorFacts {
   let message: string | null = error ? stringField(error, 'message') : null
   let requestId: string | null = null
   if (error) {
-    const inner = isObject(error.innerError) ? error.innerError : isObject(error.innererror) ? error.innererror : null
+    const inner = isObject(error.innerError)
+      ? error.innerError
+      : isObject(error.innererror)
+        ? error.innererror
+        : null
     if (inner) requestId = stringField(inner, 'request-id', 'requestId')
   }
   // Every message seen while unwrapping: the IDs and the scope phrase may sit at any level.
@@ -106,7 +110,11 @@ export function readIntuneError(body: unknown): IntuneErrorFacts {
 }
 
 /** Multi Admin Approval (domain §9): 403 `ApprovalRequired` with an `x-msft-approval-code` header. */
-export function approvalCodeOf(status: number, facts: IntuneErrorFacts, header: string | null): string | null {
+export function approvalCodeOf(
+  status: number,
+  facts: IntuneErrorFacts,
+  header: string | null,
+): string | null {
   if (status !== 403) return null
   const code = header?.trim() ?? ''
   const flagged = facts.outerCode === 'ApprovalRequired' || facts.code === 'ApprovalRequired'

@@ -44,8 +44,7 @@ export function createScopeDenials(db: Database.Database): ScopeDenials {
     },
     get(deviceId) {
       const row = db.prepare('SELECT * FROM device_scope_denials WHERE device_id = ?').get(deviceId) as
-        | Row
-        | undefined
+        Row | undefined
       return row
         ? {
             deviceId: row.device_id,

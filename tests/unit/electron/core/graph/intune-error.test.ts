@@ -110,7 +110,7 @@ describe('the Graph client reads them', () => {
     })
   })
 
-  it('a nested Forbidden keeps GRAPH_FORBIDDEN, with the inner code and sentence', async () => {
+  it('a nested Forbidden keeps GRAPH_FORBIDDEN, with the inner code and sentence (the renderer test reads this detail)', async () => {
     const error = await failureOf('nested-unknown-error-forbidden.json')
     expect(error.code).toBe('GRAPH_FORBIDDEN')
     expect(error.detail).toMatchObject({
@@ -134,7 +134,9 @@ describe('the Graph client reads them', () => {
       }) as typeof fetch,
     })
     const error = await graph.post('/beta/x/resetPasscode').then(
-      () => { throw new Error('expected a failure') },
+      () => {
+        throw new Error('expected a failure')
+      },
       (e: unknown) => e as CodedError,
     )
     expect(error.code).toBe('APPROVAL_REQUIRED')
@@ -159,7 +161,9 @@ describe('the Graph client reads them', () => {
         )) as unknown as typeof fetch,
     })
     const error = await graph.get('/beta/x').then(
-      () => { throw new Error('expected a failure') },
+      () => {
+        throw new Error('expected a failure')
+      },
       (e: unknown) => e as CodedError,
     )
     expect(JSON.stringify(error.detail)).not.toContain('eyJ')

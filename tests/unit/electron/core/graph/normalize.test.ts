@@ -27,13 +27,20 @@ describe('normalizeManagedDevice', () => {
   })
 
   it('leaves strings that only look like booleans alone outside boolean properties', () => {
-    const out = normalizeManagedDevice({ id: 'a', deviceName: 'true', notes: 'false' }) as Record<string, unknown>
+    const out = normalizeManagedDevice({ id: 'a', deviceName: 'true', notes: 'false' }) as Record<
+      string,
+      unknown
+    >
     expect(out.deviceName).toBe('true')
     expect(out.notes).toBe('false')
   })
 
   it('a cached row sees a supervised device that never checked in', () => {
-    const record = toDeviceRecord(graphFixture('managed-device-quirks.json').body, 'beta', '2026-06-02T10:00:00Z')!
+    const record = toDeviceRecord(
+      graphFixture('managed-device-quirks.json').body,
+      'beta',
+      '2026-06-02T10:00:00Z',
+    )!
     expect(record.is_supervised).toBe(1)
     expect(record.last_sync_date_time).toBeNull()
     expect(record.user_principal_name).toBeNull()
