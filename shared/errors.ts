@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'GRAPH_UNAVAILABLE',
   'GRAPH_FORBIDDEN',
   'GRAPH_NOT_FOUND',
+  // A device outside the agent's Intune scope tags: Intune answers 404, but the device exists (domain §9)
+  'GRAPH_OUT_OF_SCOPE',
+  // Multi Admin Approval: Intune holds the request until a second admin approves it (domain §9)
+  'APPROVAL_REQUIRED',
   // Identity
   'AUTH_REQUIRED',
   'AUTH_FAILED',

@@ -51,6 +51,12 @@ function major(osVersion: string): number {
   return Number.isFinite(n) ? n : 0
 }
 
+/** "1.0.3" → [1, 0]: the demo's own reading of an Apple version string. */
+function majorMinor(osVersion: string): [number, number] {
+  const [a, b] = osVersion.split('.').map((p) => parseInt(p, 10))
+  return [Number.isFinite(a) ? a! : 0, Number.isFinite(b) ? b! : 0]
+}
+
 export function resetPasscodeOutcome(traits: DeviceTraits, osVersion: string): Outcome {
   const v = major(osVersion)
   switch (traits.kind) {
@@ -59,6 +65,16 @@ export function resetPasscodeOutcome(traits: DeviceTraits, osVersion: string): O
       return traits.unlockTokenValid ? ok(false) : fail(ERROR_CODES.badUnlockToken)
     case 'iosUserEnrollment':
       // MD-2020/MD-2022: "iOS/iPadOS devices enrolled with User Enrollment: No".
+      return unsupported
+    case 'visionosDevice': {
+      // Intune's device-actions overview (2026) ticks Remove passcode for visionOS; Apple's
+      // ClearPasscode exists from visionOS 1.1 (apple/device-management passcode.clear.yaml).
+      const [maj, min] = majorMinor(osVersion)
+      if (maj < 1 || (maj === 1 && min < 1)) return unsupported
+      return traits.unlockTokenValid ? ok(false) : fail(ERROR_CODES.badUnlockToken)
+    }
+    case 'visionosUserEnrollment':
+      // Apple forbids ClearPasscode for User Enrollment, on visionOS as on iOS.
       return unsupported
     case 'androidDeviceAdministrator':
       // MD-2018..2022: DA supported up to 6.x; Google removed it from 7.0 for all MDM vendors.

@@ -299,6 +299,8 @@ export const LINUX_PCS = [
   m('LENOVO', '21HK000BFR', '', 'PF5', 8),
 ] as const
 
+/** visionOS releases (Apple Vision Pro); ClearPasscode needs 1.1+ (apple/device-management passcode.clear.yaml). */
+export const VISIONOS_VERSIONS = ['1.0.3', '1.3', '2.2', '2.4'] as const
 export const IOS_VERSIONS = ['16.7.10', '17.5.1', '17.6.1', '18.0.1', '18.1', '18.2.1', '18.3'] as const
 export const MACOS_VERSIONS = ['13.6.9 (22G830)', '14.6.1 (23G93)', '14.7 (23H124)', '15.1 (24B83)'] as const
 export const WINDOWS_VERSIONS = [

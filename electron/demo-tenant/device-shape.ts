@@ -21,7 +21,8 @@ export const KIND_WEIGHTS: readonly (readonly [DeviceKind, number])[] = [
 ]
 
 export const isAndroid = (k: DeviceKind): boolean => k.startsWith('android')
-export const isApple = (k: DeviceKind): boolean => k === 'iosDevice' || k === 'iosUserEnrollment'
+export const isApple = (k: DeviceKind): boolean =>
+  k === 'iosDevice' || k === 'iosUserEnrollment' || k === 'visionosDevice' || k === 'visionosUserEnrollment'
 
 function androidVersion(r: Rng, kind: DeviceKind): string {
   switch (kind) {
@@ -73,6 +74,27 @@ export function shapeOf(r: Rng, kind: DeviceKind, model: C.ModelSpec): Shape {
         operatingSystem: 'iOS',
         deviceType: 'iPhone',
         enrollment: r.chance(0.5) ? 'appleUserEnrollment' : 'appleAccountDrivenUserEnrollment',
+        agent: 'mdm',
+        owner: 'personal',
+        joinType: 'azureADRegistered',
+      }
+    // Apple Vision Pro: Graph's beta deviceType has a visionOS member (managed-device-schema.json).
+    case 'visionosDevice':
+      return {
+        chassis: 'unknown',
+        operatingSystem: 'visionOS',
+        deviceType: 'visionOS',
+        enrollment: 'appleBulkWithUser',
+        agent: 'mdm',
+        owner: 'company',
+        joinType: 'azureADRegistered',
+      }
+    case 'visionosUserEnrollment':
+      return {
+        chassis: 'unknown',
+        operatingSystem: 'visionOS',
+        deviceType: 'visionOS',
+        enrollment: 'appleAccountDrivenUserEnrollment',
         agent: 'mdm',
         owner: 'personal',
         joinType: 'azureADRegistered',
@@ -208,6 +230,7 @@ export function modelFor(r: Rng, kind: DeviceKind, version: string): C.ModelSpec
 
 export function osVersionFor(r: Rng, kind: DeviceKind): string {
   if (isAndroid(kind)) return androidVersion(r, kind)
+  if (kind === 'visionosDevice' || kind === 'visionosUserEnrollment') return r.pick(C.VISIONOS_VERSIONS)
   if (isApple(kind)) return r.pick(C.IOS_VERSIONS)
   if (kind === 'windows') return r.pick(C.WINDOWS_VERSIONS)
   if (kind === 'macos') return r.pick(C.MACOS_VERSIONS)
@@ -251,6 +274,9 @@ export function defaultName(
   const d = new Date(enrolled)
   const stamp = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}_${(d.getUTCHours() % 12) + 1}:${String(d.getUTCMinutes()).padStart(2, '0')} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`
   switch (kind) {
+    case 'visionosDevice':
+    case 'visionosUserEnrollment':
+      return person?.lang === 'en' ? `${first}'s Apple Vision Pro` : `Apple Vision Pro de ${first}`
     case 'iosDevice':
     case 'iosUserEnrollment': {
       const what = shape.deviceType === 'iPad' ? 'iPad' : 'iPhone'

@@ -224,7 +224,7 @@ export function generateDevice(ctx: GeneratorContext, index: number): GeneratedD
     managementCertificateExpirationDate: iso(enrolled + 365 * DAY),
     iccid: hasModem ? '8933' + r.digits(15) : null,
     udid: isApple(kind) ? r.hex(40) : null,
-    roleScopeTagIds: ['0'],
+    roleScopeTagIds: scenario?.roleScopeTagIds ? [...scenario.roleScopeTagIds] : ['0'],
     windowsActiveMalwareCount: 0,
     windowsRemediatedMalwareCount: 0,
     notes: null,

@@ -25,6 +25,7 @@ import {
 } from './graph-query'
 import { json, type Reply } from './http'
 import { verifyJwt } from './jwt'
+import type { IntunePolicies } from './intune-policies'
 import { hasPermission, ROLE_PERMISSIONS, SCOPES } from './permissions'
 import { remoteActionAuditJson, type TenantStore } from './store'
 import type { DemoAgent } from './types'
@@ -68,6 +69,7 @@ export interface GraphConfig {
   readonly secret: Buffer
   readonly agents: readonly DemoAgent[]
   readonly graphUrl: () => string
+  readonly policies: IntunePolicies
 }
 
 export class GraphApi {
@@ -198,7 +200,7 @@ export class GraphApi {
     if (path === '/deviceManagement/managedDevices' && method === 'GET') {
       this.requireScope(scopes, SCOPES.readDevices, req)
       this.requirePermission(agent, 'Microsoft.Intune_ManagedDevices_Read', req)
-      return this.listDevices(req, version)
+      return this.listDevices(req, version, agent)
     }
 
     const dev = /^\/deviceManagement\/managedDevices(?:\/([^/()]+)|\('([^']+)'\))(?:\/([^/]+))?$/.exec(path)
@@ -208,7 +210,7 @@ export class GraphApi {
       if (!action && method === 'GET') {
         this.requireScope(scopes, SCOPES.readDevices, req)
         this.requirePermission(agent, 'Microsoft.Intune_ManagedDevices_Read', req)
-        return this.getDevice(req, version, id)
+        return this.getDevice(req, version, id, agent)
       }
       if (action && method === 'POST' && (ACTIONS.has(action) || OTHER_ACTIONS.has(action))) {
         this.requireScope(scopes, SCOPES.privileged, req)
@@ -219,6 +221,8 @@ export class GraphApi {
         const index = this.cfg.store.indexOf(id)
         if (index === undefined)
           fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
+        this.cfg.policies.requireScope(agent, this.cfg.store.device(index), req)
+        this.cfg.policies.requireApproval(agent, this.cfg.store.traits(index).requiresApproval === true, req)
         this.cfg.store.issue(index, name, agent, this.clientIdOf(req))
         return { status: 204 }
       }
@@ -306,7 +310,7 @@ export class GraphApi {
     return json(200, { '@odata.context': `${this.cfg.graphUrl()}/${version}/$metadata#${context}`, ...body })
   }
 
-  private listDevices(req: GraphRequest, version: GraphVersion): GraphReply {
+  private listDevices(req: GraphRequest, version: GraphVersion, agent: DemoAgent): GraphReply {
     checkQueryOptions(req, ['$select', '$top', '$filter', '$count', '$skiptoken', '$orderby'])
     const select = parseSelect(req, version)
     const top = parseTop(req)
@@ -317,7 +321,10 @@ export class GraphApi {
     const store = this.cfg.store
     const now = Date.now()
     const total = store.ctx.count
+    const policies = this.cfg.policies
     const matches = (device: Record<string, unknown>): boolean => {
+      // Scope tags hide a device from lists as from GETs (domain §9).
+      if (!policies.inScope(agent, device)) return false
       if (!filter) return true
       // Filters compare what this client would see (evolvable enums mapped per version/Prefer).
       const visible = {
@@ -333,7 +340,7 @@ export class GraphApi {
     }
     let countValue = skip.c
     if (count && countValue === undefined) {
-      if (!filter) countValue = store.size
+      if (!filter && !policies.policyOf(agent).scopeTagIds) countValue = store.size
       else {
         countValue = 0
         for (let i = 0; i < total; i++) if (store.exists(i) && matches(store.device(i, now))) countValue++
@@ -367,13 +374,14 @@ export class GraphApi {
     return { ...json(200, body), pageNumber: skip.n }
   }
 
-  private getDevice(req: GraphRequest, version: GraphVersion, id: string): Reply {
+  private getDevice(req: GraphRequest, version: GraphVersion, id: string, agent: DemoAgent): Reply {
     checkQueryOptions(req, ['$select', '$expand'])
     if (req.url.searchParams.has('$expand'))
       fail(400, 'BadRequest', 'The demo tenant does not support $expand.', req)
     const select = parseSelect(req, version)
     const index = this.cfg.store.indexOf(id)
     if (index === undefined) fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
+    this.cfg.policies.requireScope(agent, this.cfg.store.device(index), req)
     const include = preferIncludesUnknownEnums(headerOf(req, 'prefer'))
     const device = project(this.cfg.store.device(index), {
       version,

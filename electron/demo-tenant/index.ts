@@ -12,6 +12,7 @@ import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
 import { GRAPH_SCOPES, Identity } from './identity'
 import { routeIdentity } from './identity-routes'
+import { IntunePolicies } from './intune-policies'
 import { SCENARIO_INDEX } from './scenarios'
 import { TenantStore } from './store'
 import type {
@@ -53,6 +54,9 @@ export const DEMO_AGENTS: readonly DemoAgent[] = [
     displayName: 'Samuel Okafor',
     objectId: guidFrom(0xa9e7, 2),
     role: 'helpDeskOperator',
+    // Samuel's role assignment covers the Default scope tag only (domain §9): devices tagged "Lyon"
+    // (id 1, e.g. scenario outsideSamuelScope) are invisible to him.
+    scopeTagIds: ['0'],
   },
   {
     upn: upnOf({ first: 'Thérèse', last: 'Lambert', lang: 'fr' }),
@@ -92,7 +96,15 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   ]
   const historyAgents = [...DEMO_AGENTS.filter((a) => a.role === 'helpDeskOperator'), ...colleagues]
   store.seedHistory(historyAgents, clientId, options.historyActions ?? Math.min(80, Math.floor(count / 50)))
-  const graph = new GraphApi({ store, tenantId, secret, agents: DEMO_AGENTS, graphUrl: () => baseUrl })
+  const policies = new IntunePolicies(DEMO_AGENTS)
+  const graph = new GraphApi({
+    store,
+    tenantId,
+    secret,
+    agents: DEMO_AGENTS,
+    graphUrl: () => baseUrl,
+    policies,
+  })
 
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
@@ -224,6 +236,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       faults = normaliseFaults(faults, patch)
     },
     revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
+    setAgentPolicy: (upn, policy) => policies.set(upn, policy),
     requestLog: () => log.slice(),
     clearRequestLog: () => void log.splice(0),
     devices: {

@@ -21,6 +21,8 @@ export interface ScenarioSpec {
   /** Last check-in, in days before the reference time. */
   readonly lastSyncDaysAgo: number
   readonly complianceState?: string
+  /** Graph roleScopeTagIds (default ['0'], the Default scope tag). */
+  readonly roleScopeTagIds?: readonly string[]
 }
 
 export const SCENARIOS: readonly ScenarioSpec[] = [
@@ -257,6 +259,72 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
     manufacturer: 'Google',
     managementState: 'wipePending',
     lastSyncDaysAgo: 0.3,
+  },
+  // Real-tenant behaviour (domain §9).
+  {
+    name: 'visionosRemovalSucceeds',
+    expected: 'done',
+    description: 'Apple Vision Pro (ADE, visionOS 2.2): Remove passcode succeeds, no passcode returned',
+    kind: 'visionosDevice',
+    user: { first: 'Clémence', last: 'Vasseur', lang: 'fr' },
+    deviceName: 'Apple Vision Pro de Clémence',
+    osVersion: '2.2',
+    model: 'Apple Vision Pro',
+    manufacturer: 'Apple',
+    lastSyncDaysAgo: 0.2,
+  },
+  {
+    name: 'visionosUserEnrollment',
+    expected: 'notSupported',
+    description: 'Apple Vision Pro with account-driven User Enrollment: not supported',
+    kind: 'visionosUserEnrollment',
+    user: { first: 'Daniel', last: 'Foster', lang: 'en' },
+    deviceName: "Daniel's Apple Vision Pro",
+    osVersion: '2.4',
+    model: 'Apple Vision Pro',
+    manufacturer: 'Apple',
+    lastSyncDaysAgo: 0.4,
+  },
+  {
+    name: 'outsideSamuelScope',
+    expected: 'done',
+    description:
+      'iPhone tagged "Lyon" (scope tag 1) only: Samuel Okafor\'s role cannot see it (scope-tag 404)',
+    kind: 'iosDevice',
+    user: { first: 'Bastien', last: 'Morel', lang: 'fr' },
+    deviceName: 'iPhone de Bastien (Lyon)',
+    osVersion: '18.2.1',
+    model: 'iPhone 15',
+    manufacturer: 'Apple',
+    roleScopeTagIds: ['1'],
+    lastSyncDaysAgo: 0.1,
+  },
+  {
+    name: 'approvalRequired',
+    expected: 'done',
+    description:
+      'Android 14 fully managed protected by Multi Admin Approval: the POST answers 403 ApprovalRequired',
+    kind: 'androidFullyManaged',
+    user: { first: 'Inès', last: 'Fontaine', lang: 'fr' },
+    deviceName: 'ifontaine_AndroidEnterprise_4/2/2026_9:30 AM',
+    osVersion: '14',
+    model: 'Pixel 8a',
+    manufacturer: 'Google',
+    traits: { requiresApproval: true },
+    lastSyncDaysAgo: 0.1,
+  },
+  {
+    name: 'unknownActionState',
+    expected: 'pending',
+    description: 'iPhone whose action result reports the proposed actionState awaitingAdminAction',
+    kind: 'iosDevice',
+    user: { first: 'Rachel', last: 'Moore', lang: 'en' },
+    deviceName: "Rachel's iPhone",
+    osVersion: '18.1',
+    model: 'iPhone 14',
+    manufacturer: 'Apple',
+    traits: { reportsActionState: 'awaitingAdminAction' },
+    lastSyncDaysAgo: 0.1,
   },
 ]
 

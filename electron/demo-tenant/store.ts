@@ -101,8 +101,12 @@ export class TenantStore {
     if (actions) {
       const results: Record<string, unknown>[] = []
       let lastSync = Date.parse(String(record.lastSyncDateTime))
+      // A trait can make Intune report an actionState outside the enum (domain §9, proposed members).
+      const reported = this.traits(index).reportsActionState
       for (const a of actions.values()) {
-        if (a.action !== 'syncDevice') results.push(actionResultJson(a, now))
+        if (a.action === 'resetPasscode' && reported)
+          results.push({ ...actionResultJson(a, now), actionState: reported, passcode: null, errorCode: 0 })
+        else if (a.action !== 'syncDevice') results.push(actionResultJson(a, now))
         // A device that picked up a command has checked in.
         if (
           a.outcome.state !== 'pending' &&

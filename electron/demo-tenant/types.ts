@@ -10,6 +10,12 @@ export interface DemoAgent {
   readonly displayName: string
   readonly objectId: string
   readonly role: AgentRole
+  /**
+   * Scope tags (roleScopeTagIds) the agent's role assignment covers; absent = every tag. A device
+   * with none of them is invisible to the agent: left out of lists, and a GET or action on it answers
+   * Intune's 404 "Resource does not contain a tag allowed by the current role" (domain §9).
+   */
+  readonly scopeTagIds?: readonly string[]
 }
 
 /**
@@ -120,6 +126,10 @@ export type DeviceKind =
   | 'windows'
   | 'macos'
   | 'linux'
+  /** Apple Vision Pro enrolled through ADE / device enrollment (ClearPasscode on visionOS 1.1+). */
+  | 'visionosDevice'
+  /** Apple Vision Pro with (account-driven) User Enrollment: ClearPasscode is forbidden. */
+  | 'visionosUserEnrollment'
 
 export interface DeviceTraits {
   readonly kind: DeviceKind
@@ -131,6 +141,16 @@ export interface DeviceTraits {
   readonly passcodePolicyAssigned: boolean
   /** The device checks in and picks up pending actions (false: stays pending forever). */
   readonly checksIn: boolean
+  /**
+   * A Multi Admin Approval access policy protects this device's actions (domain §9): a POST answers
+   * 403 ApprovalRequired with an `x-msft-approval-code` header, and nothing reaches the device.
+   */
+  readonly requiresApproval?: boolean
+  /**
+   * Intune reports this actionState (instead of the outcome's) on the device's action result — e.g.
+   * the proposed `awaitingAdminAction` member (domain §9) — until the trait is cleared.
+   */
+  readonly reportsActionState?: string
 }
 
 export interface DemoTenant {
@@ -146,6 +166,15 @@ export interface DemoTenant {
   issueAccessToken(upn?: string): string
   setFaults(faults: Partial<FaultOptions>): void
   revokeRefreshTokens(upn: string): void
+  /**
+   * Changes an agent's Intune role assignment: `scopeTagIds` (the scope tags it covers; devices with
+   * none of them answer the scope-tag 404) and `requiresApproval` (Multi Admin Approval on every
+   * action the agent sends). Domain §9.
+   */
+  setAgentPolicy(
+    upn: string,
+    policy: { readonly scopeTagIds?: readonly string[]; readonly requiresApproval?: boolean },
+  ): void
   requestLog(): readonly RequestLogEntry[]
   clearRequestLog(): void
   readonly devices: DemoDeviceAccess
@@ -178,3 +207,8 @@ export type ScenarioName =
   | 'macos'
   | 'linux'
   | 'wipePending'
+  | 'visionosRemovalSucceeds'
+  | 'visionosUserEnrollment'
+  | 'outsideSamuelScope'
+  | 'approvalRequired'
+  | 'unknownActionState'

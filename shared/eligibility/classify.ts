@@ -6,7 +6,7 @@
 import type { EnrollmentKind } from './codes'
 import { normalizeFacts, type DeviceFacts, type NormalizedFacts } from './facts'
 
-type Family = 'apple' | 'android' | 'macos' | 'windows' | 'other'
+type Family = 'apple' | 'visionos' | 'android' | 'macos' | 'windows' | 'other'
 /** What the platform strings alone say about the Android management mode. */
 type AndroidHint = 'workProfile' | 'enterprise' | 'aosp' | 'deviceAdministrator' | 'generic'
 
@@ -37,8 +37,9 @@ const OPERATING_SYSTEMS: Readonly<Record<string, Platform>> = {
   ubuntu: { family: 'other' },
   chromeos: { family: 'other' },
   unix: { family: 'other' },
+  // tvOS and watchOS: no passcode action in Intune (ACTIONS-2026); visionOS has Remove passcode.
   tvos: { family: 'other' },
-  visionos: { family: 'other' },
+  visionos: { family: 'visionos' },
   watchos: { family: 'other' },
   blackberry: { family: 'other' },
   palm: { family: 'other' },
@@ -71,7 +72,7 @@ const DEVICE_TYPES: Readonly<Record<string, Platform>> = {
   chromeos: { family: 'other' },
   unix: { family: 'other' },
   tvos: { family: 'other' },
-  visionos: { family: 'other' },
+  visionos: { family: 'visionos' },
   blackberry: { family: 'other' },
   palm: { family: 'other' },
   nokia: { family: 'other' },
@@ -136,6 +137,12 @@ function appleKind(f: NormalizedFacts): EnrollmentKind {
   return f.isSupervised === true ? 'iosDeviceEnrollment' : 'appleEnrollmentUnknown'
 }
 
+/** visionOS: the Apple enrollment types apply unchanged (ACTIONS-2026, APPLE-CLEAR-PASSCODE). */
+function visionKind(f: NormalizedFacts): EnrollmentKind {
+  const kind = appleKind(f)
+  return kind === 'iosDeviceEnrollment' ? 'visionosDeviceEnrollment' : kind
+}
+
 function androidKind(f: NormalizedFacts, hint: AndroidHint): EnrollmentKind {
   const type = f.deviceEnrollmentType
   const explicit = own(ANDROID_ENROLLMENT_TYPES, type)
@@ -164,6 +171,8 @@ export function classifyNormalized(f: NormalizedFacts): EnrollmentKind {
   switch (platform.family) {
     case 'apple':
       return appleKind(f)
+    case 'visionos':
+      return visionKind(f)
     case 'android':
       return androidKind(f, platform.androidHint ?? 'generic')
     case 'macos':

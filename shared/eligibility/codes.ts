@@ -19,6 +19,8 @@ export const ENROLLMENT_KINDS = [
   'appleUserEnrollment',
   /** iOS/iPadOS whose enrollment type Graph hides or omits (v1.0 reports account-driven UE as unknownFutureValue). */
   'appleEnrollmentUnknown',
+  /** Apple Vision Pro enrolled as a device (ADE / device enrollment); User Enrollment is appleUserEnrollment. */
+  'visionosDeviceEnrollment',
   'androidDeviceAdministrator',
   'androidWorkProfilePersonal',
   'androidWorkProfileCorporate',
@@ -38,6 +40,7 @@ export type EnrollmentKind = (typeof ENROLLMENT_KINDS)[number]
 export const REASON_CODES = [
   // Why it is possible
   'iosDeviceEnrollmentSupported',
+  'visionosDeviceEnrollmentSupported',
   'androidWorkProfilePersonalSupported',
   'androidWorkProfileCorporateSupported',
   'androidFullyManagedSupported',
@@ -47,6 +50,8 @@ export const REASON_CODES = [
   'androidDeviceAdministratorDeprecated',
   // Why it is not
   'appleUserEnrollmentUnsupported',
+  /** visionOS 1.0: Apple's ClearPasscode command exists from visionOS 1.1. */
+  'visionosBelow11Unsupported',
   'androidWorkProfileBelow8Unsupported',
   'androidDeviceAdministrator7PlusUnsupported',
   /** Fully managed or dedicated below Android 8.0 (device owner reset is 8.x+, MD-2020/2022). */

@@ -39,6 +39,7 @@ export interface PlatformRule {
 
 const ANY = { type: 'any' } as const
 const UNKNOWN_VERSION = { type: 'versionUnknown' } as const
+const V1_1 = { major: 1, minor: 1 }
 const V7 = { major: 7, minor: 0 }
 const V8 = { major: 8, minor: 0 }
 
@@ -118,9 +119,40 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     ANY,
     'appleUserEnrollmentUnsupported',
     // RM-2026 only says "iOS/iPadOS" (RM-2025: "corporate-owned"); the explicit "No" is MD-2020/2022's.
-    ['MD-2022'],
+    ['MD-2022', 'APPLE-CLEAR-PASSCODE'],
     'Not in the seed (User Enrollment came in 2019). MD-2020/2022: "User Enrollment: No"; the 2025/2026 remove pages ' +
-      'do not contradict it, and Apple forbids ClearPasscode for User Enrollment (apple/device-management, domain §1.3).',
+      'do not contradict it, and Apple forbids ClearPasscode for User Enrollment (apple/device-management, domain §1.3, ' +
+      '§9) — on iOS, iPadOS and visionOS alike.',
+  ),
+  {
+    id: 'visionos-device-enrollment',
+    enrollment: 'visionosDeviceEnrollment',
+    when: { type: 'atLeast', version: V1_1 },
+    verdict: 'eligible',
+    action: 'removePasscode',
+    outcome: 'passcodeRemoved',
+    reasons: ['visionosDeviceEnrollmentSupported'],
+    preconditions: ['deviceOnline'],
+    sources: ['ACTIONS-2026', 'APPLE-CLEAR-PASSCODE'],
+    note:
+      'Not in the seed. The 2026 device-actions overview ticks Remove passcode for visionOS (the remove page itself still ' +
+      'names iOS/iPadOS only); Apple ClearPasscode supports visionOS 1.1+. Same result as iOS: removed, none returned.',
+  },
+  ineligible(
+    'visionos-1.0',
+    'visionosDeviceEnrollment',
+    { type: 'below', version: V1_1 },
+    'visionosBelow11Unsupported',
+    ['APPLE-CLEAR-PASSCODE'],
+    'Apple lists ClearPasscode from visionOS 1.1; a visionOS 1.0 device cannot receive it.',
+  ),
+  undetermined(
+    'visionos-version-unknown',
+    'visionosDeviceEnrollment',
+    UNKNOWN_VERSION,
+    'osVersionUnknown',
+    ['APPLE-CLEAR-PASSCODE'],
+    'The 1.0/1.1 boundary decides; without a readable osVersion we do not guess.',
   ),
   undetermined(
     'apple-enrollment-unknown',
@@ -338,9 +370,10 @@ export const PLATFORM_RULES: readonly PlatformRule[] = [
     'other',
     ANY,
     'platformUnsupported',
-    ['MD-2025b', 'RM-2026'],
-    'Linux, ChromeOS, tvOS and others are on no passcode page [INFERRED: unsupported]. visionOS: only a third-party ' +
-      'mirror of the remove page lists "visionOS 1.1+" (domain §1.3, unconfirmed in memdocs); RM-2026 says iOS/iPadOS.',
+    ['MD-2025b', 'RM-2026', 'ACTIONS-2026'],
+    'Linux, ChromeOS and others are on no passcode page [INFERRED: unsupported]. tvOS and watchOS: the 2026 ' +
+      'device-actions overview gives them no passcode action (Apple has ClearPasscode on watchOS 10+, Intune does not ' +
+      'offer it). visionOS has its own rows above.',
   ),
   undetermined(
     'unknown-platform',

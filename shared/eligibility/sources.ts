@@ -10,6 +10,8 @@ export const SOURCE_IDS = [
   'MD-2025b',
   'RM-2026',
   'DM-ACTIONS',
+  'ACTIONS-2026',
+  'APPLE-CLEAR-PASSCODE',
   'GRAPH-MANAGED-DEVICE',
 ] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
@@ -58,6 +60,20 @@ export const SOURCES: { readonly [K in SourceId]: SourceRef } = {
     id: 'DM-ACTIONS',
     title: 'Remote device actions in Microsoft Intune: prerequisites and pending actions',
     url: 'https://learn.microsoft.com/en-us/intune/intune-service/remote-actions/device-management',
+  },
+  // memdocs intune/device-management/actions/index.md (ms.date 2026-04-30): the device-actions overview ticks
+  // Remove passcode for iOS, iPadOS and visionOS, not tvOS (domain §9). Learn URL of the new tree, as for RM-2026.
+  'ACTIONS-2026': {
+    id: 'ACTIONS-2026',
+    title: 'Device actions in Microsoft Intune: overview (2026)',
+    url: 'https://learn.microsoft.com/en-us/intune/intune-service/remote-actions/device-management',
+  },
+  // apple/device-management mdm/commands/passcode.clear.yaml: ClearPasscode on iOS, iPadOS, visionOS 1.1+, watchOS 10+;
+  // forbidden for User Enrollment; on iOS 16+ the cleared passcode is not added to the passcode history (domain §9).
+  'APPLE-CLEAR-PASSCODE': {
+    id: 'APPLE-CLEAR-PASSCODE',
+    title: 'Apple device management: ClearPasscode command',
+    url: 'https://github.com/apple/device-management/blob/release/mdm/commands/passcode.clear.yaml',
   },
   // Graph managedDevice (v1.0 + beta) properties and enums: reference/graph/managed-device-schema.json.
   'GRAPH-MANAGED-DEVICE': {

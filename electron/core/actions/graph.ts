@@ -1,6 +1,7 @@
 import { CodedError, type ErrorCode } from '@shared/errors'
 import type { Session } from '../auth/session'
 import { createGraphClient, type GraphClient } from '../graph/client'
+import { normalizeManagedDevice, singleDeviceOf } from '../graph/normalize'
 import type { Logger } from '../log'
 
 /**
@@ -26,8 +27,13 @@ export interface PasscodeGraph {
 /** A failed POST. `uncertain`: timeout, dropped connection or 5xx — Intune may have registered it. */
 export class PostError extends CodedError {
   readonly uncertain: boolean
-  constructor(code: ErrorCode, message: string, uncertain: boolean, options?: { cause?: unknown }) {
-    super(code, message, undefined, options)
+  constructor(
+    code: ErrorCode,
+    message: string,
+    uncertain: boolean,
+    options?: { cause?: unknown; detail?: CodedError['detail'] },
+  ) {
+    super(code, message, options?.detail, options)
     this.uncertain = uncertain
   }
 }
@@ -80,9 +86,16 @@ export function createPasscodeGraph(client: GraphClient): PasscodeGraph {
   }
 
   return {
-    getDevice: async (id) => asObject((await client.get(deviceUrl(id))).body),
+    // The single-device GET, unwrapped from `value` and normalised (domain §9); deviceActionResults
+    // is read from it, never from a list (often empty there).
+    getDevice: async (id) =>
+      asObject(normalizeManagedDevice(singleDeviceOf((await client.get(deviceUrl(id))).body))),
     async getActionResults(id) {
-      const body = asObject((await client.get(`${deviceUrl(id)}?$select=deviceActionResults`)).body)
+      const body = asObject(
+        normalizeManagedDevice(
+          singleDeviceOf((await client.get(`${deviceUrl(id)}?$select=deviceActionResults`)).body),
+        ),
+      )
       return Array.isArray(body.deviceActionResults) ? (body.deviceActionResults as unknown[]) : []
     },
     async resetPasscode(id, clientRequestId) {
@@ -95,7 +108,10 @@ export function createPasscodeGraph(client: GraphClient): PasscodeGraph {
       } catch (error) {
         if (!(error instanceof CodedError))
           throw new PostError('INTERNAL', 'resetPasscode failed', true, { cause: error })
-        throw new PostError(error.code, error.message, isUncertain(error), { cause: error })
+        throw new PostError(error.code, error.message, isUncertain(error), {
+          cause: error,
+          detail: error.detail,
+        })
       }
     },
     remoteActionAudits: () => allPages('/beta/deviceManagement/remoteActionAudits'),

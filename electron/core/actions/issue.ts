@@ -7,6 +7,7 @@ import { CodedError } from '@shared/errors'
 import { RESET_PASSCODE_PERMISSION } from '../auth/permissions'
 import type { AgentIdentity, Session } from '../auth/session'
 import type { Logger } from '../log'
+import { markOutOfScope } from '../devices/scope'
 import { PostError } from './graph'
 import type { StoredAction } from './repository'
 import { isNewerThan, latestResetResult, startedWithin, type ResetResult } from './results'
@@ -118,7 +119,16 @@ export async function issueAction(
 
   // 1. Re-read the device live and re-evaluate: whatever the renderer believed (issue 7 §1).
   const graph = ctx.graph()
-  const device = await graph.getDevice(input.deviceId)
+  let device: Record<string, unknown>
+  try {
+    device = await graph.getDevice(input.deviceId)
+  } catch (error) {
+    // A scope-tag 404 is not a deleted device (domain §9): mark the cached row, refuse with the reason.
+    if (error instanceof CodedError && error.code === 'GRAPH_OUT_OF_SCOPE') {
+      markOutOfScope(ctx.db, input.deviceId, error, agent.upn, now())
+    }
+    throw error
+  }
   const evaluated = evaluatePasscodeAction(device, { now: now() })
   const eligibility: PasscodeEligibilityDto = {
     ...evaluated,
@@ -196,6 +206,18 @@ export async function issueAction(
     const code = error instanceof CodedError ? error.code : 'INTERNAL'
     const uncertain = error instanceof PostError ? error.uncertain : true
     log.warn('actions.post-failed', { actionId: action.record.id, code, uncertain })
+    if (code === 'APPROVAL_REQUIRED') {
+      // Multi Admin Approval (domain §9): Intune holds the request for a second admin. Recorded as
+      // such and never re-sent on our own: a blind retry would only file a second request.
+      const detail = error instanceof CodedError ? error.detail : undefined
+      const approvalCode = typeof detail?.approvalCode === 'string' ? detail.approvalCode : ''
+      const requestId = typeof detail?.requestId === 'string' ? detail.requestId : null
+      return deps.changeState(ctx, action, 'awaitingApproval', {
+        sentAt,
+        graphRequestId: requestId,
+        detail: approvalCode ? `approval code ${approvalCode}` : 'approval required',
+      })
+    }
     if (!uncertain) {
       return deps.changeState(ctx, action, 'notSent', { failureCode: code, sentAt, detail: 'POST refused' })
     }

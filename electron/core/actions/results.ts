@@ -12,6 +12,8 @@ export interface ResetResult {
   /** Only for Android kinds; the caller must keep it out of every persistent place. */
   readonly passcode: string | null
   readonly errorCode: number | null
+  /** Intune's actionState as sent, when this app does not know it (state `unknownState`). */
+  readonly unknownState: string | null
 }
 
 const INTUNE_STATES: Readonly<Record<string, ActionState | 'none'>> = {
@@ -40,10 +42,14 @@ export function latestResetResult(results: readonly unknown[]): ResetResult | nu
     if (!item || typeof item !== 'object' || Array.isArray(item)) continue
     const r = item as Record<string, unknown>
     if (!isResetResult(r)) continue
-    const rawState = typeof r.actionState === 'string' ? r.actionState.toLowerCase() : ''
+    const sent = typeof r.actionState === 'string' ? r.actionState.trim() : ''
+    const rawState = sent.toLowerCase()
+    const known = Object.hasOwn(INTUNE_STATES, rawState) ? INTUNE_STATES[rawState] : undefined
     const candidate: ResetResult = {
-      // An actionState we do not know (Graph enums evolve) is treated as still pending.
-      state: INTUNE_STATES[rawState] ?? 'pending',
+      // An actionState we do not know (Graph enums evolve; `awaitingAdminAction` was proposed,
+      // domain §9) is "unknown state": still polled, never done. A missing one stays pending.
+      state: known ?? (sent === '' ? 'pending' : 'unknownState'),
+      unknownState: known === undefined && sent !== '' ? sent.slice(0, 64) : null,
       startDateTime: str(r.startDateTime),
       lastUpdatedDateTime: str(r.lastUpdatedDateTime),
       passcode: str(r.passcode),

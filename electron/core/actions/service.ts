@@ -154,7 +154,12 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       intuneErrorCode: result.errorCode,
       hasPasscode: action.record.hasPasscode || result.passcode !== null,
       completedAt: terminal ? at : undefined,
-      detail: result.errorCode !== null ? `errorCode ${result.errorCode}` : null,
+      detail:
+        result.unknownState !== null
+          ? `actionState ${result.unknownState}`
+          : result.errorCode !== null
+            ? `errorCode ${result.errorCode}`
+            : null,
     })
     log.info('actions.state', { actionId: next.record.id, state, hasPasscode: next.record.hasPasscode })
     emit(next)

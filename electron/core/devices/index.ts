@@ -76,6 +76,13 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     connectivity,
     now: options.now,
     locale: options.locale,
+    agentUpn: () => {
+      try {
+        return options.sessions.current().agent()?.upn ?? null
+      } catch {
+        return null
+      }
+    },
   })
   return {
     cache,

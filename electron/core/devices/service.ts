@@ -2,12 +2,15 @@ import type Database from 'better-sqlite3'
 import type { DeviceDetail, DeviceSearchResult } from '@shared/api/schemas/devices'
 import { CodedError } from '@shared/errors'
 import type { GraphClient } from '../graph/client'
+import { singleDeviceOf } from '../graph/normalize'
 import type { DeviceCache } from '../store/cache'
 import { toDeviceRecord, type ApiVersion } from '../store/device-record'
 import { createDeviceRepository } from '../store/device-repository'
+import { createScopeDenials } from '../store/scope-denials'
 import type { Connectivity } from '../sync/connectivity'
 import { devicePath } from '../sync/fields'
 import { toDeviceDetail } from './detail'
+import { markOutOfScope, withScope } from './scope'
 import { createDeviceSearch, type DeviceSearch, type SearchInput } from './search'
 
 export interface DeviceService {
@@ -20,6 +23,8 @@ export interface DeviceServiceOptions {
   readonly cache: DeviceCache
   readonly graph: () => GraphClient
   readonly connectivity: Connectivity
+  /** The signed-in agent, recorded with a scope-tag refusal (a colleague's role may differ). */
+  readonly agentUpn?: () => string | null
   readonly now?: () => number
   /** The agent's locale (BCP 47), for phone numbers typed without a country code. */
   readonly locale?: () => string | undefined
@@ -42,14 +47,14 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
     try {
       return {
         version: 'beta' as ApiVersion,
-        body: (await graph.get(devicePath('beta', id), { signal })).body,
+        body: singleDeviceOf((await graph.get(devicePath('beta', id), { signal })).body),
       }
     } catch (error) {
       // Same degradation as the sync: a tenant refusing beta is read through v1.0.
       if (error instanceof CodedError && error.code === 'GRAPH_ERROR' && error.detail?.status === 400) {
         return {
           version: 'v1.0' as ApiVersion,
-          body: (await graph.get(devicePath('v1.0', id), { signal })).body,
+          body: singleDeviceOf((await graph.get(devicePath('v1.0', id), { signal })).body),
         }
       }
       throw error
@@ -58,12 +63,17 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
 
   return {
     search(input) {
-      return searchFor(options.cache.db()).search(input)
+      const db = options.cache.db()
+      const result = searchFor(db).search(input)
+      const marked = createScopeDenials(db).markedAmong(result.rows.map((r) => r.id))
+      if (marked.size === 0) return result
+      return { ...result, rows: result.rows.map((r) => (marked.has(r.id) ? { ...r, outOfScope: true } : r)) }
     },
     get(id) {
-      const stored = createDeviceRepository(options.cache.db()).get(id)
+      const db = options.cache.db()
+      const stored = createDeviceRepository(db).get(id)
       if (!stored) throw new CodedError('NOT_FOUND', 'Device not in the cache')
-      return toDeviceDetail(stored, now())
+      return withScope(toDeviceDetail(stored, now()), createScopeDenials(db).get(id))
     },
     async refresh(id, signal) {
       const repository = createDeviceRepository(options.cache.db())
@@ -74,14 +84,19 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
       } catch (error) {
         const code = error instanceof CodedError ? error.code : 'INTERNAL'
         options.connectivity.note(code)
-        // Gone from Intune: drop it from the cache too, so search stops offering it.
+        // Gone from Intune: drop it from the cache too, so search stops offering it. A scope-tag 404
+        // is not "gone" (domain §9): the row stays, marked outside the agent's Intune scope.
         if (code === 'GRAPH_NOT_FOUND') repository.remove(id)
+        if (code === 'GRAPH_OUT_OF_SCOPE' && error instanceof CodedError && repository.get(id)) {
+          markOutOfScope(options.cache.db(), id, error, options.agentUpn?.() ?? '', now())
+        }
         throw error
       }
       const record = toDeviceRecord(live.body, live.version, new Date(now()).toISOString())
       if (!record || record.id !== id)
         throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph returned another device')
       repository.put(record)
+      createScopeDenials(options.cache.db()).clear(id)
       return toDeviceDetail(createDeviceRepository(options.cache.db()).get(id)!, now())
     },
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { CodedError, type ErrorCode } from '@shared/errors'
+import { CodedError } from '@shared/errors'
 import { silentLogger, type Logger } from '../log'
-import { codeForStatus, graphError, graphErrorCode } from './errors'
+import { graphError } from './errors'
+import { statusError } from './failure'
 import { abortableSleep, backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from './retry'
 
 /**
@@ -66,7 +67,9 @@ type Failure =
       kind: 'status'
       status: number
       retryAfterMs: number | null
-      graphCode: string | null
+      /** Parsed JSON body (null when not JSON): read by failure.ts for Intune's nested shapes. */
+      body: unknown
+      approvalHeader: string | null
       requestId: string | null
     }
   | { kind: 'network'; error: unknown }
@@ -185,7 +188,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           kind: 'status',
           status: response.status,
           retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
-          graphCode: parseFailed ? null : graphErrorCode(parsed),
+          body: parseFailed ? null : parsed,
+          approvalHeader: response.headers.get('x-msft-approval-code'),
           requestId,
         }
       } catch (error) {
@@ -239,14 +243,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     if (failure.kind === 'timeout') {
       return graphError('TIMEOUT', 'Microsoft Graph did not answer in time', { clientRequestId, attempts })
     }
-    const code: ErrorCode = codeForStatus(failure.status)
-    return graphError(code, `Graph answered HTTP ${failure.status}`, {
-      status: failure.status,
-      graphCode: failure.graphCode,
-      requestId: failure.requestId,
-      clientRequestId,
-      attempts,
-    })
+    return statusError({ ...failure, clientRequestId, attempts })
   }
 
   return {

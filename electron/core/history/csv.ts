@@ -50,6 +50,8 @@ const STATES: Record<Locale, Record<ActionState, string>> = {
     notSupported: 'Non prise en charge',
     canceled: 'Annulée',
     stillPending: 'Toujours en attente',
+    awaitingApproval: 'En attente d’approbation',
+    unknownState: 'État inconnu',
   },
   en: {
     sending: 'Sending',
@@ -61,6 +63,8 @@ const STATES: Record<Locale, Record<ActionState, string>> = {
     notSupported: 'Not supported',
     canceled: 'Canceled',
     stillPending: 'Still pending',
+    awaitingApproval: 'Awaiting approval',
+    unknownState: 'Unknown state',
   },
 }
 

@@ -1,4 +1,5 @@
 import { COMPLIANCE_STATES, type ComplianceState, type Ownership } from '@shared/api/schemas/devices'
+import { normalizeManagedDevice } from '../graph/normalize'
 import { evaluatePasscodeAction } from '@shared/eligibility'
 import { foldText } from '@shared/text'
 import { phoneIndexWords, phoneRegionOf } from '../devices/phone'
@@ -123,6 +124,8 @@ export function toDeviceRecord(
   apiVersion: ApiVersion,
   cachedAt: string,
 ): DeviceRecord | null {
+  // Strings for booleans, "null", sentinel dates: normalised once here for sync and refresh (domain §9).
+  graph = normalizeManagedDevice(graph)
   if (!isRecord(graph)) return null
   const id = str(graph['id'])
   if (!id || id.length > 128) return null

@@ -6,7 +6,7 @@ import type { AppError } from '@shared/errors'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
 
-export type RefreshOutcome = 'updated' | 'gone' | 'failed'
+export type RefreshOutcome = 'updated' | 'gone' | 'outOfScope' | 'failed'
 
 /**
  * One device from the cache (issue 5, Device detail) and its live "Refresh from Intune". Answers
@@ -64,6 +64,15 @@ export const useDeviceDetailStore = defineStore('deviceDetail', () => {
     if (result.error.code === 'GRAPH_NOT_FOUND') {
       search.forget()
       return 'gone'
+    }
+    if (result.error.code === 'GRAPH_OUT_OF_SCOPE') {
+      // Not gone (domain §9): core kept the row and marked it; show the mark and badge it in the results.
+      const marked = await api.call('devices:get', { id })
+      if (mine === seq && marked.ok) {
+        detail.value = marked.value
+        search.applyDetail(marked.value)
+      }
+      return 'outOfScope'
     }
     return 'failed'
   }

@@ -93,6 +93,7 @@ export function rowFromDetail(detail: DeviceDetail): DeviceRow {
     enrollmentKind: detail.eligibility.enrollment,
     verdict: detail.eligibility.verdict,
     action: detail.eligibility.action,
+    ...(detail.outOfScope ? { outOfScope: true as const } : {}),
   }
 }
 

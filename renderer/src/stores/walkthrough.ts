@@ -151,6 +151,16 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     // Eligibility as Intune sees the device now (core re-checks it again when issuing).
     const live = await auth.withSignIn(() => api.call('devices:refresh', { id }))
     if (live.ok && deviceId.value === id) detail.value = live.value
+    else if (!live.ok && live.error.code === 'GRAPH_OUT_OF_SCOPE') await reloadMarked(id)
+  }
+
+  /** Core marked the device outside the agent's Intune scope (domain §9): show the mark, refuse. */
+  async function reloadMarked(id: string): Promise<void> {
+    const marked = await api.call('devices:get', { id })
+    if (marked.ok && deviceId.value === id) {
+      detail.value = marked.value
+      search.applyDetail(marked.value)
+    }
   }
 
   async function refreshAvailability(): Promise<void> {
@@ -178,6 +188,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     if (!result.ok) {
       if (result.error.code === 'CONFIRMATION_REQUIRED') repeatPending.value = result.error
       else issueError.value = result.error
+      if (result.error.code === 'GRAPH_OUT_OF_SCOPE') await reloadMarked(input.deviceId)
       // The key is kept: after a refusal nothing was recorded under it, and after a lost connection
       // core may have sent the action — retrying with the same key then returns it, never a second POST.
       return false

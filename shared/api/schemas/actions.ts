@@ -25,7 +25,11 @@ import { verificationCheck } from './settings'
  * - `notSent`: Intune did not register it (POST refused, or verified absent after a timeout / 5xx);
  * - `pending` / `active`: Intune's actionState while the device has not answered;
  * - `done` / `failed` / `notSupported` / `canceled`: Intune's terminal actionState (domain §2.3);
- * - `stillPending`: this app stopped polling after the give-up time; Intune may still deliver it.
+ * - `stillPending`: this app stopped polling after the give-up time; Intune may still deliver it;
+ * - `awaitingApproval`: Multi Admin Approval holds the request (403 ApprovalRequired, domain §9):
+ *   nothing reached the device; a second admin must approve within 3 days. Never re-sent on its own;
+ * - `unknownState`: Intune reported an actionState this app does not know (e.g. the proposed
+ *   `awaitingAdminAction`, domain §9): still polled, never taken as done.
  */
 export const ACTION_STATES = [
   'sending',
@@ -37,6 +41,8 @@ export const ACTION_STATES = [
   'notSupported',
   'canceled',
   'stillPending',
+  'awaitingApproval',
+  'unknownState',
 ] as const
 export const actionState = z.enum(ACTION_STATES)
 export type ActionState = z.infer<typeof actionState>
@@ -49,6 +55,7 @@ export const FINAL_STATES: readonly ActionState[] = [
   'notSupported',
   'canceled',
   'stillPending',
+  'awaitingApproval',
 ]
 /** Intune's terminal actionState members (domain §2.3, §6). */
 export const INTUNE_TERMINAL_STATES: readonly ActionState[] = ['done', 'failed', 'notSupported', 'canceled']

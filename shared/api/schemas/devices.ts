@@ -92,6 +92,8 @@ export const deviceRow = z.strictObject({
   enrollmentKind,
   verdict,
   action: passcodeAction.nullable(),
+  /** Intune refused the agent this device for its scope tags (domain §9); absent when not marked. */
+  outOfScope: z.literal(true).optional(),
 })
 export type DeviceRow = z.infer<typeof deviceRow>
 
@@ -118,6 +120,14 @@ export const passcodeEligibility = z.strictObject({
   sources: z.array(z.strictObject({ id: z.enum(SOURCE_IDS), title: z.string(), url: z.string() })),
 })
 export type PasscodeEligibilityDto = z.infer<typeof passcodeEligibility>
+
+export const outOfScope = z.strictObject({
+  agentUpn: z.string(),
+  deniedAt: z.string(),
+  requestId: z.string().nullable(),
+  activityId: z.string().nullable(),
+})
+export type OutOfScope = z.infer<typeof outOfScope>
 
 /** One device, grouped as an agent thinks of it (issue 5, Device detail). */
 export const deviceDetail = z.strictObject({
@@ -159,6 +169,11 @@ export const deviceDetail = z.strictObject({
   source: z.enum(['beta', 'v1.0']),
   /** The cached Graph record (secrets such as deviceActionResults[].passcode are never stored). */
   raw: z.record(z.string(), z.unknown()),
+  /**
+   * The last live read was refused for scope tags (a 404 that is not a deleted device, domain §9):
+   * who was refused, when, and the support IDs. Absent while the device is in scope.
+   */
+  outOfScope: outOfScope.optional(),
 })
 export type DeviceDetail = z.infer<typeof deviceDetail>
 
@@ -170,7 +185,8 @@ export const devicesContract = {
   'devices:get': { input: deviceIdInput, output: deviceDetail },
   /**
    * Re-reads one device live from Graph and updates its row. When Intune no longer has it, the
-   * row is removed and the call fails with GRAPH_NOT_FOUND.
+   * row is removed and the call fails with GRAPH_NOT_FOUND. When Intune refuses it for scope tags
+   * the row stays, marked `outOfScope`, and the call fails with GRAPH_OUT_OF_SCOPE (domain §9).
    */
   'devices:refresh': { input: deviceIdInput, output: deviceDetail },
 } as const

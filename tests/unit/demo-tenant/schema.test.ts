@@ -70,7 +70,7 @@ describe('generated devices against the managedDevice schema', () => {
 
   it('generated data covers every platform and both sides of each rule boundary', () => {
     const kinds = new Set(devices.map((d) => d.traits.kind))
-    expect(kinds.size).toBe(12)
+    expect(kinds.size).toBe(14)
     const major = (d: (typeof devices)[number]): number => parseInt(String(d.graph.osVersion), 10)
     const of = (kind: string) => devices.filter((d) => d.traits.kind === kind)
     expect(of('androidDeviceAdministrator').some((d) => major(d) <= 6)).toBe(true)
@@ -88,6 +88,7 @@ describe('generated devices against the managedDevice schema', () => {
       'Windows',
       'macOS',
       'Linux',
+      'visionOS',
     ]) {
       expect(os).toContain(o)
     }

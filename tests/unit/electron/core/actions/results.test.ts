@@ -36,7 +36,14 @@ describe('latestResetResult', () => {
       reset({ actionState: 'notSupported', startDateTime: '2026-11-26T11:00:00Z', errorCode: 7 }),
     ])
     expect(r).toMatchObject({ state: 'notSupported', errorCode: 7 })
-    expect(latestResetResult([reset({ actionState: 'somethingNew' })])?.state).toBe('pending')
+    // An actionState outside the enum (e.g. the proposed awaitingAdminAction, domain §9) is "unknown
+    // state", kept as sent; a missing one is still pending.
+    expect(latestResetResult([reset({ actionState: 'awaitingAdminAction' })])).toMatchObject({
+      state: 'unknownState',
+      unknownState: 'awaitingAdminAction',
+    })
+    expect(latestResetResult([reset({ actionState: 'constructor' })])?.state).toBe('unknownState')
+    expect(latestResetResult([reset({ actionState: undefined })])?.state).toBe('pending')
   })
 
   it('returns null for junk', () => {
