@@ -233,7 +233,10 @@ for (const locale of LOCALES) {
       await expectRings(page, ['locale-en', 'theme-dark'], 'settings')
     })
 
-    test(`Esc on step 1, then "Discard": the typed answers are gone (${locale.lang})`, async ({ page, appUrl }) => {
+    test(`Esc on step 1, then "Discard": the typed answers are gone (${locale.lang})`, async ({
+      page,
+      appUrl,
+    }) => {
       await signInAndSync(page, appUrl)
       await page.getByTestId('device-search').fill('zbelanger_AndroidForWork')
       await page.getByTestId('device-search').press('Enter')

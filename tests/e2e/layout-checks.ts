@@ -59,15 +59,18 @@ const inside = (inner: Box, outer: Box, slack = 1) =>
 export async function expectSoundFrame(page: Page, what: string): Promise<void> {
   const f = await frameFacts(page)
   const screen: Box = { left: 0, top: 0, right: f.viewport.width, bottom: f.viewport.height }
-  expect.soft(f.main.scrollWidth, `${what}: main column overflows sideways`).toBeLessThanOrEqual(
-    f.main.clientWidth + 1,
-  )
+  expect
+    .soft(f.main.scrollWidth, `${what}: main column overflows sideways`)
+    .toBeLessThanOrEqual(f.main.clientWidth + 1)
   expect.soft(f.bar.top, `${what}: status bar overlaps the content`).toBeGreaterThanOrEqual(f.main.bottom - 1)
   expect.soft(inside(f.bar, screen), `${what}: status bar is off screen`).toBe(true)
   for (const [i, item] of f.barItems.entries()) {
     expect.soft(inside(item, f.bar), `${what}: status bar item ${i} is cut off`).toBe(true)
     const next = f.barItems[i + 1]
-    if (next) expect.soft(item.right, `${what}: status bar items ${i} and ${i + 1} overlap`).toBeLessThanOrEqual(next.left + 1)
+    if (next)
+      expect
+        .soft(item.right, `${what}: status bar items ${i} and ${i + 1} overlap`)
+        .toBeLessThanOrEqual(next.left + 1)
   }
   expect.soft(f.spilling, `${what}: status bar items drawn over their neighbours`).toEqual([])
   for (const [i, link] of f.navLinks.entries())

@@ -44,7 +44,9 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
 }
 
 async function axeClean(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
@@ -92,13 +94,19 @@ for (const { tag, lang } of [
 
       // Devices: several whole rows, each with its verdict on screen and its enrollment readable.
       await everySize(page, testInfo, lang, 'devices', async (size, what) => {
-        expect.soft(await wholeRowsShown(page), `${what}: whole result rows`).toBeGreaterThanOrEqual(
-          size.height <= 600 ? 4 : 6,
-        )
+        expect
+          .soft(await wholeRowsShown(page), `${what}: whole result rows`)
+          .toBeGreaterThanOrEqual(size.height <= 600 ? 4 : 6)
         const rows = await page.getByTestId('device-row').count()
         for (let i = 0; i < Math.min(rows, 4); i++)
-          await expectInView(page, `[data-testid="device-row"]:nth-child(${i + 1}) [data-testid="eligibility-badge"]`, `${what}: verdict of row ${i + 1}`)
-        expect.soft(await clippedTexts(page, '[data-testid="row-enrollment"]'), `${what}: enrollment cut`).toEqual([])
+          await expectInView(
+            page,
+            `[data-testid="device-row"]:nth-child(${i + 1}) [data-testid="eligibility-badge"]`,
+            `${what}: verdict of row ${i + 1}`,
+          )
+        expect
+          .soft(await clippedTexts(page, '[data-testid="row-enrollment"]'), `${what}: enrollment cut`)
+          .toEqual([])
       })
 
       // Device detail of the work-profile phone with the long name.
@@ -106,8 +114,14 @@ for (const { tag, lang } of [
       await page.getByTestId('device-row').filter({ hasText: WP_DEVICE }).first().click()
       await expect(page.getByTestId('device-name')).toHaveText(WP_DEVICE)
       await everySize(page, testInfo, lang, 'device', async (_size, what) => {
-        expect.soft(await lineCount(page, '[data-testid="device-name"]'), `${what}: title lines`).toBeLessThanOrEqual(2)
-        await expectInView(page, '[data-testid="device-detail"] [data-testid="eligibility-badge"]', `${what}: verdict`)
+        expect
+          .soft(await lineCount(page, '[data-testid="device-name"]'), `${what}: title lines`)
+          .toBeLessThanOrEqual(2)
+        await expectInView(
+          page,
+          '[data-testid="device-detail"] [data-testid="eligibility-badge"]',
+          `${what}: verdict`,
+        )
         await expectInView(page, '[data-testid="start-walkthrough"]', `${what}: start button`)
         expect.soft(await clippedTexts(page, '[data-testid="device-name"]'), `${what}: title cut`).toEqual([])
       })
@@ -115,9 +129,19 @@ for (const { tag, lang } of [
       // Walkthrough: step 1, step 3 and step 5 (the stepper at its widest and its narrowest).
       await page.getByTestId('start-walkthrough').click()
       const walkthroughChecks = async (what: string) => {
-        expect.soft(await clippedTexts(page, '.steps .n-step-content-header__title, [data-testid="compact-steps-label"]'), `${what}: stepper cut`).toEqual([])
+        expect
+          .soft(
+            await clippedTexts(
+              page,
+              '.steps .n-step-content-header__title, [data-testid="compact-steps-label"]',
+            ),
+            `${what}: stepper cut`,
+          )
+          .toEqual([])
         await expectInView(page, '[data-testid="walkthrough-next"]', `${what}: primary button`)
-        expect.soft(await lineCount(page, '[data-testid="walkthrough-device"]'), `${what}: device line`).toBeLessThanOrEqual(2)
+        expect
+          .soft(await lineCount(page, '[data-testid="walkthrough-device"]'), `${what}: device line`)
+          .toBeLessThanOrEqual(2)
       }
       await expect(page.getByTestId('walkthrough')).toHaveAttribute('data-step', 'verify')
       await everySize(page, testInfo, lang, 'walkthrough-1', (_s, what) => walkthroughChecks(what))
@@ -147,7 +171,15 @@ for (const { tag, lang } of [
       await page.getByTestId('nav-history').click()
       await expect(page.getByTestId('history-row')).toHaveCount(1)
       await everySize(page, testInfo, lang, 'history', async (_s, what) => {
-        expect.soft(await clippedTexts(page, '[data-testid="history-row"] td[data-col-key="deviceName"] .n-ellipsis, [data-testid="history-row"] td[data-col-key="deviceName"] [data-testid="history-device"]'), `${what}: device cut`).toEqual([])
+        expect
+          .soft(
+            await clippedTexts(
+              page,
+              '[data-testid="history-row"] td[data-col-key="deviceName"] .n-ellipsis, [data-testid="history-row"] td[data-col-key="deviceName"] [data-testid="history-device"]',
+            ),
+            `${what}: device cut`,
+          )
+          .toEqual([])
         await expectInView(page, '[data-testid="history-row"] td[data-col-key="state"]', `${what}: state`)
       })
 

@@ -25,7 +25,8 @@ export function usePageFocus(main: Readonly<Ref<HTMLElement | null>>): void {
       const root = main.value
       if (!root) return
       const active = document.activeElement
-      const placed = active && active !== before && active !== root && active.isConnected && root.contains(active)
+      const placed =
+        active && active !== before && active !== root && active.isConnected && root.contains(active)
       if (placed) return
       const heading = root.querySelector<HTMLElement>('[data-page-focus], h1')
       if (heading) {

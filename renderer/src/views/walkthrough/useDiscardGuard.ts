@@ -12,7 +12,8 @@ import { useWalkthroughStore } from '@renderer/stores/walkthrough'
  */
 export function useDiscardGuard(leave: () => void) {
   const store = useWalkthroughStore()
-  const { detail, callerName, checks, deviceConfirmed, preconditions, scriptRead, ticket } = storeToRefs(store)
+  const { detail, callerName, checks, deviceConfirmed, preconditions, scriptRead, ticket } =
+    storeToRefs(store)
   const dialog = useDialog()
   const { t } = useI18n()
 
