@@ -102,6 +102,10 @@ async function expectRings(page: Page, testIds: readonly string[], where: string
       await tabTo(page, id, 3)
       const { what, ring } = await focusRing(page)
       expect.soft(ring, `${where} ${theme}: no focus ring on ${what}`).not.toBeNull()
+      // For review: the ring as the agent sees it.
+      await page.screenshot({
+        path: test.info().outputPath(`focus-${where.replace(/\W+/g, '-')}-${id}-${theme}.png`),
+      })
     }
   }
   await setTheme(page, 'light')
