@@ -199,6 +199,17 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       return
     }
 
+    // The request log over HTTP, for end-to-end tests whose tenant runs inside the browser host
+    // (they count action POSTs). Method, path and status only: no header, body or token is kept.
+    if (method === 'GET' && url.pathname === '/_demo/requests') {
+      writeReply(res, {
+        status: 200,
+        body: { requests: log },
+        headers: { 'content-type': 'application/json' },
+      })
+      return
+    }
+
     const reply = routeIdentity(identity, tenantId, method, url, body)
     record(reply.status)
     writeReply(res, reply)

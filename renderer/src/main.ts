@@ -4,6 +4,7 @@ import '@renderer/api/client'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import './theme/focus.css'
 import { i18n } from './i18n'
 import { router } from './router'
 
