@@ -31,7 +31,7 @@ export function createHistoryHandlers(
       const rows = deps.repo().all(filters).map(deps.toRecord)
       return {
         csv: historyToCsv(rows, locale, timeZone),
-        filename: exportFilename(deps.now()),
+        filename: exportFilename(deps.now(), locale, timeZone),
         rows: rows.length,
       }
     },

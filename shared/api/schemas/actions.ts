@@ -94,6 +94,8 @@ export const actionRecord = z.strictObject({
   agentDisplayName: z.string().nullable(),
   tenantId: z.string(),
   ticketReference: z.string().nullable(),
+  /** Who called, as recorded at step 1 (its own column since migration 0060; null when not given). */
+  callerName: z.string().nullable(),
   verification: verificationAnswers,
   preconditionsConfirmed: z.array(preconditionCode),
   device: deviceSnapshot,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { migration0010 } from './0010-initial'
 import { migration0020 } from './0020-actions'
+import { migration0060 } from './0060-action-caller'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing through the list. */
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add one file per migration and one line here. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020]
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0060]
