@@ -27,20 +27,23 @@ export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
 const FALLBACK_REVEAL_MS = 60_000
 
 /**
- * The caller's name as the agent typed it in the search box, when the device found is that person's:
- * the search started the call ("Hélène Durand"), so the walkthrough starts with it. A serial, an
- * IMEI or another person's name is not a caller's name and is ignored.
+ * The caller's name to start step 1 with, when the agent found the device by typing its user's name:
+ * the device user's display name as the directory spells it ("Zoé Bélanger", not the "zoe belanger"
+ * typed in the search box). When the search did not match the user — a serial, an IMEI, a phone
+ * number, a device name, another person's name — the field starts empty: the agent asks.
  */
-export function callerFromSearch(query: string, userDisplayName: string | null): string | null {
+export function callerFromSearch(
+  query: string,
+  user: { readonly userDisplayName: string | null; readonly userPrincipalName?: string | null },
+): string | null {
   const q = query.trim()
-  if (!q || !userDisplayName || /\d/.test(q) || q.length > 120) return null
-  // Case and accents folded, the way the search box matches ("helene" finds "Hélène").
-  const user = foldText(userDisplayName)
-  return foldText(q)
-    .split(/\s+/)
-    .every((word) => user.includes(word))
-    ? q
-    : null
+  const name = user.userDisplayName?.trim()
+  if (!q || !name || /\d/.test(q) || q.length > 120) return null
+  // Case and accents folded, the way the search box matches ("helene" finds "Hélène"); the sign-in
+  // name's local part counts as the user too ("zbelanger").
+  const haystacks = [foldText(name), foldText((user.userPrincipalName ?? '').split('@')[0] ?? '')]
+  const words = foldText(q).split(/\s+/)
+  return words.every((word) => haystacks.some((h) => h.length > 0 && h.includes(word))) ? name : null
 }
 
 function newIdempotencyKey(): string {
@@ -138,7 +141,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     }
     detail.value = cached.value
     if (!callerName.value) {
-      callerName.value = callerFromSearch(search.query, cached.value.user.userDisplayName) ?? ''
+      callerName.value = callerFromSearch(search.query, cached.value.user) ?? ''
     }
     if (options.existingActionId) {
       const existing = await actions.load(options.existingActionId)

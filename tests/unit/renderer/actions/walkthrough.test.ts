@@ -18,13 +18,23 @@ const action = (over: Partial<ActionRecord> = {}) =>
   ({ id: 'a1', deviceId: 'd1', state: 'pending', ...over }) as ActionRecord
 
 describe('callerFromSearch', () => {
-  it('takes the search text as the caller only when it names the device user', () => {
-    expect(callerFromSearch('helene dur', 'Hélène Durand')).toBe('helene dur')
-    expect(callerFromSearch('Hélène', 'Hélène Durand')).toBe('Hélène')
-    expect(callerFromSearch('Zoé', 'Hélène Durand')).toBeNull()
-    expect(callerFromSearch('F2LXK', 'Hélène Durand')).toBeNull()
-    expect(callerFromSearch('iPhone 15', 'Hélène Durand')).toBeNull()
-    expect(callerFromSearch('', 'Hélène Durand')).toBeNull()
+  const helene = { userDisplayName: 'Hélène Durand', userPrincipalName: 'hdurand@contoso.example' }
+  it("uses the device user's display name when the search matched the user, never the typed text", () => {
+    expect(callerFromSearch('helene dur', helene)).toBe('Hélène Durand')
+    expect(callerFromSearch('Hélène', helene)).toBe('Hélène Durand')
+    expect(callerFromSearch('zoe belanger', { userDisplayName: 'Zoé Bélanger' })).toBe('Zoé Bélanger')
+    // The sign-in name's local part is the user too.
+    expect(callerFromSearch('hdurand', helene)).toBe('Hélène Durand')
+  })
+
+  it('leaves the field empty when the search matched something else', () => {
+    expect(callerFromSearch('Zoé', helene)).toBeNull()
+    expect(callerFromSearch('helene martin', helene)).toBeNull()
+    expect(callerFromSearch('F2LXK', helene)).toBeNull()
+    expect(callerFromSearch('iPhone 15', helene)).toBeNull()
+    expect(callerFromSearch('06 97 13 93 15', helene)).toBeNull()
+    expect(callerFromSearch('', helene)).toBeNull()
+    expect(callerFromSearch('helene', { userDisplayName: null, userPrincipalName: 'helene@x' })).toBeNull()
   })
 })
 
