@@ -9,6 +9,7 @@ import type { SettingsStore } from '../settings'
 import type { Db } from '../store/db'
 import { createSessionPasscodeGraph, type PasscodeGraph } from './graph'
 import { issueAction, RESET_PASSCODE_PERMISSION, type ParsedIssueInput } from './issue'
+import { createPasscodeClipboard } from './passcode-clipboard'
 import { createPasscodeVault } from './passcode-vault'
 import { createPoller } from './poller'
 import { createActionRepository, type StoredAction } from './repository'
@@ -24,6 +25,7 @@ export type ActionChannel =
   | 'actions:availability'
   | 'actions:revealPasscode'
   | 'actions:hidePasscode'
+  | 'actions:copyPasscode'
   | 'actions:finish'
   | 'actions:recheck'
   | 'history:list'
@@ -35,7 +37,7 @@ export interface ActionServicesOptions {
   readonly settings: Pick<SettingsStore, 'get'>
   readonly events: EventBus
   readonly log: Logger
-  readonly host: Pick<HostCapabilities, 'notify' | 'locale'>
+  readonly host: Pick<HostCapabilities, 'notify' | 'locale' | 'clipboard'>
   /** The profile's cache database, opened and migrated (store: `join(profileDataDir, 'cache.db')`). */
   readonly database: (session: Session) => Db
   /** Graph access for a session; default: a small fetch client over the session's token. */
@@ -63,6 +65,12 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
   const { sessions, events, log } = options
   const graphFor = options.graph ?? ((session: Session) => createSessionPasscodeGraph(session, { log }))
   const vault = createPasscodeVault({ revealMs: timing.revealMs, unrevealedMs: timing.unrevealedMs, now })
+  const clipboard = options.host.clipboard
+    ? createPasscodeClipboard(options.host.clipboard, {
+        now,
+        onError: (error) => log.warn('actions.clipboard-failed', { error }),
+      })
+    : null
   const contexts = new Map<string, ProfileContext>()
   /** Per-device lock (issue 7 §3): the key that holds it and the promise of its outcome. */
   const inFlight = new Map<string, { key: string; promise: Promise<StoredAction> }>()
@@ -277,12 +285,23 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       return { passcode: shown.passcode, expiresAt: new Date(shown.expiresAt).toISOString() }
     },
     'actions:hidePasscode'({ actionId }) {
-      return { forgotten: vault.forget(actionId) }
+      return { forgotten: vault.forget(actionId), clipboard: clipboard?.release(actionId) ?? 'notCopied' }
+    },
+    'actions:copyPasscode'({ actionId }) {
+      if (!clipboard) throw new CodedError('NOT_IMPLEMENTED', 'This host copies in the renderer')
+      mustGet(activeContext(), actionId)
+      // Only a passcode on screen can be copied: reveal() here never starts a countdown of its own.
+      if (!vault.isRevealed(actionId)) throw new CodedError('PASSCODE_EXPIRED', 'The passcode is hidden')
+      const shown = vault.reveal(actionId)!
+      clipboard.copy(actionId, shown.passcode, shown.expiresAt)
+      log.info('actions.passcode-copied', { actionId })
+      return { copied: true as const }
     },
     'actions:finish'({ actionId, note }) {
       const ctx = activeContext()
       mustGet(ctx, actionId)
       vault.forget(actionId)
+      clipboard?.release(actionId)
       const next = ctx.repo.finish(actionId, note.trim(), new Date(now()).toISOString())
       emit(next)
       return dto(next)
@@ -318,6 +337,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       unsubscribe()
       poller.stopAll()
       vault.clear()
+      clipboard?.releaseAll()
       // Let a POST in flight record its answer, but never hang shutdown on it: a row left in
       // `sending` is checked against Intune on the next start (poller), never re-sent.
       const settled = Promise.allSettled([...inFlight.values()].map((f) => f.promise))

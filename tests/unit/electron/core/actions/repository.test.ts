@@ -123,7 +123,12 @@ describe('action repository: the caller name (migration 0060)', () => {
     expect(insert('blank', '   ').record.callerName).toBeNull()
     expect(insert('none', undefined).record.callerName).toBeNull()
     expect(db.prepare("SELECT caller_name FROM actions WHERE id = 'with'").pluck().get()).toBe('Zoé Bélanger')
-    expect(repo.all({}).map((a) => a.record.callerName).sort()).toEqual(['Zoé Bélanger', null, null].sort())
+    expect(
+      repo
+        .all({})
+        .map((a) => a.record.callerName)
+        .sort(),
+    ).toEqual(['Zoé Bélanger', null, null].sort())
     db.close()
   })
 })

@@ -19,7 +19,8 @@ describe('CSV labels are the renderer catalogue labels', () => {
     it(`${locale}: actions, states and identity checks`, () => {
       for (const a of PASSCODE_ACTIONS) expect(ACTIONS[locale][a]).toBe(catalogue.eligibility.action[a])
       for (const s of ACTION_STATES) expect(STATES[locale][s]).toBe(catalogue.actions.state[s])
-      for (const c of verificationCheck.options) expect(CHECKS[locale][c]).toBe(catalogue.policy.checks[c].label)
+      for (const c of verificationCheck.options)
+        expect(CHECKS[locale][c]).toBe(catalogue.policy.checks[c].label)
     })
   }
 })

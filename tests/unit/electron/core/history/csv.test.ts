@@ -36,9 +36,11 @@ describe('history CSV', () => {
   })
 
   it('an action without a caller name leaves the cell empty', () => {
-    const row = historyToCsv([sampleRecord({ callerName: null, action: 'removePasscode' })], 'fr', 'UTC').split(
-      '\r\n',
-    )[1]!
+    const row = historyToCsv(
+      [sampleRecord({ callerName: null, action: 'removePasscode' })],
+      'fr',
+      'UTC',
+    ).split('\r\n')[1]!
     expect(row).toContain(';Supprimer le code secret;')
     expect(row).toContain(';helene@contoso.example;;agent@contoso.example;')
   })
