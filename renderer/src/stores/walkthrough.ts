@@ -10,6 +10,7 @@ import { foldText } from '@shared/text'
 import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
+import { usePasscodeClipboardStore } from './passcodeClipboard'
 import { useSettingsStore } from './settings'
 
 export const WALKTHROUGH_STEPS = [
@@ -62,6 +63,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const auth = useAuthStore()
   const settings = useSettingsStore()
   const search = useDeviceSearchStore()
+  const clipboard = usePasscodeClipboardStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -105,6 +107,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
 
   function reset(): void {
     clearPasscode()
+    clipboard.dismiss()
     detail.value = null
     loadError.value = null
     step.value = 'verify'
@@ -214,12 +217,22 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     passcode.value = result.value.passcode
     const expires = Date.parse(result.value.expiresAt)
     passcodeExpiresAt.value = Number.isFinite(expires) ? expires : Date.now() + FALLBACK_REVEAL_MS
-    hideTimer = setTimeout(clearPasscode, Math.max(0, passcodeExpiresAt.value - Date.now()))
+    // Hidden at the moment core forgets it, through the same path as "Masquer" (clipboard included).
+    hideTimer = setTimeout(() => void hidePasscode(), Math.max(0, passcodeExpiresAt.value - Date.now()))
   }
 
+  async function copyPasscode(): Promise<boolean> {
+    if (!actionId.value || !passcode.value) return false
+    return clipboard.copy(actionId.value, passcode.value)
+  }
+
+  /** Hides it on screen, in core, and on the clipboard if it is still there (DESIGN §4). */
   async function hidePasscode(): Promise<void> {
     clearPasscode()
-    if (actionId.value) await api.call('actions:hidePasscode', { actionId: actionId.value })
+    const id = actionId.value
+    if (!id) return
+    const result = await api.call('actions:hidePasscode', { actionId: id })
+    await clipboard.release(id, result.ok ? result.value.clipboard : undefined)
   }
 
   async function finish(): Promise<AppError | null> {
@@ -264,6 +277,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     issue,
     retryNotSent,
     revealPasscode,
+    copyPasscode,
     hidePasscode,
     finish,
   }

@@ -124,4 +124,41 @@ describe('useWalkthroughStore', () => {
     expect(store.passcode).toBeNull()
     expect(client.current.call).toHaveBeenCalledWith('actions:hidePasscode', { actionId: 'a1' })
   })
+  it('copy, then the 60 s auto-hide: core forgets it and the clipboard is emptied (browser host)', async () => {
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const board = { text: '' }
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => void (board.text = text),
+        readText: async () => board.text,
+      },
+    })
+    Object.defineProperty(navigator, 'permissions', {
+      configurable: true,
+      value: { query: async () => ({ state: 'granted' }) },
+    })
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true)
+    const store = useWalkthroughStore()
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:issue')
+        return { ok: true, value: action({ state: 'done', hasPasscode: true }) }
+      if (channel === 'actions:revealPasscode')
+        return { ok: true, value: { passcode: 'k7p2mx9q', expiresAt: new Date(60_000).toISOString() } }
+      if (channel === 'devices:get') return { ok: true, value: { id: 'd1', user: { userDisplayName: null } } }
+      return { ok: true, value: { forgotten: true, clipboard: 'notCopied' } }
+    })
+    await store.start('d1')
+    await store.issue()
+    await store.revealPasscode()
+    expect(await store.copyPasscode()).toBe(true)
+    expect(board.text).toBe('k7p2mx9q')
+    vi.advanceTimersByTime(60_000)
+    await vi.waitFor(() => expect(board.text).toBe(''))
+    expect(store.passcode).toBeNull()
+    expect(client.current.call).toHaveBeenCalledWith('actions:hidePasscode', { actionId: 'a1' })
+    const { usePasscodeClipboardStore } = await import('@renderer/stores/passcodeClipboard')
+    expect(usePasscodeClipboardStore().notice).toBe('cleared')
+    vi.restoreAllMocks()
+  })
 })
