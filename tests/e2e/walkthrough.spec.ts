@@ -119,8 +119,9 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
   const deviceId = await openDevice(page, 'Bélanger', 'zbelanger_AndroidForWork_3/4/2025_9:12 AM')
   await page.getByTestId('start-walkthrough').click()
   await expect(page).toHaveURL(new RegExp(`#/walkthrough/${deviceId}`))
-  // The agent found the device by typing the caller's name: the walkthrough starts with it.
-  await expect(page.getByTestId('caller-name').locator('input')).toHaveValue('Bélanger')
+  // The agent found the device by typing the caller's name: the walkthrough starts with the user's
+  // display name as the directory spells it, not the typed text.
+  await expect(page.getByTestId('caller-name').locator('input')).toHaveValue('Zoé Bélanger')
   await verifyAndConfirmDevice(page, testInfo, 'wp')
 
   // 3: eligible, and the work-profile precondition must be confirmed with the caller.

@@ -64,12 +64,12 @@ describe('passcode dictation', () => {
     const words = w.findAll('[data-testid="passcode-dictation-word"]').map((x) => x.text())
     expect(words).toEqual([
       'comme Kléber',
-      'chiffre sept',
+      'sept',
       'comme Pierre',
-      'chiffre deux',
+      'deux',
       'comme Marcel',
       'comme Xavier',
-      'chiffre neuf',
+      'neuf',
       'comme Quintal',
     ])
     expect(w.get('[data-testid="passcode-letters-warning"]').text()).toContain('clavier complet')
@@ -86,7 +86,7 @@ describe('passcode dictation', () => {
     expect(w.findAll('[data-testid="passcode-dictation-word"]').map((x) => x.text())).toEqual([
       'capital, as in Quebec',
       'lowercase, as in Alfa',
-      'number nine',
+      'nine',
       'lowercase, as in X-ray',
     ])
     expect(w.find('[data-testid="passcode-letters-warning"]').exists()).toBe(true)
