@@ -1,4 +1,5 @@
 import { INTUNE_TERMINAL_STATES, type ActionRecord, type ActionState } from '@shared/api/schemas/actions'
+import type { PasscodeAction } from '@shared/eligibility/codes'
 import { CodedError, type ErrorCode } from '@shared/errors'
 import type { Session, SessionProvider } from '../auth/session'
 import type { EventBus } from '../events'
@@ -56,6 +57,17 @@ export interface ActionServices {
 }
 
 const DAY_MS = 86_400_000
+
+/** The passcode action the cache computed for a device (`devices.action`), null when not cached. */
+function cachedDeviceAction(db: Db, deviceId: string): PasscodeAction | null {
+  try {
+    const action = db.prepare('SELECT action FROM devices WHERE id = ?').pluck().get(deviceId)
+    return action === 'removePasscode' || action === 'resetPasscode' ? action : null
+  } catch {
+    // No device table yet (nothing synced): the label says "passcode action" without guessing.
+    return null
+  }
+}
 /** Intune shows the temporary passcode for seven days (MD-2025a/b): after that it cannot be re-read. */
 const PASSCODE_READABLE_MS = 7 * DAY_MS
 
@@ -324,6 +336,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
     graph: () => activeContext().graph(),
     agentUpn: () => sessions.current().agent()?.upn ?? null,
     toRecord: dto,
+    deviceAction: (deviceId) => cachedDeviceAction(activeContext().db, deviceId),
     now,
   })
 

@@ -166,9 +166,12 @@ const FILE_BASE: Record<Locale, string> = { fr: 'passcode-desk-historique', en: 
 export function exportFilename(now: number, locale: Locale, timeZone?: string): string {
   let day: string
   try {
-    day = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(
-      new Date(now),
-    )
+    day = new Intl.DateTimeFormat('sv-SE', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone,
+    }).format(new Date(now))
   } catch {
     day = new Date(now).toISOString().slice(0, 10)
   }
