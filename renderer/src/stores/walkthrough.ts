@@ -127,7 +127,11 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     finished.value = false
   }
 
-  /** Opens the walkthrough for a device; with `existingActionId` it resumes at the live status. */
+  /**
+   * Opens the walkthrough for a device; with `existingActionId` it resumes that action at the step
+   * it was left at. The action is read before the device is shown, so the page never renders step 1
+   * first (it used to, then jumped: "Étape 6 sur 7" with step 1 still marked).
+   */
   async function start(
     id: string,
     options: { caller?: string; existingActionId?: string } = {},
@@ -136,27 +140,41 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     deviceId.value = id
     if (options.caller && !callerName.value) callerName.value = options.caller.slice(0, 200)
     loading.value = true
-    const cached = await api.call('devices:get', { id })
+    const [cached, existing] = await Promise.all([
+      api.call('devices:get', { id }),
+      options.existingActionId ? actions.load(options.existingActionId) : Promise.resolve(null),
+    ])
     loading.value = false
     if (!cached.ok) {
       loadError.value = cached.error
       return
     }
+    if (existing && existing.deviceId === id) resume(existing)
     detail.value = cached.value
-    if (!callerName.value) {
+    if (!callerName.value && !actionId.value) {
       callerName.value = callerFromSearch(search.query, cached.value.user) ?? ''
-    }
-    if (options.existingActionId) {
-      const existing = await actions.load(options.existingActionId)
-      if (existing && existing.deviceId === id) {
-        actionId.value = existing.id
-        step.value = 'status'
-      }
     }
     void refreshAvailability()
     // Eligibility as Intune sees the device now (core re-checks it again when issuing).
     const live = await auth.withSignIn(() => api.call('devices:refresh', { id }))
     if (live.ok && deviceId.value === id) detail.value = live.value
+  }
+
+  /**
+   * Reopened from History or the device page: the answers recorded with the action, and the step
+   * it was left at — the closing step (with its note) once finished, else the live status.
+   */
+  function resume(existing: ActionRecord): void {
+    actionId.value = existing.id
+    callerName.value = existing.callerName ?? existing.verification.callerName ?? ''
+    checks.value = [...existing.verification.checks]
+    preconditions.value = [...existing.preconditionsConfirmed]
+    ticket.value = existing.ticketReference ?? ''
+    deviceConfirmed.value = { model: true, serial: true, checkIn: true }
+    scriptRead.value = true
+    note.value = existing.outcomeNote ?? ''
+    finished.value = existing.finishedAt !== null
+    step.value = finished.value ? 'finish' : 'status'
   }
 
   async function refreshAvailability(): Promise<void> {

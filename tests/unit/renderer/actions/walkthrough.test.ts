@@ -161,4 +161,45 @@ describe('useWalkthroughStore', () => {
     expect(usePasscodeClipboardStore().notice).toBe('cleared')
     vi.restoreAllMocks()
   })
+  it('a history row reopens at the step it was left at, with what was recorded', async () => {
+    const recorded = (over: Partial<ActionRecord>) =>
+      action({
+        state: 'done',
+        callerName: 'Zoé Bélanger',
+        verification: { checks: ['employeeId'], callerName: 'Zoé Bélanger' },
+        preconditionsConfirmed: ['workProfileResetTokenActivated'],
+        ticketReference: 'INC-7',
+        outcomeNote: null,
+        finishedAt: null,
+        ...over,
+      })
+    let current = recorded({})
+    const steps: string[] = []
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:get') return { ok: true, value: { action: current, transitions: [] } }
+      if (channel === 'devices:get') {
+        return { ok: true, value: { id: 'd1', user: { userDisplayName: 'Zoé Bélanger' } } }
+      }
+      return { ok: true, value: {} }
+    })
+    const store = useWalkthroughStore()
+    const { watch } = await import('vue')
+    // The step the page renders when the device appears is already the right one.
+    watch(
+      () => store.detail,
+      (d) => d && steps.push(store.step),
+    )
+    await store.start('d1', { existingActionId: 'a1' })
+    expect(store.step).toBe('status')
+    expect(store).toMatchObject({ callerName: 'Zoé Bélanger', ticket: 'INC-7', finished: false })
+    expect(store.checks).toEqual(['employeeId'])
+
+    current = recorded({ outcomeNote: 'Unlocked.', finishedAt: '2026-12-01T10:00:00.000Z' })
+    await store.start('d1', { existingActionId: 'a1' })
+    expect(store.step).toBe('finish')
+    expect(store).toMatchObject({ note: 'Unlocked.', finished: true })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(steps[0]).toBe('status')
+    expect(steps).not.toContain('verify')
+  })
 })
