@@ -10,11 +10,15 @@
  * (renderer/src/stores/passcodeClipboard.ts).
  */
 
-/** What a host offers core (injected: core never imports electron, DESIGN §1). */
+/**
+ * What a host offers core (injected: core never imports electron, DESIGN §1). Asynchronous like
+ * Electron's clipboard (readText/writeText return promises since Electron 45, modelled on
+ * navigator.clipboard).
+ */
 export interface HostClipboard {
-  readText(): string
-  writeText(text: string): void
-  clear(): void
+  readText(): Promise<string>
+  writeText(text: string): Promise<void>
+  clear(): void | Promise<void>
 }
 
 /** `cleared`: it held the passcode and is now empty; `changed`: something else was copied since. */
@@ -22,11 +26,11 @@ export type ClipboardOutcome = 'cleared' | 'changed' | 'notCopied'
 
 export interface PasscodeClipboard {
   /** Copies and arms the clear at `expiresAt` (ms), in case nobody hides it first. */
-  copy(actionId: string, passcode: string, expiresAt: number): void
+  copy(actionId: string, passcode: string, expiresAt: number): Promise<void>
   /** Clears now if it still holds that action's passcode, and tells what happened (or what the countdown did). */
-  release(actionId: string): ClipboardOutcome
+  release(actionId: string): Promise<ClipboardOutcome>
   /** App shutdown: clear every passcode still on the clipboard. */
-  releaseAll(): void
+  releaseAll(): Promise<void>
 }
 
 /** How long the outcome of an automatic clear stays readable by the renderer's own hide call. */
@@ -47,7 +51,7 @@ export function createPasscodeClipboard(
     outcomes.set(actionId, { outcome, timer })
   }
 
-  const clearNow = (actionId: string, keep: boolean): ClipboardOutcome => {
+  const clearNow = async (actionId: string, keep: boolean): Promise<ClipboardOutcome> => {
     const entry = held.get(actionId)
     if (!entry) return 'notCopied'
     clearTimeout(entry.timer)
@@ -56,13 +60,13 @@ export function createPasscodeClipboard(
     try {
       let stillThere = true
       try {
-        stillThere = clipboard.readText() === entry.passcode
+        stillThere = (await clipboard.readText()) === entry.passcode
       } catch (error) {
         // Cannot tell what it holds: a secret left behind is worse than a lost copy, so clear.
         options.onError?.(error)
       }
       if (stillThere) {
-        clipboard.clear()
+        await clipboard.clear()
         outcome = 'cleared'
       }
     } catch (error) {
@@ -73,16 +77,16 @@ export function createPasscodeClipboard(
   }
 
   return {
-    copy(actionId, passcode, expiresAt) {
+    async copy(actionId, passcode, expiresAt) {
       clearTimeout(held.get(actionId)?.timer)
-      clipboard.writeText(passcode)
-      const timer = setTimeout(() => clearNow(actionId, true), Math.max(0, expiresAt - now()))
+      await clipboard.writeText(passcode)
+      const timer = setTimeout(() => void clearNow(actionId, true), Math.max(0, expiresAt - now()))
       timer.unref?.()
       held.set(actionId, { passcode, timer })
       clearTimeout(outcomes.get(actionId)?.timer)
       outcomes.delete(actionId)
     },
-    release(actionId) {
+    async release(actionId) {
       if (held.has(actionId)) return clearNow(actionId, false)
       // The countdown cleared it already: tell the renderer's hide once, then forget.
       const kept = outcomes.get(actionId)
@@ -90,8 +94,8 @@ export function createPasscodeClipboard(
       outcomes.delete(actionId)
       return kept?.outcome ?? 'notCopied'
     },
-    releaseAll() {
-      for (const id of [...held.keys()]) clearNow(id, false)
+    async releaseAll() {
+      await Promise.all([...held.keys()].map((id) => clearNow(id, false)))
       for (const { timer } of outcomes.values()) clearTimeout(timer)
       outcomes.clear()
     },

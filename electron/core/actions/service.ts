@@ -296,24 +296,25 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       log.info('actions.passcode-revealed', { actionId })
       return { passcode: shown.passcode, expiresAt: new Date(shown.expiresAt).toISOString() }
     },
-    'actions:hidePasscode'({ actionId }) {
-      return { forgotten: vault.forget(actionId), clipboard: clipboard?.release(actionId) ?? 'notCopied' }
+    async 'actions:hidePasscode'({ actionId }) {
+      const forgotten = vault.forget(actionId)
+      return { forgotten, clipboard: clipboard ? await clipboard.release(actionId) : 'notCopied' }
     },
-    'actions:copyPasscode'({ actionId }) {
+    async 'actions:copyPasscode'({ actionId }) {
       if (!clipboard) throw new CodedError('NOT_IMPLEMENTED', 'This host copies in the renderer')
       mustGet(activeContext(), actionId)
       // Only a passcode on screen can be copied: reveal() here never starts a countdown of its own.
       if (!vault.isRevealed(actionId)) throw new CodedError('PASSCODE_EXPIRED', 'The passcode is hidden')
       const shown = vault.reveal(actionId)!
-      clipboard.copy(actionId, shown.passcode, shown.expiresAt)
+      await clipboard.copy(actionId, shown.passcode, shown.expiresAt)
       log.info('actions.passcode-copied', { actionId })
       return { copied: true as const }
     },
-    'actions:finish'({ actionId, note }) {
+    async 'actions:finish'({ actionId, note }) {
       const ctx = activeContext()
       mustGet(ctx, actionId)
       vault.forget(actionId)
-      clipboard?.release(actionId)
+      await clipboard?.release(actionId)
       const next = ctx.repo.finish(actionId, note.trim(), new Date(now()).toISOString())
       emit(next)
       return dto(next)
@@ -350,7 +351,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       unsubscribe()
       poller.stopAll()
       vault.clear()
-      clipboard?.releaseAll()
+      await clipboard?.releaseAll().catch(() => {})
       // Let a POST in flight record its answer, but never hang shutdown on it: a row left in
       // `sending` is checked against Intune on the next start (poller), never re-sent.
       const settled = Promise.allSettled([...inFlight.values()].map((f) => f.promise))

@@ -231,8 +231,8 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
         notify: (title, body) => notifications.push({ title, body }),
         locale: () => 'fr-FR',
         clipboard: {
-          readText: () => h.clipboard.text,
-          writeText: (text) => {
+          readText: async () => h.clipboard.text,
+          writeText: async (text) => {
             h.clipboard.writes.push(text)
             h.clipboard.text = text
           },

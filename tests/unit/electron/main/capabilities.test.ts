@@ -66,8 +66,8 @@ describe('notifications', () => {
 function fakeClipboard() {
   const board = { text: 'earlier copy', clears: 0 }
   return Object.assign(board, {
-    readText: () => board.text,
-    writeText: (text: string) => void (board.text = text),
+    readText: async () => board.text,
+    writeText: async (text: string) => void (board.text = text),
     clear: () => {
       board.text = ''
       board.clears++
@@ -76,11 +76,11 @@ function fakeClipboard() {
 }
 
 describe('clipboard (main-process clipboard)', () => {
-  it('reads, writes and clears the system clipboard for core', () => {
+  it('reads, writes and clears the system clipboard for core', async () => {
     const board = fakeClipboard()
     const clipboard = createHostClipboard(board)
-    expect(clipboard.readText()).toBe('earlier copy')
-    clipboard.writeText('k7p2mx9q')
+    expect(await clipboard.readText()).toBe('earlier copy')
+    await clipboard.writeText('k7p2mx9q')
     expect(board.text).toBe('k7p2mx9q')
     clipboard.clear()
     expect(board).toMatchObject({ text: '', clears: 1 })

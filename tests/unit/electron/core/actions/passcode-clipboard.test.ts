@@ -8,8 +8,8 @@ import {
 function board(initial = 'INC-1'): HostClipboard & { text: string } {
   const b = {
     text: initial,
-    readText: () => b.text,
-    writeText: (t: string) => void (b.text = t),
+    readText: async () => b.text,
+    writeText: async (t: string) => void (b.text = t),
     clear: () => void (b.text = ''),
   }
   return b
@@ -18,66 +18,66 @@ function board(initial = 'INC-1'): HostClipboard & { text: string } {
 describe('passcode clipboard (Electron host)', () => {
   afterEach(() => vi.useRealTimers())
 
-  it('copies, and clears on hide when the clipboard still holds the passcode', () => {
+  it('copies, and clears on hide when the clipboard still holds the passcode', async () => {
     const b = board()
     const clip = createPasscodeClipboard(b)
-    clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
+    await clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
     expect(b.text).toBe('k7p2mx9q')
-    expect(clip.release('a1')).toBe('cleared')
+    expect(await clip.release('a1')).toBe('cleared')
     expect(b.text).toBe('')
     // Nothing is cleared twice.
     b.text = 'later copy'
-    expect(clip.release('a1')).toBe('notCopied')
+    expect(await clip.release('a1')).toBe('notCopied')
     expect(b.text).toBe('later copy')
   })
 
-  it('leaves the clipboard alone when the agent copied something else since', () => {
+  it('leaves the clipboard alone when the agent copied something else since', async () => {
     const b = board()
     const clip = createPasscodeClipboard(b)
-    clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
+    await clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
     b.text = 'INC-20931'
-    expect(clip.release('a1')).toBe('changed')
+    expect(await clip.release('a1')).toBe('changed')
     expect(b.text).toBe('INC-20931')
   })
 
-  it('clears by itself when the 60 s countdown ends, even if nobody hides it', () => {
+  it('clears by itself when the 60 s countdown ends, even if nobody hides it', async () => {
     vi.useFakeTimers({ now: 0 })
     const b = board()
     const clip = createPasscodeClipboard(b, { now: () => Date.now() })
-    clip.copy('a1', 'k7p2mx9q', 60_000)
+    await clip.copy('a1', 'k7p2mx9q', 60_000)
     vi.advanceTimersByTime(59_999)
     expect(b.text).toBe('k7p2mx9q')
-    vi.advanceTimersByTime(1)
+    await vi.advanceTimersByTimeAsync(1)
     expect(b.text).toBe('')
     // The renderer's own hide, arriving just after, learns what happened, once.
-    expect(clip.release('a1')).toBe('cleared')
-    expect(clip.release('a1')).toBe('notCopied')
+    expect(await clip.release('a1')).toBe('cleared')
+    expect(await clip.release('a1')).toBe('notCopied')
   })
 
-  it('never copied → notCopied; shutdown clears whatever is still held', () => {
+  it('never copied → notCopied; shutdown clears whatever is still held', async () => {
     const b = board()
     const clip = createPasscodeClipboard(b)
-    expect(clip.release('zz')).toBe('notCopied')
-    clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
-    clip.releaseAll()
+    expect(await clip.release('zz')).toBe('notCopied')
+    await clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
+    await clip.releaseAll()
     expect(b.text).toBe('')
   })
 
-  it('a clipboard that cannot be read is reported, not thrown, and cleared to be safe', () => {
+  it('a clipboard that cannot be read is reported, not thrown, and cleared to be safe', async () => {
     const errors: unknown[] = []
     const b = board()
     const clip = createPasscodeClipboard(
       {
         ...b,
-        readText: () => {
+        readText: async () => {
           throw new Error('clipboard busy')
         },
         writeText: b.writeText,
       },
       { onError: (e) => errors.push(e) },
     )
-    clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
-    expect(clip.release('a1')).toBe('cleared')
+    await clip.copy('a1', 'k7p2mx9q', Date.now() + 60_000)
+    expect(await clip.release('a1')).toBe('cleared')
     expect(b.text).toBe('')
     expect(errors).toHaveLength(1)
   })
