@@ -101,6 +101,9 @@ test('Android work profile: full walkthrough shows the temporary passcode, then 
   appUrl,
   context,
 }, testInfo) => {
+  // Seven steps, each with an axe scan, and Intune's round trips: more than the default 60 s on a
+  // loaded 2-core machine.
+  test.setTimeout(120_000)
   // The browser host notifies through the Web Notification API once allowed: record what it shows.
   await context.grantPermissions(['notifications'])
   await page.addInitScript(() => {
