@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
@@ -47,6 +49,14 @@ async function toPasscode(page: Page, appUrl: string, agentButton: RegExp): Prom
   )
 }
 
+/** Every byte the app wrote under its data folder (SQLite, WAL, logs, settings). */
+function dataDirText(dir: string): string {
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .map((p) => (statSync(p).isDirectory() ? dataDirText(p) : readFileSync(p).toString('latin1')))
+    .join('\n')
+}
+
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -77,6 +87,7 @@ test.describe('French', () => {
 
   test('copié → masqué au bout de 60 s → presse-papiers vidé ; épellation « comme Anatole »', async ({
     page,
+    app,
     appUrl,
     context,
   }, testInfo) => {
@@ -134,6 +145,10 @@ test.describe('French', () => {
     await shoot(page, testInfo, 'passcode-cleared-fr-light')
 
     expect(await page.content()).not.toContain(value)
+    // Copying and clearing left no trace of it on disk (database, WAL, logs).
+    const disk = dataDirText(app.dataDir)
+    expect(disk).toContain('INC-31000')
+    expect(disk.includes(value)).toBe(false)
   })
 })
 
