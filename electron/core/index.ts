@@ -1,4 +1,5 @@
 import type { HostKind } from '@shared/api/schemas/app'
+import type { HostClipboard } from './actions/passcode-clipboard'
 import { createActionServices } from './actions/service'
 import { createAuthServices } from './auth/wiring'
 import type { DemoTenantSettings, StartDemoTenant } from './auth/session-manager'
@@ -36,6 +37,8 @@ export interface HostCapabilities {
   readonly openExternal?: (url: string) => Promise<void>
   /** A desktop notification (Electron `Notification`); the browser host's renderer uses the Web API. */
   readonly notify?: (title: string, body: string) => void
+  /** The system clipboard (Electron main-process `clipboard`), for the passcode's copy-and-clear. */
+  readonly clipboard?: HostClipboard
 }
 
 export interface CoreOptions {

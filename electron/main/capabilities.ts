@@ -2,8 +2,9 @@
  * Electron-only capabilities handed to core through `HostCapabilities` (DESIGN §1: core never
  * imports electron). Each adapter is a few lines over one Electron API.
  */
-import type { Notification as ElectronNotification, SafeStorage, Shell } from 'electron'
+import type { Clipboard, Notification as ElectronNotification, SafeStorage, Shell } from 'electron'
 import type { HostCapabilities, SecretStorage } from '../core'
+import type { HostClipboard } from '../core/actions/passcode-clipboard'
 import { createOpenExternal, isAllowedSignInUrl } from './security'
 
 /**
@@ -50,10 +51,26 @@ export function createNotifier(Notification: NotificationConstructor): (title: s
   }
 }
 
+/**
+ * The main process's clipboard for the temporary passcode's copy-and-clear (DESIGN §4): the
+ * renderer cannot read the clipboard (permission requests are denied, security.ts), so core copies
+ * and later compares here. Plain text only: `clear()` empties every format, as a password manager does.
+ */
+export function createHostClipboard(
+  clipboard: Pick<Clipboard, 'readText' | 'writeText' | 'clear'>,
+): HostClipboard {
+  return {
+    readText: () => clipboard.readText(),
+    writeText: (text) => clipboard.writeText(text),
+    clear: () => clipboard.clear(),
+  }
+}
+
 export interface ElectronCapabilityDeps {
   readonly safeStorage: Parameters<typeof createSecretStorage>[0]
   readonly shell: Pick<Shell, 'openExternal'>
   readonly Notification: NotificationConstructor
+  readonly clipboard: Parameters<typeof createHostClipboard>[0]
   readonly locale: () => string
   readonly versions: { readonly electron: string; readonly chrome: string }
 }
@@ -67,5 +84,6 @@ export function createElectronCapabilities(deps: ElectronCapabilityDeps): HostCa
     // Core opens the sign-in page: allow-listed https hosts, or the demo tenant on loopback.
     openExternal: createOpenExternal(deps.shell, isAllowedSignInUrl),
     notify: createNotifier(deps.Notification),
+    clipboard: createHostClipboard(deps.clipboard),
   }
 }

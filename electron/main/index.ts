@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Notification,
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
       safeStorage,
       shell,
       Notification,
+      clipboard,
       locale: () => app.getLocale(),
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     }),

@@ -35,6 +35,7 @@ export const CHANNELS = [
   'actions:availability',
   'actions:revealPasscode',
   'actions:hidePasscode',
+  'actions:copyPasscode',
   'actions:finish',
   'actions:recheck',
   // history (issue 7)

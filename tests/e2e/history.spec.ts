@@ -107,11 +107,11 @@ test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
   expect(csv.charCodeAt(0)).toBe(0xfeff)
   const lines = csv.slice(1).trim().split('\r\n')
   expect(lines[0]).toBe(
-    'Date;État;Action;Appareil;Numéro de série;Utilisateur;Agent;Ticket;Vérifications;Code temporaire émis;Code d’erreur Intune;Note de clôture;ID de requête',
+    'Date;État;Action;Appareil;Numéro de série;Utilisateur;Personne qui appelle;Agent;Ticket;Vérifications;Code secret temporaire émis;Code d’erreur Intune;Note de clôture;ID de requête',
   )
   expect(lines).toHaveLength(3)
   expect(lines[1]).toMatch(
-    /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2};Échec;Suppression du code;iPhone de François;/,
+    /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2};Échec;Supprimer le code secret;iPhone de François;/,
   )
-  expect(lines[2]).toMatch(/;Terminée;Suppression du code;iPhone de Hélène;/)
+  expect(lines[2]).toMatch(/;Terminée;Supprimer le code secret;iPhone de Hélène;/)
 })

@@ -175,7 +175,7 @@ for (const { tag, lang } of [
           .soft(
             await clippedTexts(
               page,
-              '[data-testid="history-row"] td[data-col-key="deviceName"] .n-ellipsis, [data-testid="history-row"] td[data-col-key="deviceName"] [data-testid="history-device"]',
+              '[data-testid="history-row"] td[data-col-key="deviceName"] .n-ellipsis, [data-testid="history-row"] td[data-col-key="deviceName"] [data-testid="history-device-name"]',
             ),
             `${what}: device cut`,
           )

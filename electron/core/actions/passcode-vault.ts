@@ -11,6 +11,8 @@ export interface PasscodeVault {
   /** Keeps a freshly received passcode (replaces any earlier one for the action). */
   hold(actionId: string, passcode: string): void
   has(actionId: string): boolean
+  /** Held and on screen (its 60 s countdown has started). */
+  isRevealed(actionId: string): boolean
   /** Returns it and starts (or keeps) the 60 s countdown; undefined when not held. */
   reveal(actionId: string): { passcode: string; expiresAt: number } | undefined
   forget(actionId: string): boolean
@@ -50,6 +52,7 @@ export function createPasscodeVault(options: VaultOptions = {}): PasscodeVault {
       entries.set(actionId, { passcode, expiresAt: null, timer: schedule(actionId, unrevealedMs) })
     },
     has: (actionId) => entries.has(actionId),
+    isRevealed: (actionId) => (entries.get(actionId)?.expiresAt ?? null) !== null,
     reveal(actionId) {
       const entry = entries.get(actionId)
       if (!entry) return undefined

@@ -32,6 +32,7 @@ interface Row {
   agent_upn: string
   agent_name: string | null
   ticket_reference: string | null
+  caller_name: string | null
   verification_json: string
   preconditions_json: string
   device_json: string
@@ -113,6 +114,7 @@ function toStored(row: Row): StoredAction {
       agentDisplayName: row.agent_name,
       tenantId: row.tenant_id,
       ticketReference: row.ticket_reference,
+      callerName: row.caller_name,
       verification: JSON.parse(row.verification_json) as VerificationAnswers,
       preconditionsConfirmed: JSON.parse(row.preconditions_json) as PreconditionCode[],
       device: JSON.parse(row.device_json) as DeviceSnapshot,
@@ -205,11 +207,11 @@ export function createActionRepository(db: Database): ActionRepository {
   )
   const insertStmt = db.prepare(`
     INSERT INTO actions (id, idempotency_key, profile_id, tenant_id, device_id, device_name, serial_number, action,
-      enrollment, outcome, state, agent_upn, agent_name, ticket_reference, verification_json, preconditions_json,
-      device_json, eligibility_json, client_request_id, baseline_start, requested_at, updated_at)
+      enrollment, outcome, state, agent_upn, agent_name, ticket_reference, caller_name, verification_json,
+      preconditions_json, device_json, eligibility_json, client_request_id, baseline_start, requested_at, updated_at)
     VALUES (@id, @idempotencyKey, @profileId, @tenantId, @deviceId, @deviceName, @serialNumber, @action,
-      @enrollment, @outcome, 'sending', @agentUpn, @agentName, @ticketReference, @verification, @preconditions,
-      @device, @eligibility, @clientRequestId, @baselineStart, @requestedAt, @requestedAt)`)
+      @enrollment, @outcome, 'sending', @agentUpn, @agentName, @ticketReference, @callerName, @verification,
+      @preconditions, @device, @eligibility, @clientRequestId, @baselineStart, @requestedAt, @requestedAt)`)
   const getStmt = db.prepare<[string], Row>('SELECT * FROM actions WHERE id = ?')
   const byKeyStmt = db.prepare<[string], Row>('SELECT * FROM actions WHERE idempotency_key = ?')
   const latestSentStmt = db.prepare<[string, string], Row>(
@@ -289,6 +291,7 @@ export function createActionRepository(db: Database): ActionRepository {
           agentUpn: a.agentUpn,
           agentName: a.agentDisplayName,
           ticketReference: a.ticketReference,
+          callerName: a.verification.callerName?.trim() || null,
           verification: JSON.stringify(a.verification),
           preconditions: JSON.stringify(a.preconditionsConfirmed),
           device: JSON.stringify(a.device),

@@ -1,4 +1,5 @@
 import { INTUNE_TERMINAL_STATES, type ActionRecord, type ActionState } from '@shared/api/schemas/actions'
+import type { PasscodeAction } from '@shared/eligibility/codes'
 import { CodedError, type ErrorCode } from '@shared/errors'
 import type { Session, SessionProvider } from '../auth/session'
 import type { EventBus } from '../events'
@@ -9,6 +10,7 @@ import type { SettingsStore } from '../settings'
 import type { Db } from '../store/db'
 import { createSessionPasscodeGraph, type PasscodeGraph } from './graph'
 import { issueAction, RESET_PASSCODE_PERMISSION, type ParsedIssueInput } from './issue'
+import { createPasscodeClipboard } from './passcode-clipboard'
 import { createPasscodeVault } from './passcode-vault'
 import { createPoller } from './poller'
 import { createActionRepository, type StoredAction } from './repository'
@@ -24,6 +26,7 @@ export type ActionChannel =
   | 'actions:availability'
   | 'actions:revealPasscode'
   | 'actions:hidePasscode'
+  | 'actions:copyPasscode'
   | 'actions:finish'
   | 'actions:recheck'
   | 'history:list'
@@ -35,7 +38,7 @@ export interface ActionServicesOptions {
   readonly settings: Pick<SettingsStore, 'get'>
   readonly events: EventBus
   readonly log: Logger
-  readonly host: Pick<HostCapabilities, 'notify' | 'locale'>
+  readonly host: Pick<HostCapabilities, 'notify' | 'locale' | 'clipboard'>
   /** The profile's cache database, opened and migrated (store: `join(profileDataDir, 'cache.db')`). */
   readonly database: (session: Session) => Db
   /** Graph access for a session; default: a small fetch client over the session's token. */
@@ -54,6 +57,17 @@ export interface ActionServices {
 }
 
 const DAY_MS = 86_400_000
+
+/** The passcode action the cache computed for a device (`devices.action`), null when not cached. */
+function cachedDeviceAction(db: Db, deviceId: string): PasscodeAction | null {
+  try {
+    const action = db.prepare('SELECT action FROM devices WHERE id = ?').pluck().get(deviceId)
+    return action === 'removePasscode' || action === 'resetPasscode' ? action : null
+  } catch {
+    // No device table yet (nothing synced): the label says "passcode action" without guessing.
+    return null
+  }
+}
 /** Intune shows the temporary passcode for seven days (MD-2025a/b): after that it cannot be re-read. */
 const PASSCODE_READABLE_MS = 7 * DAY_MS
 
@@ -63,6 +77,12 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
   const { sessions, events, log } = options
   const graphFor = options.graph ?? ((session: Session) => createSessionPasscodeGraph(session, { log }))
   const vault = createPasscodeVault({ revealMs: timing.revealMs, unrevealedMs: timing.unrevealedMs, now })
+  const clipboard = options.host.clipboard
+    ? createPasscodeClipboard(options.host.clipboard, {
+        now,
+        onError: (error) => log.warn('actions.clipboard-failed', { error }),
+      })
+    : null
   const contexts = new Map<string, ProfileContext>()
   /** Per-device lock (issue 7 §3): the key that holds it and the promise of its outcome. */
   const inFlight = new Map<string, { key: string; promise: Promise<StoredAction> }>()
@@ -281,13 +301,25 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       log.info('actions.passcode-revealed', { actionId })
       return { passcode: shown.passcode, expiresAt: new Date(shown.expiresAt).toISOString() }
     },
-    'actions:hidePasscode'({ actionId }) {
-      return { forgotten: vault.forget(actionId) }
+    async 'actions:hidePasscode'({ actionId }) {
+      const forgotten = vault.forget(actionId)
+      return { forgotten, clipboard: clipboard ? await clipboard.release(actionId) : 'notCopied' }
     },
-    'actions:finish'({ actionId, note }) {
+    async 'actions:copyPasscode'({ actionId }) {
+      if (!clipboard) throw new CodedError('NOT_IMPLEMENTED', 'This host copies in the renderer')
+      mustGet(activeContext(), actionId)
+      // Only a passcode on screen can be copied: reveal() here never starts a countdown of its own.
+      if (!vault.isRevealed(actionId)) throw new CodedError('PASSCODE_EXPIRED', 'The passcode is hidden')
+      const shown = vault.reveal(actionId)!
+      await clipboard.copy(actionId, shown.passcode, shown.expiresAt)
+      log.info('actions.passcode-copied', { actionId })
+      return { copied: true as const }
+    },
+    async 'actions:finish'({ actionId, note }) {
       const ctx = activeContext()
       mustGet(ctx, actionId)
       vault.forget(actionId)
+      await clipboard?.release(actionId)
       const next = ctx.repo.finish(actionId, note.trim(), new Date(now()).toISOString())
       emit(next)
       return dto(next)
@@ -310,6 +342,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
     graph: () => activeContext().graph(),
     agentUpn: () => sessions.current().agent()?.upn ?? null,
     toRecord: dto,
+    deviceAction: (deviceId) => cachedDeviceAction(activeContext().db, deviceId),
     now,
   })
 
@@ -323,6 +356,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       unsubscribe()
       poller.stopAll()
       vault.clear()
+      await clipboard?.releaseAll().catch(() => {})
       // Let a POST in flight record its answer, but never hang shutdown on it: a row left in
       // `sending` is checked against Intune on the next start (poller), never re-sent.
       const settled = Promise.allSettled([...inFlight.values()].map((f) => f.promise))

@@ -1,5 +1,6 @@
 import type { ActionRecord, ActionState } from '@shared/api/schemas/actions'
 import type { Locale } from '@shared/api/schemas/common'
+import type { VerificationCheck } from '@shared/api/schemas/settings'
 
 /**
  * CSV export of the local history (issue 7): French uses `;` (Excel's separator where `,` is the
@@ -14,10 +15,11 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Appareil',
     'Numéro de série',
     'Utilisateur',
+    'Personne qui appelle',
     'Agent',
     'Ticket',
     'Vérifications',
-    'Code temporaire émis',
+    'Code secret temporaire émis',
     'Code d’erreur Intune',
     'Note de clôture',
     'ID de requête',
@@ -29,6 +31,7 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Device',
     'Serial number',
     'User',
+    'Caller',
     'Agent',
     'Ticket',
     'Checks',
@@ -39,7 +42,7 @@ const HEADERS: Record<Locale, readonly string[]> = {
   ],
 }
 
-const STATES: Record<Locale, Record<ActionState, string>> = {
+export const STATES: Record<Locale, Record<ActionState, string>> = {
   fr: {
     sending: 'Envoi en cours',
     notSent: 'Non envoyée',
@@ -68,9 +71,32 @@ const STATES: Record<Locale, Record<ActionState, string>> = {
   },
 }
 
-const ACTIONS: Record<Locale, Record<ActionRecord['action'], string>> = {
-  fr: { removePasscode: 'Suppression du code', resetPasscode: 'Réinitialisation du code' },
+/**
+ * The labels below are the History table's own (renderer i18n `eligibility.action.*`,
+ * `actions.state.*`, `policy.checks.*.label`): one label per concept everywhere. Core cannot import
+ * the renderer's catalogues, so tests/unit/electron/core/history/csv-labels.test.ts fails the
+ * moment the two differ.
+ */
+export const ACTIONS: Record<Locale, Record<ActionRecord['action'], string>> = {
+  fr: { removePasscode: 'Supprimer le code secret', resetPasscode: 'Réinitialiser le code secret' },
   en: { removePasscode: 'Remove passcode', resetPasscode: 'Reset passcode' },
+}
+
+export const CHECKS: Record<Locale, Record<VerificationCheck, string>> = {
+  fr: {
+    employeeId: 'Matricule vérifié',
+    managerCallback: 'Rappel du responsable',
+    mfaPrompt: 'Demande MFA approuvée',
+    securityQuestion: 'Question de sécurité',
+    badgePhoto: 'Photo du badge conforme',
+  },
+  en: {
+    employeeId: 'Employee ID confirmed',
+    managerCallback: 'Manager called back',
+    mfaPrompt: 'MFA prompt approved',
+    securityQuestion: 'Security question answered',
+    badgePhoto: 'Badge photo matches',
+  },
 }
 
 const YES_NO: Record<Locale, [string, string]> = { fr: ['Oui', 'Non'], en: ['Yes', 'No'] }
@@ -119,9 +145,10 @@ export function historyToCsv(rows: readonly ActionRecord[], locale: Locale, time
       r.deviceName ?? r.deviceId,
       r.device.serialNumber ?? '',
       r.device.userPrincipalName ?? '',
+      r.callerName ?? '',
       r.agentUpn,
       r.ticketReference ?? '',
-      r.verification.checks.join(' '),
+      r.verification.checks.map((c) => CHECKS[locale][c]).join(', '),
       r.hasPasscode ? yes : no,
       r.intuneErrorCode === null ? '' : String(r.intuneErrorCode),
       r.outcomeNote ?? '',
@@ -133,6 +160,24 @@ export function historyToCsv(rows: readonly ActionRecord[], locale: Locale, time
   return BOM + lines.join('\r\n') + '\r\n'
 }
 
-export function exportFilename(now: number): string {
-  return `passcode-desk-history-${new Date(now).toISOString().slice(0, 10)}.csv`
+const FILE_BASE: Record<Locale, string> = { fr: 'passcode-desk-historique', en: 'passcode-desk-history' }
+
+/**
+ * `passcode-desk-historique-2026-12-01-fr.csv`: the agent's own calendar day (not UTC's: an export
+ * at 00:30 in Paris is dated that day) and the file's language, since French and English files
+ * differ in separator and dates.
+ */
+export function exportFilename(now: number, locale: Locale, timeZone?: string): string {
+  let day: string
+  try {
+    day = new Intl.DateTimeFormat('sv-SE', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone,
+    }).format(new Date(now))
+  } catch {
+    day = new Date(now).toISOString().slice(0, 10)
+  }
+  return `${FILE_BASE[locale]}-${day}-${locale}.csv`
 }

@@ -5,7 +5,7 @@ import type { PasscodeGraph } from '../actions/graph'
 import type { ActionRepository, StoredAction } from '../actions/repository'
 import type { Handlers } from '../router'
 import { exportFilename, historyToCsv } from './csv'
-import { auditEventEntries, localEntries, mergeTimeline, remoteAuditEntries } from './team'
+import { auditEventEntries, localEntries, mergeTimeline, remoteAuditEntries, type DeviceAction } from './team'
 
 export interface HistoryDeps {
   /** The active profile's actions (its own SQLite database: works offline). */
@@ -13,6 +13,8 @@ export interface HistoryDeps {
   readonly graph: () => PasscodeGraph
   readonly agentUpn: () => string | null
   readonly toRecord: (action: StoredAction) => ActionRecord
+  /** The device cache's passcode action for a device (labels Intune's records of other agents). */
+  readonly deviceAction?: DeviceAction
   readonly now: () => number
 }
 
@@ -31,7 +33,7 @@ export function createHistoryHandlers(
       const rows = deps.repo().all(filters).map(deps.toRecord)
       return {
         csv: historyToCsv(rows, locale, timeZone),
-        filename: exportFilename(deps.now()),
+        filename: exportFilename(deps.now(), locale, timeZone),
         rows: rows.length,
       }
     },
@@ -47,7 +49,7 @@ export function createHistoryHandlers(
       const unavailable: TeamTimeline['unavailable'] = []
       let remote: TeamEntry[] = []
       try {
-        remote = remoteAuditEntries(await graph.remoteActionAudits(), fromMs, toMs)
+        remote = remoteAuditEntries(await graph.remoteActionAudits(), fromMs, toMs, deps.deviceAction)
       } catch (error) {
         const code = error instanceof CodedError ? error.code : 'INTERNAL'
         // Offline or signed out: the team view cannot exist; the renderer keeps the local list.
@@ -55,7 +57,14 @@ export function createHistoryHandlers(
         unavailable.push({ source: 'remoteActionAudit', code })
       }
       try {
-        remote.push(...auditEventEntries(await graph.auditEvents(filters.from!, filters.to!), fromMs, toMs))
+        remote.push(
+          ...auditEventEntries(
+            await graph.auditEvents(filters.from!, filters.to!),
+            fromMs,
+            toMs,
+            deps.deviceAction,
+          ),
+        )
       } catch (error) {
         // auditEvents needs Audit data/Read and DeviceManagementApps.Read.All (domain §3.1): may be missing.
         unavailable.push({

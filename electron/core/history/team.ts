@@ -1,5 +1,10 @@
 import type { ActionRecord } from '@shared/api/schemas/actions'
 import type { TeamEntry } from '@shared/api/schemas/history'
+import type { PasscodeAction } from '@shared/eligibility/codes'
+
+/** The cached device's passcode action (iOS/iPadOS: remove; Android: reset), null when unknown. */
+export type DeviceAction = (deviceId: string) => PasscodeAction | null
+const unknownAction: DeviceAction = () => null
 
 /**
  * The team timeline (issue 7, domain §3): this app's own actions plus every agent's passcode actions
@@ -28,6 +33,7 @@ export function localEntries(rows: readonly ActionRecord[]): TeamEntry[] {
     deviceName: r.deviceName,
     agentUpn: r.agentUpn,
     activity: r.action,
+    action: r.action,
     state: r.state,
     ticketReference: r.ticketReference,
     mine: true,
@@ -36,7 +42,12 @@ export function localEntries(rows: readonly ActionRecord[]): TeamEntry[] {
 }
 
 /** remoteActionAudits with action resetPasscode (domain §3.2; the enum member covers iOS removal too). */
-export function remoteAuditEntries(audits: readonly unknown[], from: number, to: number): TeamEntry[] {
+export function remoteAuditEntries(
+  audits: readonly unknown[],
+  from: number,
+  to: number,
+  deviceAction: DeviceAction = unknownAction,
+): TeamEntry[] {
   const out: TeamEntry[] = []
   for (const item of audits) {
     if (!item || typeof item !== 'object') continue
@@ -44,14 +55,16 @@ export function remoteAuditEntries(audits: readonly unknown[], from: number, to:
     if (squash(a.action) !== 'resetpasscode') continue
     const at = str(a.requestDateTime)
     if (!within(at, from, to)) continue
+    const deviceId = str(a.managedDeviceId)
     out.push({
       key: `rau:${str(a.id) ?? out.length}`,
       source: 'remoteActionAudit',
       at: at!,
-      deviceId: str(a.managedDeviceId),
+      deviceId,
       deviceName: str(a.deviceDisplayName),
       agentUpn: str(a.initiatedByUserPrincipalName),
       activity: 'resetPasscode',
+      action: deviceId ? deviceAction(deviceId) : null,
       state: str(a.actionState),
       ticketReference: null,
       mine: false,
@@ -62,7 +75,12 @@ export function remoteAuditEntries(audits: readonly unknown[], from: number, to:
 }
 
 /** auditEvents whose activity is a passcode reset ("ResetPasscode ManagedDevice", domain §3.1 — unconfirmed). */
-export function auditEventEntries(eventsIn: readonly unknown[], from: number, to: number): TeamEntry[] {
+export function auditEventEntries(
+  eventsIn: readonly unknown[],
+  from: number,
+  to: number,
+  deviceAction: DeviceAction = unknownAction,
+): TeamEntry[] {
   const out: TeamEntry[] = []
   for (const item of eventsIn) {
     if (!item || typeof item !== 'object') continue
@@ -74,14 +92,16 @@ export function auditEventEntries(eventsIn: readonly unknown[], from: number, to
     const actor = (e.actor && typeof e.actor === 'object' ? e.actor : {}) as Record<string, unknown>
     const resources = Array.isArray(e.resources) ? (e.resources as Record<string, unknown>[]) : []
     const device = resources.find((r) => r && typeof r === 'object') ?? {}
+    const deviceId = str(device.resourceId)
     out.push({
       key: `audit:${str(e.id) ?? out.length}`,
       source: 'auditEvent',
       at: at!,
-      deviceId: str(device.resourceId),
+      deviceId,
       deviceName: str(device.displayName),
       agentUpn: str(actor.userPrincipalName),
       activity,
+      action: deviceId ? deviceAction(deviceId) : null,
       state: str(e.activityResult),
       ticketReference: null,
       mine: false,

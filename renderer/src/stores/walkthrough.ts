@@ -10,6 +10,7 @@ import { foldText } from '@shared/text'
 import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
+import { usePasscodeClipboardStore } from './passcodeClipboard'
 import { useSettingsStore } from './settings'
 
 export const WALKTHROUGH_STEPS = [
@@ -27,20 +28,23 @@ export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
 const FALLBACK_REVEAL_MS = 60_000
 
 /**
- * The caller's name as the agent typed it in the search box, when the device found is that person's:
- * the search started the call ("Hélène Durand"), so the walkthrough starts with it. A serial, an
- * IMEI or another person's name is not a caller's name and is ignored.
+ * The caller's name to start step 1 with, when the agent found the device by typing its user's name:
+ * the device user's display name as the directory spells it ("Zoé Bélanger", not the "zoe belanger"
+ * typed in the search box). When the search did not match the user — a serial, an IMEI, a phone
+ * number, a device name, another person's name — the field starts empty: the agent asks.
  */
-export function callerFromSearch(query: string, userDisplayName: string | null): string | null {
+export function callerFromSearch(
+  query: string,
+  user: { readonly userDisplayName: string | null; readonly userPrincipalName?: string | null },
+): string | null {
   const q = query.trim()
-  if (!q || !userDisplayName || /\d/.test(q) || q.length > 120) return null
-  // Case and accents folded, the way the search box matches ("helene" finds "Hélène").
-  const user = foldText(userDisplayName)
-  return foldText(q)
-    .split(/\s+/)
-    .every((word) => user.includes(word))
-    ? q
-    : null
+  const name = user.userDisplayName?.trim()
+  if (!q || !name || /\d/.test(q) || q.length > 120) return null
+  // Case and accents folded, the way the search box matches ("helene" finds "Hélène"); the sign-in
+  // name's local part counts as the user too ("zbelanger").
+  const haystacks = [foldText(name), foldText((user.userPrincipalName ?? '').split('@')[0] ?? '')]
+  const words = foldText(q).split(/\s+/)
+  return words.every((word) => haystacks.some((h) => h.length > 0 && h.includes(word))) ? name : null
 }
 
 function newIdempotencyKey(): string {
@@ -59,6 +63,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const auth = useAuthStore()
   const settings = useSettingsStore()
   const search = useDeviceSearchStore()
+  const clipboard = usePasscodeClipboardStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -102,6 +107,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
 
   function reset(): void {
     clearPasscode()
+    clipboard.dismiss()
     detail.value = null
     loadError.value = null
     step.value = 'verify'
@@ -121,7 +127,11 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     finished.value = false
   }
 
-  /** Opens the walkthrough for a device; with `existingActionId` it resumes at the live status. */
+  /**
+   * Opens the walkthrough for a device; with `existingActionId` it resumes that action at the step
+   * it was left at. The action is read before the device is shown, so the page never renders step 1
+   * first (it used to, then jumped: "Étape 6 sur 7" with step 1 still marked).
+   */
   async function start(
     id: string,
     options: { caller?: string; existingActionId?: string } = {},
@@ -130,22 +140,19 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     deviceId.value = id
     if (options.caller && !callerName.value) callerName.value = options.caller.slice(0, 200)
     loading.value = true
-    const cached = await api.call('devices:get', { id })
+    const [cached, existing] = await Promise.all([
+      api.call('devices:get', { id }),
+      options.existingActionId ? actions.load(options.existingActionId) : Promise.resolve(null),
+    ])
     loading.value = false
     if (!cached.ok) {
       loadError.value = cached.error
       return
     }
+    if (existing && existing.deviceId === id) resume(existing)
     detail.value = cached.value
-    if (!callerName.value) {
-      callerName.value = callerFromSearch(search.query, cached.value.user.userDisplayName) ?? ''
-    }
-    if (options.existingActionId) {
-      const existing = await actions.load(options.existingActionId)
-      if (existing && existing.deviceId === id) {
-        actionId.value = existing.id
-        step.value = 'status'
-      }
+    if (!callerName.value && !actionId.value) {
+      callerName.value = callerFromSearch(search.query, cached.value.user) ?? ''
     }
     void refreshAvailability()
     // Eligibility as Intune sees the device now (core re-checks it again when issuing).
@@ -161,6 +168,23 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
       detail.value = marked.value
       search.applyDetail(marked.value)
     }
+  }
+
+  /**
+   * Reopened from History or the device page: the answers recorded with the action, and the step
+   * it was left at — the closing step (with its note) once finished, else the live status.
+   */
+  function resume(existing: ActionRecord): void {
+    actionId.value = existing.id
+    callerName.value = existing.callerName ?? existing.verification.callerName ?? ''
+    checks.value = [...existing.verification.checks]
+    preconditions.value = [...existing.preconditionsConfirmed]
+    ticket.value = existing.ticketReference ?? ''
+    deviceConfirmed.value = { model: true, serial: true, checkIn: true }
+    scriptRead.value = true
+    note.value = existing.outcomeNote ?? ''
+    finished.value = existing.finishedAt !== null
+    step.value = finished.value ? 'finish' : 'status'
   }
 
   async function refreshAvailability(): Promise<void> {
@@ -222,12 +246,22 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     passcode.value = result.value.passcode
     const expires = Date.parse(result.value.expiresAt)
     passcodeExpiresAt.value = Number.isFinite(expires) ? expires : Date.now() + FALLBACK_REVEAL_MS
-    hideTimer = setTimeout(clearPasscode, Math.max(0, passcodeExpiresAt.value - Date.now()))
+    // Hidden at the moment core forgets it, through the same path as "Masquer" (clipboard included).
+    hideTimer = setTimeout(() => void hidePasscode(), Math.max(0, passcodeExpiresAt.value - Date.now()))
   }
 
+  async function copyPasscode(): Promise<boolean> {
+    if (!actionId.value || !passcode.value) return false
+    return clipboard.copy(actionId.value, passcode.value)
+  }
+
+  /** Hides it on screen, in core, and on the clipboard if it is still there (DESIGN §4). */
   async function hidePasscode(): Promise<void> {
     clearPasscode()
-    if (actionId.value) await api.call('actions:hidePasscode', { actionId: actionId.value })
+    const id = actionId.value
+    if (!id) return
+    const result = await api.call('actions:hidePasscode', { actionId: id })
+    await clipboard.release(id, result.ok ? result.value.clipboard : undefined)
   }
 
   async function finish(): Promise<AppError | null> {
@@ -272,6 +306,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     issue,
     retryNotSent,
     revealPasscode,
+    copyPasscode,
     hidePasscode,
     finish,
   }

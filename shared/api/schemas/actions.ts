@@ -101,6 +101,8 @@ export const actionRecord = z.strictObject({
   agentDisplayName: z.string().nullable(),
   tenantId: z.string(),
   ticketReference: z.string().nullable(),
+  /** Who called, as recorded at step 1 (its own column since migration 0060; null when not given). */
+  callerName: z.string().nullable(),
   verification: verificationAnswers,
   preconditionsConfirmed: z.array(preconditionCode),
   device: deviceSnapshot,
@@ -162,6 +164,15 @@ export const revealedPasscode = z.strictObject({
   expiresAt: isoDateTime(),
 })
 
+/**
+ * What hiding the passcode did to the system clipboard (Electron host; DESIGN §4): `cleared` — it
+ * still held the passcode and is now empty; `changed` — the agent copied something else since, left
+ * alone; `notCopied` — the passcode was never copied through this host.
+ */
+export const CLIPBOARD_OUTCOMES = ['cleared', 'changed', 'notCopied'] as const
+export const clipboardOutcome = z.enum(CLIPBOARD_OUTCOMES)
+export type ClipboardOutcome = z.infer<typeof clipboardOutcome>
+
 export const availabilityInput = z.strictObject({ deviceId: id().optional() })
 export const actionAvailability = z.strictObject({
   available: z.boolean(),
@@ -184,7 +195,16 @@ export const actionsContract = {
   /** The only channel that carries a passcode. PASSCODE_EXPIRED when Intune no longer shows it. */
   'actions:revealPasscode': { input: actionIdInput, output: revealedPasscode },
   /** Forgets the passcode in core now (the agent hid it or closed the walkthrough). */
-  'actions:hidePasscode': { input: actionIdInput, output: z.strictObject({ forgotten: z.boolean() }) },
+  'actions:hidePasscode': {
+    input: actionIdInput,
+    output: z.strictObject({ forgotten: z.boolean(), clipboard: clipboardOutcome }),
+  },
+  /**
+   * Electron host: copies the revealed passcode to the system clipboard from core (the value does not
+   * cross again) and empties it when the passcode is hidden. NOT_IMPLEMENTED where the host has no
+   * clipboard (the browser host's renderer uses navigator.clipboard). PASSCODE_EXPIRED once hidden.
+   */
+  'actions:copyPasscode': { input: actionIdInput, output: z.strictObject({ copied: z.literal(true) }) },
   /** Stores the agent's outcome note and closes the walkthrough. */
   'actions:finish': { input: z.strictObject({ actionId: id(), note: text(2000) }), output: actionRecord },
   /** Polls a `stillPending` action again (the agent asked to check once more). */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../errors'
-import { actionRecord, actionState } from './actions'
+import { actionRecord, actionState, passcodeActionKind } from './actions'
 import { isoDateTime, locale, text } from './common'
 
 /**
@@ -63,6 +63,12 @@ export const teamEntry = z.strictObject({
   agentUpn: z.string().nullable(),
   /** Intune's action (always a passcode action here) or the audit activity. */
   activity: z.string(),
+  /**
+   * The passcode action as the agent knows it: ours from the record; Intune's records say
+   * `resetPasscode` for both (domain §2.4), so the cached device decides (iOS/iPadOS → remove);
+   * null when the device is not in the cache.
+   */
+  action: passcodeActionKind.nullable(),
   /** actionState for local rows and remote action audits; activityResult for audit events. */
   state: z.string().nullable(),
   ticketReference: z.string().nullable(),

@@ -50,6 +50,8 @@ export interface Harness {
   services: ActionServices
   readonly events: { name: EventName; payload: unknown }[]
   readonly notifications: { title: string; body: string }[]
+  /** The host's system clipboard (what Electron's main-process clipboard would hold). */
+  readonly clipboard: { text: string; writes: string[] }
   settings: Settings
   /**
    * What happens to the next resetPasscode POSTs: `lostAnswer` = the tenant registers it but the
@@ -134,6 +136,7 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
     dir,
     events,
     notifications,
+    clipboard: { text: '', writes: [] },
     settings: { ...DEFAULT_SETTINGS, policy: { ticketRequired: true, requiredChecks: ['employeeId'] } },
     postFault: null,
     router: undefined as unknown as Router,
@@ -224,7 +227,18 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
       settings: { get: () => h.settings },
       events: bus,
       log,
-      host: { notify: (title, body) => notifications.push({ title, body }), locale: () => 'fr-FR' },
+      host: {
+        notify: (title, body) => notifications.push({ title, body }),
+        locale: () => 'fr-FR',
+        clipboard: {
+          readText: async () => h.clipboard.text,
+          writeText: async (text) => {
+            h.clipboard.writes.push(text)
+            h.clipboard.text = text
+          },
+          clear: () => void (h.clipboard.text = ''),
+        },
+      },
       database: (s) => {
         const file = join(s.profileDataDir, 'cache.db')
         let db = dbs.find((d) => d.name === file && d.open)

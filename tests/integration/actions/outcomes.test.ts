@@ -58,7 +58,10 @@ describe('actions against the demo tenant', () => {
     expect(shown.passcode).toBe(expected)
     expect(Date.parse(shown.expiresAt) - Date.now()).toBeGreaterThan(55_000)
     // Hidden: core forgets it; a later reveal re-reads it live from Graph (Intune shows it 7 days).
-    expect(await h.call('actions:hidePasscode', { actionId: sent.id })).toEqual({ forgotten: true })
+    expect(await h.call('actions:hidePasscode', { actionId: sent.id })).toEqual({
+      forgotten: true,
+      clipboard: 'notCopied',
+    })
     expect((await h.call('actions:revealPasscode', { actionId: sent.id })).passcode).toBe(expected)
     expect(h.resetPosts()).toBe(0)
     const { transitions } = await h.call('actions:get', { actionId: sent.id })
@@ -113,13 +116,25 @@ describe('actions against the demo tenant', () => {
   it('History lists them all offline-capable, and the CSV export holds no passcode', async () => {
     const page = await h.call('history:list', { filters: {} })
     expect(page.total).toBe(9)
+    // The caller named at step 1 is part of the record (its own column, migration 0060).
+    expect(page.rows.map((r) => r.callerName)).toEqual(Array(9).fill('Hélène Durand'))
     const failed = await h.call('history:list', { filters: { states: ['failed'] } })
     expect(failed.total).toBe(3)
     const ticket = await h.call('history:list', { filters: { ticket: 'inc-42', device: 'iphone' } })
     expect(ticket.rows.every((r) => r.action === 'removePasscode')).toBe(true)
     for (const locale of ['fr', 'en'] as const) {
-      const { csv, rows } = await h.call('history:export', { filters: {}, locale })
+      const { csv, rows, filename } = await h.call('history:export', { filters: {}, locale })
       expect(rows).toBe(9)
+      expect(filename).toMatch(
+        new RegExp(`^passcode-desk-histor(y|ique)-\\d{4}-\\d{2}-\\d{2}-${locale}\\.csv$`),
+      )
+      const check =
+        locale === 'fr'
+          ? 'Matricule vérifié, Rappel du responsable'
+          : 'Employee ID confirmed, Manager called back'
+      expect(csv).toContain(check)
+      expect(csv).toContain('Hélène Durand')
+      expect(csv).not.toContain('managerCallback')
       for (const p of passcodes) expect(csv.includes(p)).toBe(false)
     }
     assertNoPasscodeLeaked()
@@ -141,6 +156,7 @@ describe('actions against the demo tenant', () => {
     expect(theirs.map((e) => e.source)).toContain('remoteActionAudit')
     const local = team.entries.filter((e) => e.source === 'local')
     expect(local).toHaveLength(9)
+    expect(local.every((e) => e.action === e.activity)).toBe(true)
     // Our own actions appear once: Intune's record of each is folded into the local row.
     expect(team.entries.filter((e) => e.source !== 'local' && e.mine)).toHaveLength(0)
   })

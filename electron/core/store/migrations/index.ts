@@ -3,6 +3,7 @@ import { migration0010 } from './0010-initial'
 import { migration0020 } from './0020-actions'
 import { migration0030 } from './0030-device-scope'
 import { migration0050 } from './0050-filter-words'
+import { migration0060 } from './0060-action-caller'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing through the list. */
@@ -12,4 +13,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add one file per migration and one line here. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0050]
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0050,
+  migration0060,
+]

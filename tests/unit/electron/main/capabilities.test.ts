@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Shell } from 'electron'
 import {
   createElectronCapabilities,
+  createHostClipboard,
   createNotifier,
   createSecretStorage,
 } from '../../../../electron/main/capabilities'
@@ -61,6 +62,31 @@ describe('notifications', () => {
   })
 })
 
+/** Stand-in for Electron's main-process clipboard: one text slot, as the OS keeps it. */
+function fakeClipboard() {
+  const board = { text: 'earlier copy', clears: 0 }
+  return Object.assign(board, {
+    readText: async () => board.text,
+    writeText: async (text: string) => void (board.text = text),
+    clear: () => {
+      board.text = ''
+      board.clears++
+    },
+  })
+}
+
+describe('clipboard (main-process clipboard)', () => {
+  it('reads, writes and clears the system clipboard for core', async () => {
+    const board = fakeClipboard()
+    const clipboard = createHostClipboard(board)
+    expect(await clipboard.readText()).toBe('earlier copy')
+    await clipboard.writeText('k7p2mx9q')
+    expect(board.text).toBe('k7p2mx9q')
+    clipboard.clear()
+    expect(board).toMatchObject({ text: '', clears: 1 })
+  })
+})
+
 describe('host capabilities for core', () => {
   it('gives core an opener that allows the sign-in hosts and loopback but not arbitrary URLs', async () => {
     const shell = new FakeShell()
@@ -71,10 +97,12 @@ describe('host capabilities for core', () => {
         static isSupported = () => false
         show() {}
       },
+      clipboard: fakeClipboard(),
       locale: () => 'fr-CA',
       versions: { electron: '45.5.0', chrome: '142.0' },
     })
     expect(caps.kind).toBe('electron')
+    expect(caps.clipboard).toBeDefined()
     expect(caps.locale!()).toBe('fr-CA')
     await caps.openExternal!('https://login.microsoftonline.com/common/oauth2/v2.0/authorize')
     await caps.openExternal!('http://127.0.0.1:50000/authorize')

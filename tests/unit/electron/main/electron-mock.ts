@@ -94,6 +94,7 @@ export function createElectronMock(options: { lock: boolean; brokenUserData?: bo
       static isSupported = () => false
       show() {}
     },
+    clipboard: { readText: async () => '', writeText: async () => {}, clear: () => {} },
     dialog: {
       showErrorBox(title: string, content: string) {
         app.calls.push(`dialog:${title}:${content}`)

@@ -18,13 +18,23 @@ const action = (over: Partial<ActionRecord> = {}) =>
   ({ id: 'a1', deviceId: 'd1', state: 'pending', ...over }) as ActionRecord
 
 describe('callerFromSearch', () => {
-  it('takes the search text as the caller only when it names the device user', () => {
-    expect(callerFromSearch('helene dur', 'Hélène Durand')).toBe('helene dur')
-    expect(callerFromSearch('Hélène', 'Hélène Durand')).toBe('Hélène')
-    expect(callerFromSearch('Zoé', 'Hélène Durand')).toBeNull()
-    expect(callerFromSearch('F2LXK', 'Hélène Durand')).toBeNull()
-    expect(callerFromSearch('iPhone 15', 'Hélène Durand')).toBeNull()
-    expect(callerFromSearch('', 'Hélène Durand')).toBeNull()
+  const helene = { userDisplayName: 'Hélène Durand', userPrincipalName: 'hdurand@contoso.example' }
+  it("uses the device user's display name when the search matched the user, never the typed text", () => {
+    expect(callerFromSearch('helene dur', helene)).toBe('Hélène Durand')
+    expect(callerFromSearch('Hélène', helene)).toBe('Hélène Durand')
+    expect(callerFromSearch('zoe belanger', { userDisplayName: 'Zoé Bélanger' })).toBe('Zoé Bélanger')
+    // The sign-in name's local part is the user too.
+    expect(callerFromSearch('hdurand', helene)).toBe('Hélène Durand')
+  })
+
+  it('leaves the field empty when the search matched something else', () => {
+    expect(callerFromSearch('Zoé', helene)).toBeNull()
+    expect(callerFromSearch('helene martin', helene)).toBeNull()
+    expect(callerFromSearch('F2LXK', helene)).toBeNull()
+    expect(callerFromSearch('iPhone 15', helene)).toBeNull()
+    expect(callerFromSearch('06 97 13 93 15', helene)).toBeNull()
+    expect(callerFromSearch('', helene)).toBeNull()
+    expect(callerFromSearch('helene', { userDisplayName: null, userPrincipalName: 'helene@x' })).toBeNull()
   })
 })
 
@@ -113,5 +123,83 @@ describe('useWalkthroughStore', () => {
     await store.hidePasscode()
     expect(store.passcode).toBeNull()
     expect(client.current.call).toHaveBeenCalledWith('actions:hidePasscode', { actionId: 'a1' })
+  })
+  it('copy, then the 60 s auto-hide: core forgets it and the clipboard is emptied (browser host)', async () => {
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const board = { text: '' }
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => void (board.text = text),
+        readText: async () => board.text,
+      },
+    })
+    Object.defineProperty(navigator, 'permissions', {
+      configurable: true,
+      value: { query: async () => ({ state: 'granted' }) },
+    })
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true)
+    const store = useWalkthroughStore()
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:issue')
+        return { ok: true, value: action({ state: 'done', hasPasscode: true }) }
+      if (channel === 'actions:revealPasscode')
+        return { ok: true, value: { passcode: 'k7p2mx9q', expiresAt: new Date(60_000).toISOString() } }
+      if (channel === 'devices:get') return { ok: true, value: { id: 'd1', user: { userDisplayName: null } } }
+      return { ok: true, value: { forgotten: true, clipboard: 'notCopied' } }
+    })
+    await store.start('d1')
+    await store.issue()
+    await store.revealPasscode()
+    expect(await store.copyPasscode()).toBe(true)
+    expect(board.text).toBe('k7p2mx9q')
+    vi.advanceTimersByTime(60_000)
+    await vi.waitFor(() => expect(board.text).toBe(''))
+    expect(store.passcode).toBeNull()
+    expect(client.current.call).toHaveBeenCalledWith('actions:hidePasscode', { actionId: 'a1' })
+    const { usePasscodeClipboardStore } = await import('@renderer/stores/passcodeClipboard')
+    expect(usePasscodeClipboardStore().notice).toBe('cleared')
+    vi.restoreAllMocks()
+  })
+  it('a history row reopens at the step it was left at, with what was recorded', async () => {
+    const recorded = (over: Partial<ActionRecord>) =>
+      action({
+        state: 'done',
+        callerName: 'Zoé Bélanger',
+        verification: { checks: ['employeeId'], callerName: 'Zoé Bélanger' },
+        preconditionsConfirmed: ['workProfileResetTokenActivated'],
+        ticketReference: 'INC-7',
+        outcomeNote: null,
+        finishedAt: null,
+        ...over,
+      })
+    let current = recorded({})
+    const steps: string[] = []
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:get') return { ok: true, value: { action: current, transitions: [] } }
+      if (channel === 'devices:get') {
+        return { ok: true, value: { id: 'd1', user: { userDisplayName: 'Zoé Bélanger' } } }
+      }
+      return { ok: true, value: {} }
+    })
+    const store = useWalkthroughStore()
+    const { watch } = await import('vue')
+    // The step the page renders when the device appears is already the right one.
+    watch(
+      () => store.detail,
+      (d) => d && steps.push(store.step),
+    )
+    await store.start('d1', { existingActionId: 'a1' })
+    expect(store.step).toBe('status')
+    expect(store).toMatchObject({ callerName: 'Zoé Bélanger', ticket: 'INC-7', finished: false })
+    expect(store.checks).toEqual(['employeeId'])
+
+    current = recorded({ outcomeNote: 'Unlocked.', finishedAt: '2026-12-01T10:00:00.000Z' })
+    await store.start('d1', { existingActionId: 'a1' })
+    expect(store.step).toBe('finish')
+    expect(store).toMatchObject({ note: 'Unlocked.', finished: true })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(steps[0]).toBe('status')
+    expect(steps).not.toContain('verify')
   })
 })

@@ -104,3 +104,31 @@ describe('action repository: history filters', () => {
     )
   })
 })
+
+describe('action repository: the caller name (migration 0060)', () => {
+  it('stores the caller given at step 1 in its own column and reads it back', () => {
+    const db = openDatabase(':memory:')
+    const repo = createActionRepository(db)
+    const base = sampleRecord()
+    const insert = (id: string, callerName: string | undefined) =>
+      repo.insert({
+        ...base,
+        id,
+        idempotencyKey: `key-${id}-xxxxx`,
+        profileId: 'demo',
+        verification: { checks: ['employeeId'], callerName },
+        baselineStart: null,
+      })
+    expect(insert('with', '  Zoé Bélanger ').record.callerName).toBe('Zoé Bélanger')
+    expect(insert('blank', '   ').record.callerName).toBeNull()
+    expect(insert('none', undefined).record.callerName).toBeNull()
+    expect(db.prepare("SELECT caller_name FROM actions WHERE id = 'with'").pluck().get()).toBe('Zoé Bélanger')
+    expect(
+      repo
+        .all({})
+        .map((a) => a.record.callerName)
+        .sort(),
+    ).toEqual(['Zoé Bélanger', null, null].sort())
+    db.close()
+  })
+})

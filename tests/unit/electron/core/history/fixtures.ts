@@ -14,7 +14,8 @@ export function sampleRecord(over: Partial<ActionRecord> = {}): ActionRecord {
     agentDisplayName: 'Agent',
     tenantId: 't',
     ticketReference: '=HYPERLINK("x")',
-    verification: { checks: ['employeeId', 'managerCallback'] },
+    callerName: 'Zoé Bélanger',
+    verification: { checks: ['employeeId', 'managerCallback'], callerName: 'Zoé Bélanger' },
     preconditionsConfirmed: ['workProfileResetTokenActivated'],
     device: {
       deviceName: 'PAR-Hélène',

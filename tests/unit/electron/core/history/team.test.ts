@@ -59,4 +59,39 @@ describe('team timeline', () => {
     expect(merged.map((e) => `${e.source}:${e.deviceId}`)).toEqual(['local:d1', 'remoteActionAudit:d2'])
     expect(merged[1]).toMatchObject({ agentUpn: 'other@contoso.example', state: 'failed', mine: false })
   })
+  it("labels each entry with the agent's passcode action: ours from the record, Intune's from the cached device", () => {
+    const local = localEntries([sampleRecord({ action: 'removePasscode' })])
+    expect(local[0]!.action).toBe('removePasscode')
+    const cache: Record<string, 'removePasscode' | 'resetPasscode'> = {
+      ios: 'removePasscode',
+      pixel: 'resetPasscode',
+    }
+    const lookup = (id: string) => cache[id] ?? null
+    const remote = remoteAuditEntries(
+      ['ios', 'pixel', 'gone'].map((id, i) => ({
+        id: `r${i}`,
+        action: 'resetPasscode',
+        requestDateTime: '2026-11-20T08:00:00Z',
+        managedDeviceId: id,
+      })),
+      from,
+      to,
+      lookup,
+    )
+    expect(remote.map((e) => e.action)).toEqual(['removePasscode', 'resetPasscode', null])
+    const audit = auditEventEntries(
+      [
+        {
+          id: 'e1',
+          activityType: 'ResetPasscode ManagedDevice',
+          activityDateTime: '2026-11-25T08:00:02Z',
+          resources: [{ resourceId: 'ios' }],
+        },
+      ],
+      from,
+      to,
+      lookup,
+    )
+    expect(audit[0]!.action).toBe('removePasscode')
+  })
 })

@@ -132,4 +132,27 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM devices').pluck().get()).toBe(25)
     db.close()
   })
+
+  it('0060 copies the caller name of actions recorded before it into its own column', () => {
+    const before = openDatabase(tmp.file, { migrations: MIGRATIONS.filter((m) => m.version <= 20) })
+    const insert = before.prepare(`INSERT INTO actions (id, idempotency_key, profile_id, tenant_id, device_id,
+      action, enrollment, state, agent_upn, verification_json, preconditions_json, device_json, eligibility_json,
+      client_request_id, requested_at, updated_at)
+      VALUES (?, ?, 'demo', 't', 'd', 'resetPasscode', 'androidFullyManaged', 'done', 'a@x', ?, '[]', '{}', '{}',
+      'r', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`)
+    insert.run('named', 'k1', JSON.stringify({ checks: ['employeeId'], callerName: 'Zoé Bélanger' }))
+    insert.run('blank', 'k2', JSON.stringify({ checks: [], callerName: '  ' }))
+    insert.run('none', 'k3', JSON.stringify({ checks: [] }))
+    insert.run('odd', 'k4', JSON.stringify({ checks: [], callerName: 42 }))
+    before.close()
+    const db = openDatabase(tmp.file, { migrations: MIGRATIONS.filter((m) => m.version <= 60) })
+    const rows = db.prepare('SELECT id, caller_name FROM actions ORDER BY id').all()
+    expect(rows).toEqual([
+      { id: 'blank', caller_name: null },
+      { id: 'named', caller_name: 'Zoé Bélanger' },
+      { id: 'none', caller_name: null },
+      { id: 'odd', caller_name: null },
+    ])
+    db.close()
+  })
 })
