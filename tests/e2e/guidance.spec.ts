@@ -81,7 +81,13 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
 }
 
 /** 1280×800 and 800×600, light and dark: screenshot each, axe each. */
-async function captureAll(page: Page, testInfo: TestInfo, name: string, scope?: string): Promise<void> {
+async function captureAll(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  show: string,
+  scope?: string,
+): Promise<void> {
   for (const size of [
     { width: 1280, height: 800 },
     { width: 800, height: 600 },
@@ -89,6 +95,8 @@ async function captureAll(page: Page, testInfo: TestInfo, name: string, scope?: 
     await page.setViewportSize(size)
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(page, theme)
+      // The app scrolls inside its frame: bring the changed part into the picture.
+      await page.getByTestId(show).scrollIntoViewIfNeeded()
       const file = testInfo.outputPath(`${name}-${size.width}x${size.height}-${theme}.png`)
       await page.screenshot({ path: file, fullPage: true })
       await testInfo.attach(`${name}-${size.width}-${theme}`, { path: file, contentType: 'image/png' })
@@ -120,25 +128,25 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await expect(page.getByTestId('device-detail')).not.toContainText(
         /procédure habituelle|usual procedure/,
       )
-      await captureAll(page, testInfo, `${lang}-windows`)
+      await captureAll(page, testInfo, `${lang}-windows`, 'blocked-guidance')
 
       // macOS: a forgotten password and the FileVault personal recovery key, not a lost Mac.
       await openDevice(page, 'William', 'MacBook Pro de William')
       for (const text of w.macos) await expect(page.getByTestId('guidance-macos')).toContainText(text)
       await expect(page.getByTestId('device-detail')).not.toContainText(/perdu ou volé|lost or stolen/)
-      await captureAll(page, testInfo, `${lang}-macos`)
+      await captureAll(page, testInfo, `${lang}-macos`, 'blocked-guidance')
 
       // Linux: a next step exists.
       await openDevice(page, 'ws-etienne', 'ws-etienne-ubuntu')
       for (const text of w.linux) await expect(page.getByTestId('guidance-linux')).toContainText(text)
-      await captureAll(page, testInfo, `${lang}-linux`)
+      await captureAll(page, testInfo, `${lang}-linux`, 'blocked-guidance')
 
       // Wipe pending: the device is about to be erased; who asked and when, read from Intune's audits.
       await openDevice(page, 'tkelly', 'tkelly_AndroidForWork_8/8/2024_1:15 PM')
       await expect(page.getByTestId('guidance-wipe')).toContainText(w.wipeTitle)
       await expect(page.getByTestId('guidance-wipe-request')).toHaveText(w.wipeBy)
       await expect(page.getByTestId('property-managementState')).toHaveText(w.wipeState)
-      await captureAll(page, testInfo, `${lang}-wipe`)
+      await captureAll(page, testInfo, `${lang}-wipe`, 'blocked-guidance')
 
       // Not checked in for weeks: when, and what the caller can do.
       await openDevice(page, 'Maëlys', 'iPhone de Maëlys')
@@ -146,7 +154,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await expect(stale.locator('.n-alert-body__title')).toHaveText(w.staleTitle)
       await expect(stale).toContainText(w.stalePortal)
       await expect(stale).toContainText('2026')
-      await captureAll(page, testInfo, `${lang}-stale`)
+      await captureAll(page, testInfo, `${lang}-stale`, 'blocked-guidance')
     })
 
     test(`Graph values in words, and step 3 shows what Intune knows apart from what to ask (${lang})`, async ({
@@ -185,7 +193,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await expect(page.getByTestId('walkthrough-next')).toBeDisabled()
       for (const box of await ask.locator('[data-testid^="precondition-"]').all()) await box.click()
       await expect(page.getByTestId('walkthrough-next')).toBeEnabled()
-      await captureAll(page, testInfo, `${lang}-step3-stale`, '[data-testid="walkthrough"]')
+      await captureAll(page, testInfo, `${lang}-step3-stale`, 'intune-knows', '[data-testid="walkthrough"]')
     })
   })
 }
