@@ -27,6 +27,8 @@ import { json, type Reply } from './http'
 import { verifyJwt } from './jwt'
 import type { IntunePolicies } from './intune-policies'
 import { hasPermission, ROLE_PERMISSIONS, SCOPES } from './permissions'
+import { DEMO_DOMAIN } from './people'
+import { removalAudits } from './removals'
 import { remoteActionAuditJson, type TenantStore } from './store'
 import type { DemoAgent } from './types'
 import { mapEnums, preferIncludesUnknownEnums, project, type GraphVersion } from './view'
@@ -237,9 +239,12 @@ export class GraphApi {
       this.requireScope(scopes, SCOPES.readDevices, req)
       this.requirePermission(agent, 'Microsoft.Intune_ManagedDevices_Read', req)
       const now = Date.now()
-      const items = this.cfg.store.actions
-        .filter((a) => a.action !== 'syncDevice')
-        .map((a) => remoteActionAuditJson(a, now))
+      const items = [
+        ...removalAudits(this.cfg.store, `priya.shah@${DEMO_DOMAIN}`),
+        ...this.cfg.store.actions
+          .filter((a) => a.action !== 'syncDevice')
+          .map((a) => remoteActionAuditJson(a, now)),
+      ]
       return this.listRecords(
         req,
         version,

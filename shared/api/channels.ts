@@ -42,6 +42,7 @@ export const CHANNELS = [
   'history:list',
   'history:export',
   'history:team',
+  'history:removalRequest',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -32,6 +32,7 @@ export type ActionChannel =
   | 'history:list'
   | 'history:export'
   | 'history:team'
+  | 'history:removalRequest'
 
 export interface ActionServicesOptions {
   readonly sessions: SessionProvider

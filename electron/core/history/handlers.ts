@@ -5,6 +5,7 @@ import type { PasscodeGraph } from '../actions/graph'
 import type { ActionRepository, StoredAction } from '../actions/repository'
 import type { Handlers } from '../router'
 import { exportFilename, historyToCsv } from './csv'
+import { latestRemovalRequest } from './removal'
 import { auditEventEntries, localEntries, mergeTimeline, remoteAuditEntries, type DeviceAction } from './team'
 
 export interface HistoryDeps {
@@ -23,7 +24,7 @@ const DEFAULT_TEAM_DAYS = 30
 
 export function createHistoryHandlers(
   deps: HistoryDeps,
-): Handlers<'history:list' | 'history:export' | 'history:team'> {
+): Handlers<'history:list' | 'history:export' | 'history:team' | 'history:removalRequest'> {
   return {
     'history:list'({ filters, offset, limit }) {
       const { rows, total } = deps.repo().history({ filters, offset, limit })
@@ -36,6 +37,9 @@ export function createHistoryHandlers(
         filename: exportFilename(deps.now(), locale, timeZone),
         rows: rows.length,
       }
+    },
+    async 'history:removalRequest'({ deviceId }) {
+      return { request: latestRemovalRequest(await deps.graph().remoteActionAudits(), deviceId) }
     },
     async 'history:team'({ from, to }) {
       const toMs = to ? Date.parse(to) : deps.now() + 60_000

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../errors'
 import { actionRecord, actionState, passcodeActionKind } from './actions'
-import { isoDateTime, locale, text } from './common'
+import { id, isoDateTime, locale, text } from './common'
 
 /**
  * History (issue 7): every action taken from this app on this machine (the profile's SQLite database,
@@ -90,9 +90,31 @@ export const teamTimeline = z.strictObject({
 })
 export type TeamTimeline = z.infer<typeof teamTimeline>
 
+/**
+ * A wipe, retire or delete already waiting on a device, from Intune's remote action audits (domain §3.2:
+ * remoteAction `factoryReset` = Wipe, `removeCompanyData` = Retire): who asked and when, so the agent can
+ * warn the caller before anything else (DM-ACTIONS: these take precedence over every other action).
+ */
+export const REMOVAL_ACTIONS = ['wipe', 'retire', 'delete'] as const
+export const removalRequestInput = z.strictObject({ deviceId: id() })
+export const removalRequest = z.strictObject({
+  request: z
+    .strictObject({
+      action: z.enum(REMOVAL_ACTIONS),
+      requestedBy: z.string().nullable(),
+      requestedAt: z.string(),
+      /** Graph actionState as Intune reported it (pending, active…); null when absent. */
+      state: z.string().nullable(),
+    })
+    .nullable(),
+})
+export type RemovalRequest = z.infer<typeof removalRequest>
+
 export const historyContract = {
   'history:list': { input: historyListInput, output: historyPage },
   'history:export': { input: historyExportInput, output: historyExport },
   /** Online only: OFFLINE / AUTH_REQUIRED when Graph cannot be read (the local list still works). */
   'history:team': { input: teamInput, output: teamTimeline },
+  /** Online only (OFFLINE / AUTH_REQUIRED otherwise); `request: null` when Intune shows none. */
+  'history:removalRequest': { input: removalRequestInput, output: removalRequest },
 } as const

@@ -397,9 +397,22 @@ describe('action lifecycle', () => {
     expect(future.body.value).toEqual([])
   })
 
+  it('shows who asked for the wipe pending on the wipePending scenario device, and when', async () => {
+    const id = tenant.scenarioDevice('wipePending')
+    const { items } = await readAll('/beta/deviceManagement/remoteActionAudits?$top=50')
+    const wipes = items.filter((a) => a.action === 'factoryReset')
+    expect(wipes.map((a) => a.managedDeviceId)).toEqual([id])
+    expect(wipes[0]!.actionState).toBe('pending')
+    expect(String(wipes[0]!.initiatedByUserPrincipalName)).toMatch(/^priya\.shah@/)
+    expect(Date.parse(String(wipes[0]!.requestDateTime))).toBeLessThan(Date.now())
+  })
+
   it('comes with a month of seeded history by the help desk, never on scenario devices', async () => {
     const { items } = await readAll('/beta/deviceManagement/remoteActionAudits?$top=20')
-    const past = items.filter((a) => Date.parse(String(a.requestDateTime)) < Date.now() - 60_000)
+    // The wipe already waiting on the wipePending scenario device is not help-desk history (next test).
+    const past = items.filter(
+      (a) => a.action !== 'factoryReset' && Date.parse(String(a.requestDateTime)) < Date.now() - 60_000,
+    )
     expect(past.length).toBe(DEVICES / 50)
     expect(new Set(past.map((a) => a.initiatedByUserPrincipalName)).size).toBeGreaterThan(1)
     const scenarioIds = new Set(SCENARIOS.map((s) => tenant.scenarioDevice(s.name)))
