@@ -76,7 +76,9 @@ export class IntuneBudgetLimiter {
       }
       this.apps.set(appId, app)
     }
-    const windows = isWrite ? [app.any, app.writes, this.tenantAny, this.tenantWrites] : [app.any, this.tenantAny]
+    const windows = isWrite
+      ? [app.any, app.writes, this.tenantAny, this.tenantWrites]
+      : [app.any, this.tenantAny]
     let wait = 0
     for (const window of windows) wait = Math.max(wait, window.waitMs(now))
     if (wait > 0) return Math.max(0.001, Math.ceil(wait) / 1000)

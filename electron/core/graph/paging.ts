@@ -47,7 +47,8 @@ export async function* graphPages<T = unknown>(
 ): AsyncGenerator<GraphPage<T>> {
   const badPageRetries = options.badPageRetries ?? 3
   const seen = new Set<string>([firstPath])
-  const fetchOnce = (link: string) => client.get<unknown>(link, { signal: options.signal, onWait: options.onWait })
+  const fetchOnce = (link: string) =>
+    client.get<unknown>(link, { signal: options.signal, onWait: options.onWait })
   const fetchPage = async (link: string) => {
     for (let retry = 0; ; retry++) {
       try {

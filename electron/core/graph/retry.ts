@@ -13,6 +13,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   const trimmed = value.trim()
   if (trimmed === '') return null
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  // An HTTP date starts with the day name (RFC 9110 §5.6.7); anything else (`-1`) is unreadable.
+  if (!/^[A-Za-z]/.test(trimmed)) return null
   const date = Date.parse(trimmed)
   if (!Number.isFinite(date)) return null
   return Math.max(0, date - nowMs)

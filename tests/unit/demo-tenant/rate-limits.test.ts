@@ -50,7 +50,10 @@ describe('Intune budgets as sliding windows (domain §2.7)', () => {
   })
 
   it('scales budgets from the environment for a smaller benchmark, never above Intune’s', () => {
-    expect(budgetsFromEnv({ PASSCODE_DESK_DEMO_RATE_SCALE: '0.1' })).toMatchObject({ appAny: 200, appWrites: 20 })
+    expect(budgetsFromEnv({ PASSCODE_DESK_DEMO_RATE_SCALE: '0.1' })).toMatchObject({
+      appAny: 200,
+      appWrites: 20,
+    })
     expect(budgetsFromEnv({ PASSCODE_DESK_DEMO_RATE_SCALE: '5' })).toEqual(INTUNE_DEVICE_BUDGETS)
     expect(budgetsFromEnv({})).toEqual(INTUNE_DEVICE_BUDGETS)
   })
