@@ -90,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     sqliteNativeBinding: options.sqliteNativeBinding,
+    syncSettings: () => settings.get().sync,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({

@@ -5,7 +5,9 @@ import { silentLogger, type Logger } from '../log'
 import type { Handlers } from '../router'
 import { createDeviceCache, type DeviceCache } from '../store/cache'
 import { createConnectivity } from '../sync/connectivity'
-import { createSyncEngine, type SyncEngine } from '../sync/engine'
+import type { SyncSettings } from '@shared/api/schemas/settings'
+import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from '../sync/engine'
+import { startBackgroundSync } from '../sync/background'
 import { createDeviceHandlers, createSyncHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
 
@@ -18,7 +20,9 @@ export interface DeviceCacheModuleOptions {
   /** CoreOptions.sqliteNativeBinding. */
   readonly sqliteNativeBinding?: string
   /** Tests: another Graph client factory (default: plain fetch over the active session). */
-  readonly graph?: () => GraphClient
+  readonly graph?: (tuning?: SyncGraphTuning) => GraphClient
+  /** The agent's sync settings (time budget, full sweep, background passes). */
+  readonly syncSettings?: () => SyncSettings
   readonly now?: () => number
 }
 
@@ -46,12 +50,13 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
   const connectivity = createConnectivity()
   const graph =
     options.graph ??
-    (() => {
+    ((tuning?: SyncGraphTuning) => {
       const session = options.sessions.current()
       return createGraphClient({
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
         log,
+        ...tuning,
       })
     })
   const sync = createSyncEngine({
@@ -60,18 +65,34 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     connectivity,
     log,
     now: options.now,
+    settings: options.syncSettings,
     events: options.events && {
       progress: (payload) => options.events!.emit('sync:progress', payload),
       finished: (payload) => options.events!.emit('sync:finished', payload),
     },
   })
-  const devices = createDeviceService({ cache, graph, connectivity, now: options.now })
+  const devices = createDeviceService({ cache, graph: () => graph(), connectivity, now: options.now })
+  const background = options.syncSettings
+    ? startBackgroundSync({
+        engine: sync,
+        everyMinutes: () => options.syncSettings!().backgroundMinutes,
+        canRun: () => {
+          try {
+            return options.sessions.current().agent() !== null
+          } catch {
+            return false
+          }
+        },
+        log,
+      })
+    : null
   return {
     cache,
     devices,
     sync,
     handlers: { ...createDeviceHandlers(devices), ...createSyncHandlers(sync) },
     dispose() {
+      background?.stop()
       sync.cancel()
       cache.close()
     },
