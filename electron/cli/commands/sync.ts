@@ -1,6 +1,7 @@
 /**
- * `passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]`
- * Full sync of the managed devices into a cache database (issue 5). Progress on stderr, one JSON
+ * `passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH] [--incremental]`
+ * Full sync of the managed devices into a cache database (issue 5); `--incremental` fetches only
+ * devices changed since the last pass when a full one is recent enough (sync/engine.ts). Progress on stderr, one JSON
  * summary line on stdout: `{"devices":N,"durationMs":…}`. PASSCODE_DESK_ACCESS_TOKEN may replace
  * --access-token (a token on the command line is visible to other local users in `ps`).
  * Ctrl-C cancels cleanly: the previous snapshot stays in place.
@@ -11,10 +12,10 @@ import type { SessionProvider } from '../../core/auth/session'
 import { createGraphClient, type GraphClient } from '../../core/graph/client'
 import { createDeviceCache, CACHE_FILE } from '../../core/store/cache'
 import { createConnectivity } from '../../core/sync/connectivity'
-import { createSyncEngine } from '../../core/sync/engine'
+import { createSyncEngine, type SyncGraphTuning } from '../../core/sync/engine'
 
 const USAGE =
-  'Usage: passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]\n' +
+  'Usage: passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH] [--incremental]\n' +
   '       (PASSCODE_DESK_ACCESS_TOKEN may replace --access-token)\n'
 
 export interface SyncArgs {
@@ -22,11 +23,16 @@ export interface SyncArgs {
   graphUrl: string | null
   accessToken: string | null
   db: string | null
+  mode: 'full' | 'auto'
 }
 
 export function parseSyncArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SyncArgs {
-  const args: SyncArgs = { profile: null, graphUrl: null, accessToken: null, db: null }
+  const args: SyncArgs = { profile: null, graphUrl: null, accessToken: null, db: null, mode: 'full' }
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--incremental') {
+      args.mode = 'auto'
+      continue
+    }
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined]
     const value = inline ?? argv[++i]
     if (value === undefined || value === '') throw new Error(`Option ${flag} needs a value.\n${USAGE}`)
@@ -73,13 +79,13 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     return 2
   }
 
-  let graph: () => GraphClient
+  let graph: (tuning?: SyncGraphTuning) => GraphClient
   let file: string
   let dispose = async () => {}
   if (args.graphUrl !== null) {
     const token = args.accessToken!
-    const client = createGraphClient({ baseUrl: args.graphUrl, getAccessToken: async () => token })
-    graph = () => client
+    graph = (tuning) =>
+      createGraphClient({ baseUrl: args.graphUrl!, getAccessToken: async () => token, ...tuning })
     file = args.db!
   } else {
     // A tenant profile's own session (sign-in, issue 6): the token comes from its MSAL cache.
@@ -94,10 +100,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       return 1
     }
     const session = sessions.current()
-    graph = () =>
+    graph = (tuning) =>
       createGraphClient({
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
+        ...tuning,
       })
     file = args.db ?? join(session.profileDataDir, CACHE_FILE)
   }
@@ -111,14 +118,18 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       events: {
         progress(p) {
           const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`
+          const wait =
+            p.throttleWaitSeconds === undefined
+              ? ''
+              : `, Intune is limiting requests: waiting ${Math.ceil(p.throttleWaitSeconds)} s`
           process.stderr.write(
-            `sync: ${p.phase}, page ${p.pages}, ${p.devices} devices, ${Math.round(p.devicesPerSecond)}/s${eta}\n`,
+            `sync: ${p.phase}, page ${p.pages}, ${p.devices} devices, ${Math.round(p.devicesPerSecond)}/s${eta}${wait}\n`,
           )
         },
         finished() {},
       },
     })
-    const started = engine.start()
+    const started = engine.start({ mode: args.mode })
     const onSignal = () => engine.cancel()
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
@@ -138,6 +149,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         removed: finished.removed,
         pages: finished.pages,
         apiVersion: finished.apiVersion,
+        mode: finished.mode,
+        changed: finished.changed,
+        resumedFromPage: finished.resumedFromPage,
       }) + '\n',
     )
     return 0

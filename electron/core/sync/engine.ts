@@ -139,8 +139,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         emit()
       },
       onWait(wait) {
-        // Short backoffs are noise; a Retry-After of a second or more is worth telling the agent.
-        if (wait.waitMs >= 1000) emit(wait.waitMs)
+        // Short backoffs are noise; a wait of half a second or more is worth telling the agent.
+        if (wait.waitMs >= 500) emit(wait.waitMs)
       },
       recordSuccess(finishedMs: number, apiVersion: ApiVersion, changesSince: string) {
         const at = new Date(finishedMs).toISOString()
