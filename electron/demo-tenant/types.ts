@@ -2,6 +2,7 @@
  * Public types of the demo tenant (issue 4). Other modules (sync, sign-in, actions tests) depend on
  * these: keep them stable, add optional members only.
  */
+import type { IntuneBudgets } from './rate-limits'
 
 export type AgentRole = 'helpDeskOperator' | 'readOnlyOperator'
 
@@ -52,7 +53,7 @@ export interface DemoTenantOptions {
    * The budgets `faults.intuneRateLimits` enforces (default Intune's, or scaled by
    * PASSCODE_DESK_DEMO_RATE_SCALE for a smaller benchmark with the same shape).
    */
-  intuneBudgets?: import('./rate-limits').IntuneBudgets
+  intuneBudgets?: IntuneBudgets
   /** TCP port on 127.0.0.1 (0 = any free port). */
   port?: number
   /** Number of generated devices (default 2000). Scenario devices come first. */
