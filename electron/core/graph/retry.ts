@@ -86,5 +86,8 @@ export function throttleDelay(input: {
 }): number {
   const jitter = backoffDelay(input.attempt, input.baseMs, input.capMs, input.random)
   if (input.retryAfterMs === null) return jitter
-  return input.isRead ? input.retryAfterMs + jitter : input.retryAfterMs
+  if (input.isRead) return input.retryAfterMs + jitter
+  // `Retry-After: 0` must not become a tight loop: a floor growing from 100 ms up to baseMs.
+  const floor = Math.min(input.baseMs, 100 * 2 ** Math.min(input.attempt, 20))
+  return Math.max(input.retryAfterMs, floor)
 }

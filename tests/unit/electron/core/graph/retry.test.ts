@@ -110,6 +110,19 @@ describe('Retry-After as Intune sends it (domain §9)', () => {
     ).toBe(3128)
   })
 
+  it('never turns Retry-After: 0 into a tight loop', () => {
+    const at = (attempt: number) =>
+      throttleDelay({
+        retryAfterMs: 0,
+        attempt,
+        isRead: false,
+        baseMs: 1000,
+        capMs: 30_000,
+        random: () => 0.5,
+      })
+    expect([0, 1, 2, 3].map(at)).toEqual([100, 200, 400, 800])
+  })
+
   it('retries absent-Retry-After 429s with growing jittered waits', async () => {
     const s = storm((_m, _t, n) => (n <= 4 ? throttled() : { status: 200, body: {} }), {
       throttleBudgetMs: 60_000,
