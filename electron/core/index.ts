@@ -107,10 +107,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sqliteNativeBinding: options.sqliteNativeBinding,
     cacheFile: options.cacheFile,
     graph: target
-      ? () =>
-          createGraphClient({ baseUrl: target.baseUrl, getAccessToken: async () => target.accessToken, log })
+      ? (tuning) =>
+          createGraphClient({
+            baseUrl: target.baseUrl,
+            getAccessToken: async () => target.accessToken,
+            log,
+            ...tuning,
+          })
       : undefined,
     locale: options.host.locale ?? (() => systemLocale()),
+    syncSettings: () => settings.get().sync,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({

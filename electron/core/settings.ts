@@ -23,6 +23,7 @@ export function createSettingsStore(dataDir: string): SettingsStore {
         locale: patch.locale ?? current.locale,
         theme: patch.theme ?? current.theme,
         policy: patch.policy ?? current.policy,
+        sync: patch.sync ?? current.sync,
       }
       writeJsonFile(path, next)
       current = next

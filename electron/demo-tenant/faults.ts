@@ -8,6 +8,7 @@ import type { FaultOptions } from './types'
 export const NO_FAULTS: FaultOptions = {
   throttleFraction: 0,
   retryAfterSeconds: 1,
+  omitRetryAfter: false,
   unavailableFraction: 0,
   latencyMs: 0,
   dropConnectionFraction: 0,
@@ -29,7 +30,9 @@ export function normaliseFaults(base: FaultOptions, patch: Partial<FaultOptions>
   const f = { ...base, ...patch }
   return {
     throttleFraction: clamp(f.throttleFraction),
-    retryAfterSeconds: Math.max(0, Math.round(f.retryAfterSeconds)),
+    // Fractional seconds allowed: Microsoft's own sample sends `Retry-After: 2.128` (domain §9).
+    retryAfterSeconds: Math.max(0, Math.round(f.retryAfterSeconds * 1000) / 1000),
+    omitRetryAfter: Boolean(f.omitRetryAfter),
     unavailableFraction: clamp(f.unavailableFraction),
     latencyMs: Math.max(0, f.latencyMs),
     dropConnectionFraction: clamp(f.dropConnectionFraction),
@@ -50,29 +53,4 @@ export function decide(f: FaultOptions, seed: number, n: number): FaultDecision 
   edge += f.dropConnectionFraction
   if (x < edge) return { kind: 'drop' }
   return { kind: 'none', malformed: r.next() < f.malformedPageFraction }
-}
-
-/** Intune devices service limits per app per tenant (throttling-intune-devices.md, domain §2.7). */
-export const INTUNE_WINDOW_MS = 20_000
-export const INTUNE_WRITE_LIMIT = 200
-export const INTUNE_ANY_LIMIT = 2000
-
-/** Fixed 20-second windows; returns the Retry-After seconds when over the limit, else 0. */
-export class IntuneRateLimiter {
-  private windowStart = 0
-  private writes = 0
-  private any = 0
-
-  take(isWrite: boolean, now = Date.now()): number {
-    if (now - this.windowStart >= INTUNE_WINDOW_MS) {
-      this.windowStart = now
-      this.writes = 0
-      this.any = 0
-    }
-    const retryAfter = Math.max(1, Math.ceil((this.windowStart + INTUNE_WINDOW_MS - now) / 1000))
-    if (this.any >= INTUNE_ANY_LIMIT || (isWrite && this.writes >= INTUNE_WRITE_LIMIT)) return retryAfter
-    this.any++
-    if (isWrite) this.writes++
-    return 0
-  }
 }

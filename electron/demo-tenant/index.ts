@@ -6,7 +6,9 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { decide, IntuneRateLimiter, normaliseFaults, NO_FAULTS } from './faults'
+import { decide, normaliseFaults, NO_FAULTS } from './faults'
+import { verifyJwt } from './jwt'
+import { budgetsFromEnv, IntuneBudgetLimiter, rateLimitsFromEnv } from './rate-limits'
 import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
@@ -73,11 +75,18 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID
   const timeScale = options.timeScale ?? 1
   const secret = randomBytes(32)
-  let faults = normaliseFaults(NO_FAULTS, options.faults ?? {})
+  let faults = normaliseFaults(NO_FAULTS, {
+    intuneRateLimits: rateLimitsFromEnv(process.env),
+    ...options.faults,
+  })
   let baseUrl = ''
   const log: RequestLogEntry[] = []
   let graphSequence = 0
-  const limiter = new IntuneRateLimiter()
+  const limiter = new IntuneBudgetLimiter(options.intuneBudgets ?? budgetsFromEnv(process.env))
+  const appIdOf = (req: IncomingMessage): string => {
+    const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '')
+    return String(verifyJwt(token, secret)?.appid ?? '')
+  }
   const store = new TenantStore({ seed, count, now: options.referenceTime ?? Date.now() }, timeScale)
   const identity = new Identity({
     baseUrl: () => baseUrl,
@@ -154,7 +163,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
         return
       }
       let reply: Reply & { pageNumber?: number }
-      const limited = faults.intuneRateLimits ? limiter.take(method !== 'GET') : 0
+      const limited = faults.intuneRateLimits ? limiter.take(appIdOf(req), method !== 'GET') : 0
       if (limited > 0) {
         reply = graphError(
           429,
@@ -169,7 +178,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
           'TooManyRequests',
           'Too many requests. Retry after the delay in Retry-After.',
           gReq,
-          { 'retry-after': String(faults.retryAfterSeconds) },
+          faults.omitRetryAfter ? {} : { 'retry-after': String(faults.retryAfterSeconds) },
         )
       } else if (decision.kind === 'unavailable') {
         reply = graphError(

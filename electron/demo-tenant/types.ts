@@ -2,6 +2,7 @@
  * Public types of the demo tenant (issue 4). Other modules (sync, sign-in, actions tests) depend on
  * these: keep them stable, add optional members only.
  */
+import type { IntuneBudgets } from './rate-limits'
 
 export type AgentRole = 'helpDeskOperator' | 'readOnlyOperator'
 
@@ -26,8 +27,10 @@ export interface DemoAgent {
 export interface FaultOptions {
   /** Fraction (0..1) of Graph requests answered 429 TooManyRequests with `Retry-After`. */
   readonly throttleFraction: number
-  /** Seconds put in `Retry-After` on a 429 (default 1). */
+  /** Seconds put in `Retry-After` on a 429 (default 1; fractions kept to the millisecond). */
   readonly retryAfterSeconds: number
+  /** Injected 429s carry no Retry-After (some Intune services, domain §9). */
+  readonly omitRetryAfter: boolean
   /** Fraction (0..1) of Graph requests answered 503 ServiceUnavailable or 504 GatewayTimeout. */
   readonly unavailableFraction: number
   /** Delay added before every response (Graph and identity), in ms. */
@@ -44,13 +47,19 @@ export interface FaultOptions {
   /** The token endpoint answers invalid_grant/AADSTS65001 (consent_required) for every grant. */
   readonly consentRequired: boolean
   /**
-   * Enforce Intune's documented per-app-per-tenant limits (domain §2.7): 200 writes and 2000
-   * requests per 20 s, then 429 with Retry-After = seconds left in the window.
+   * Enforce Intune's documented budgets (domain §2.7) as sliding windows per app id and per
+   * tenant, then 429 with a fractional Retry-After (rate-limits.ts). Default: off, unless
+   * PASSCODE_DESK_DEMO_RATE_LIMITS=1.
    */
   readonly intuneRateLimits: boolean
 }
 
 export interface DemoTenantOptions {
+  /**
+   * The budgets `faults.intuneRateLimits` enforces (default Intune's, or scaled by
+   * PASSCODE_DESK_DEMO_RATE_SCALE for a smaller benchmark with the same shape).
+   */
+  intuneBudgets?: IntuneBudgets
   /** TCP port on 127.0.0.1 (0 = any free port). */
   port?: number
   /** Number of generated devices (default 2000). Scenario devices come first. */

@@ -1,7 +1,8 @@
 /**
  * `passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]`
  * Syncs the managed devices into the cache through core's `sync:start` (the same engine as the
- * window's Sync button). Progress on stderr (`sync:progress` events), one JSON summary line on
+ * window's Sync button); `--incremental` fetches only devices changed since the last pass when a
+ * full sweep is recent enough (sync/engine.ts), the default is a full sync. Progress on stderr (`sync:progress` events), one JSON summary line on
  * stdout: `{"devices":N,"durationMs":…}`. PASSCODE_DESK_ACCESS_TOKEN may replace --access-token (a
  * token on the command line is visible to other local users in `ps`). Ctrl-C cancels cleanly: the
  * previous snapshot stays in place.
@@ -13,9 +14,9 @@ import { DB_OPTION, EXIT, GRAPH_OPTIONS, parseCommand, PROFILE_OPTION, UsageErro
 export const spec = {
   name: 'sync',
   usage:
-    'Usage: passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH]\n' +
+    'Usage: passcode-desk sync [--profile NAME | --graph-url URL --access-token TOKEN] [--db PATH] [--incremental]\n' +
     '       (PASSCODE_DESK_ACCESS_TOKEN may replace --access-token; --graph-url needs --db)\n',
-  options: { ...PROFILE_OPTION, ...DB_OPTION, ...GRAPH_OPTIONS },
+  options: { ...PROFILE_OPTION, ...DB_OPTION, ...GRAPH_OPTIONS, incremental: { type: 'boolean' } },
 } as const
 
 export interface SyncArgs {
@@ -23,6 +24,8 @@ export interface SyncArgs {
   readonly graphUrl: string | null
   readonly accessToken: string | null
   readonly db: string | null
+  /** `--incremental`: only devices changed since the last pass when a full sweep is recent enough. */
+  readonly mode: 'full' | 'auto'
 }
 
 export function parseSyncArgs(
@@ -40,6 +43,7 @@ export function parseSyncArgs(
     accessToken:
       values['access-token'] ?? (graphUrl !== null ? env.PASSCODE_DESK_ACCESS_TOKEN || null : null),
     db: values.db ?? null,
+    mode: values.incremental === true ? 'auto' : 'full',
   }
   if (args.graphUrl !== null && args.profile !== null)
     throw new UsageError('Use --profile or --graph-url, not both.', spec.usage)
@@ -71,10 +75,15 @@ export async function run(argv: string[], options: CliCoreOptions = {}): Promise
             devices: number
             devicesPerSecond: number
             etaSeconds: number | null
+            throttleWaitSeconds?: number
           }
           const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`
+          const wait =
+            p.throttleWaitSeconds === undefined
+              ? ''
+              : `, Intune is limiting requests: waiting ${Math.ceil(p.throttleWaitSeconds)} s`
           process.stderr.write(
-            `sync: ${p.phase}, page ${p.pages}, ${p.devices} devices, ${Math.round(p.devicesPerSecond)}/s${eta}\n`,
+            `sync: ${p.phase}, page ${p.pages}, ${p.devices} devices, ${Math.round(p.devicesPerSecond)}/s${eta}${wait}\n`,
           )
         } else if (event === 'sync:finished') {
           const f = payload as SyncFinished
@@ -86,7 +95,7 @@ export async function run(argv: string[], options: CliCoreOptions = {}): Promise
       process.once('SIGINT', cancel)
       process.once('SIGTERM', cancel)
       try {
-        runId = (await call(core, 'sync:start', {})).runId
+        runId = (await call(core, 'sync:start', { mode: args.mode })).runId
         const already = early.find((f) => f.runId === runId)
         if (already) settle(already)
         const result = await finished
@@ -104,6 +113,9 @@ export async function run(argv: string[], options: CliCoreOptions = {}): Promise
             removed: result.removed,
             pages: result.pages,
             apiVersion: result.apiVersion,
+            mode: result.mode,
+            changed: result.changed,
+            resumedFromPage: result.resumedFromPage,
           }) + '\n',
         )
         return EXIT.ok

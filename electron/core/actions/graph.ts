@@ -14,8 +14,8 @@ export interface PasscodeGraph {
   /** `GET …/managedDevices/{id}?$select=deviceActionResults` (domain §2.3). */
   getActionResults(deviceId: string): Promise<unknown[]>
   /**
-   * `POST …/managedDevices/{id}/resetPasscode` (204). Never retried here: a POST is not idempotent
-   * (domain §4.5). Throws `PostError`; `uncertain` says whether Intune may have received it anyway.
+   * `POST …/managedDevices/{id}/resetPasscode` (204). Never retried after a failure that may have
+   * reached Intune: a POST is not idempotent (domain §4.5); only a 429 is (the client, graph/retry.ts). Throws `PostError`; `uncertain` says whether Intune may have received it anyway.
    */
   resetPasscode(deviceId: string, clientRequestId: string): Promise<{ graphRequestId: string | null }>
   /** `GET /beta/deviceManagement/remoteActionAudits` (domain §3.2), all pages. */
@@ -139,6 +139,10 @@ export function createSessionPasscodeGraph(
       baseDelayMs: 300,
       maxDelayMs: 3_000,
       maxRetryAfterMs: 10_000,
+      // A 429 (Graph refused the request before doing anything) is retried after exactly its
+      // Retry-After, for 20 s at most, reads and POSTs alike; a sync's throttled reads back off
+      // longer (graph/retry.ts), so during a team-wide storm the action finds the free slot first.
+      throttleBudgetMs: 20_000,
     }),
   )
 }

@@ -14,8 +14,8 @@ export function createDeviceHandlers(
 
 export function createSyncHandlers(sync: SyncEngine): Handlers<'sync:start' | 'sync:cancel' | 'sync:status'> {
   return {
-    'sync:start': () => {
-      const { runId, startedAt } = sync.start()
+    'sync:start': ({ mode }) => {
+      const { runId, startedAt } = sync.start(mode ? { mode } : {})
       return { runId, startedAt }
     },
     'sync:cancel': () => ({ cancelled: sync.cancel() }),

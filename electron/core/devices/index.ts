@@ -5,7 +5,9 @@ import { silentLogger, type Logger } from '../log'
 import type { Handlers } from '../router'
 import { createDeviceCache, type DeviceCache } from '../store/cache'
 import { createConnectivity } from '../sync/connectivity'
-import { createSyncEngine, type SyncEngine } from '../sync/engine'
+import type { SyncSettings } from '@shared/api/schemas/settings'
+import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from '../sync/engine'
+import { startBackgroundSync } from '../sync/background'
 import { createDeviceHandlers, createSyncHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
 
@@ -20,7 +22,9 @@ export interface DeviceCacheModuleOptions {
   /** A fixed cache database (CLI `--db`) instead of the active profile's `cache.db`. */
   readonly cacheFile?: string
   /** Another Graph client factory (CLI `--graph-url`, tests; default: plain fetch over the active session). */
-  readonly graph?: () => GraphClient
+  readonly graph?: (tuning?: SyncGraphTuning) => GraphClient
+  /** The agent's sync settings (time budget, full sweep, background passes). */
+  readonly syncSettings?: () => SyncSettings
   readonly now?: () => number
   /** The agent's locale (BCP 47): its region reads phone numbers typed without a country code. */
   readonly locale?: () => string | undefined
@@ -51,12 +55,13 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
   const connectivity = createConnectivity()
   const graph =
     options.graph ??
-    (() => {
+    ((tuning?: SyncGraphTuning) => {
       const session = options.sessions.current()
       return createGraphClient({
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
         log,
+        ...tuning,
       })
     })
   const sync = createSyncEngine({
@@ -65,6 +70,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     connectivity,
     log,
     now: options.now,
+    settings: options.syncSettings,
     events: options.events && {
       progress: (payload) => options.events!.emit('sync:progress', payload),
       finished: (payload) => options.events!.emit('sync:finished', payload),
@@ -72,7 +78,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
   })
   const devices = createDeviceService({
     cache,
-    graph,
+    graph: () => graph(),
     connectivity,
     now: options.now,
     locale: options.locale,
@@ -84,12 +90,27 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       }
     },
   })
+  const background = options.syncSettings
+    ? startBackgroundSync({
+        engine: sync,
+        everyMinutes: () => options.syncSettings!().backgroundMinutes,
+        canRun: () => {
+          try {
+            return options.sessions.current().agent() !== null
+          } catch {
+            return false
+          }
+        },
+        log,
+      })
+    : null
   return {
     cache,
     devices,
     sync,
     handlers: { ...createDeviceHandlers(devices), ...createSyncHandlers(sync) },
     dispose() {
+      background?.stop()
       sync.cancel()
       cache.close()
     },

@@ -3,7 +3,14 @@ import { CodedError } from '@shared/errors'
 import { silentLogger, type Logger } from '../log'
 import { graphError } from './errors'
 import { statusError } from './failure'
-import { abortableSleep, backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from './retry'
+import {
+  abortableSleep,
+  backoffDelay,
+  createReadGate,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  throttleDelay,
+} from './retry'
 
 /**
  * Microsoft Graph over plain fetch. Not @microsoft/microsoft-graph-client: its AuthenticationHandler
@@ -31,6 +38,16 @@ export interface GraphClientOptions {
   /** Per attempt, headers and body (default 30 s). */
   readonly timeoutMs?: number
   readonly log?: Logger
+  /**
+   * When set, 429/503/504 are retried until this much time has passed since the request began
+   * (a throttling storm lasts minutes: learn.microsoft.com/graph/throttling), instead of
+   * `maxRetries` tries; a Retry-After beyond what is left fails GRAPH_THROTTLED at once. Network
+   * failures and timeouts still count `maxRetries`. A 429 on a POST is retried too: Graph refused it
+   * before doing anything, so the retry is not a second action.
+   */
+  readonly throttleBudgetMs?: number
+  /** Throttled reads add growing full jitter on top of Retry-After (graph/retry.ts throttleDelay). */
+  readonly spreadThrottledReads?: boolean
 }
 
 export interface RequestOptions {
@@ -39,6 +56,14 @@ export interface RequestOptions {
   readonly retry?: boolean
   /** Sent as `client-request-id`; a new UUID when omitted (learn.microsoft.com/graph/best-practices-concept). */
   readonly clientRequestId?: string
+  /** Told before each wait caused by throttling or unavailability (the sync shows it). */
+  readonly onWait?: (wait: GraphWait) => void
+}
+
+export interface GraphWait {
+  readonly waitMs: number
+  /** 429, 503, 504, or 0 for "reads held after another read was throttled". */
+  readonly status: number
 }
 
 export interface PostOptions extends RequestOptions {
@@ -96,6 +121,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000
   const timeoutMs = options.timeoutMs ?? 30_000
   const log = options.log ?? silentLogger
+  const budgetMs = options.throttleBudgetMs
+  const readGate = createReadGate()
   const root = () =>
     (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '')
   const origin = () => new URL(root()).origin
@@ -125,9 +152,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     let attempts = 0
     let retriesLeft = retry ? maxRetries : 0
     let refreshedAfter401 = false
+    const begun = now()
+    let throttledAttempts = 0
 
     for (;;) {
       if (signal?.aborted) throw new CodedError('CANCELLED', 'Cancelled')
+      const held = method === 'GET' ? readGate.remaining(now()) : 0
+      if (held > 0) {
+        opts.onWait?.({ waitMs: held, status: 0 })
+        try {
+          await sleep(held, signal)
+        } catch {
+          throw new CodedError('CANCELLED', 'Cancelled')
+        }
+      }
       attempts++
       const started = now()
       let failure: Failure
@@ -206,28 +244,60 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
 
       const transient = failure.kind !== 'status' || RETRYABLE_STATUSES.has(failure.status)
-      if (transient && retriesLeft > 0) {
+      const budgeted = budgetMs !== undefined && failure.kind === 'status' && transient
+      const throttledPost = method === 'POST' && failure.kind === 'status' && failure.status === 429
+      if (budgeted && (retry || throttledPost)) {
+        const delay = throttleDelay({
+          retryAfterMs: failure.kind === 'status' ? failure.retryAfterMs : null,
+          attempt: throttledAttempts++,
+          isRead: method === 'GET' && options.spreadThrottledReads === true,
+          baseMs: baseDelayMs,
+          capMs: maxDelayMs,
+          random,
+        })
+        const left = begun + budgetMs - now()
+        if (delay <= Math.min(left, maxRetryAfterMs)) {
+          if (method === 'GET' && failure.kind === 'status' && failure.status === 429) {
+            readGate.hold(now() + delay)
+          }
+          await waitBeforeRetry(delay, failure, method, url, attempts, clientRequestId, opts)
+          continue
+        }
+      } else if (transient && retriesLeft > 0) {
         let delay = backoffDelay(attempts - 1, baseDelayMs, maxDelayMs, random)
         if (failure.kind === 'status' && failure.retryAfterMs !== null) delay = failure.retryAfterMs
         if (delay <= maxRetryAfterMs) {
           retriesLeft--
-          log.info('graph.retry', {
-            method,
-            path: logPath(url),
-            reason: failure.kind === 'status' ? failure.status : failure.kind,
-            delayMs: delay,
-            attempt: attempts,
-            clientRequestId,
-          })
-          try {
-            await sleep(delay, signal)
-          } catch {
-            throw new CodedError('CANCELLED', 'Cancelled')
-          }
+          await waitBeforeRetry(delay, failure, method, url, attempts, clientRequestId, opts)
           continue
         }
       }
       throw finalError(failure, clientRequestId, attempts)
+    }
+  }
+
+  async function waitBeforeRetry(
+    delay: number,
+    failure: Failure,
+    method: string,
+    url: URL,
+    attempt: number,
+    clientRequestId: string,
+    opts: RequestOptions,
+  ): Promise<void> {
+    log.info('graph.retry', {
+      method,
+      path: logPath(url),
+      reason: failure.kind === 'status' ? failure.status : failure.kind,
+      delayMs: delay,
+      attempt,
+      clientRequestId,
+    })
+    if (failure.kind === 'status') opts.onWait?.({ waitMs: delay, status: failure.status })
+    try {
+      await sleep(delay, opts.signal)
+    } catch {
+      throw new CodedError('CANCELLED', 'Cancelled')
     }
   }
 

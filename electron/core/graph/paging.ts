@@ -8,36 +8,71 @@ export interface GraphPage<T> {
   /** 1-based. */
   readonly page: number
   readonly requestId: string | null
+  /** The link to the page after this one, null on the last page (a resumed sync starts there). */
+  readonly nextLink: string | null
+}
+
+export interface PagingOptions extends Pick<RequestOptions, 'signal' | 'onWait'> {
+  /** A page that is not JSON or not `{ value: [...] }` is requested again this many times (default 3). */
+  readonly badPageRetries?: number
+  /** 1-based number of the first page (a resumed walk keeps counting; default 1). */
+  readonly firstPage?: number
 }
 
 /** Far above any tenant (200,000 devices / 1000 per page); stops a server that loops. */
 const MAX_PAGES = 100_000
 
+/** A response that came back but could not be read as a page: worth asking for again. */
+function isBadPage(error: unknown): boolean {
+  return (
+    error instanceof CodedError && error.code === 'GRAPH_BAD_RESPONSE' && error.detail?.status !== undefined
+  )
+}
+
+function isPage(body: unknown): boolean {
+  return !!body && typeof body === 'object' && Array.isArray((body as { value?: unknown }).value)
+}
+
 /**
  * Follows `@odata.nextLink` to the end, using the full link as given (it carries the skiptoken;
  * learn.microsoft.com/graph/paging) — but only on the profile's Graph origin (client.resolve).
- * A page that is not `{ value: [...] }` ends the walk with GRAPH_BAD_RESPONSE.
+ * A truncated or malformed page (not JSON, or not `{ value: [...] }`) is requested again from the
+ * same link, a bounded number of times, before the walk ends with GRAPH_BAD_RESPONSE: a proxy or
+ * a dropped connection garbles one page without the collection being wrong.
  */
 export async function* graphPages<T = unknown>(
   client: GraphClient,
   firstPath: string,
-  options: Pick<RequestOptions, 'signal'> = {},
+  options: PagingOptions = {},
 ): AsyncGenerator<GraphPage<T>> {
+  const badPageRetries = options.badPageRetries ?? 3
   const seen = new Set<string>([firstPath])
+  const fetchOnce = (link: string) =>
+    client.get<unknown>(link, { signal: options.signal, onWait: options.onWait })
+  const fetchPage = async (link: string) => {
+    for (let retry = 0; ; retry++) {
+      try {
+        const response = await fetchOnce(link)
+        if (isPage(response.body) || retry >= badPageRetries) return response
+      } catch (error) {
+        if (!isBadPage(error) || retry >= badPageRetries) throw error
+      }
+    }
+  }
   const request = (link: string) => {
-    const promise = client.get<unknown>(link, { signal: options.signal })
+    const promise = fetchPage(link)
     // Awaited later; a consumer that stops early must not leave an unhandled rejection behind.
     promise.catch(() => {})
     return promise
   }
   let pending: ReturnType<typeof request> | null = request(firstPath)
-  let page = 0
+  let page = (options.firstPage ?? 1) - 1
   while (pending !== null) {
     const response = await pending
     pending = null
     page++
     const body = response.body
-    if (!body || typeof body !== 'object' || !Array.isArray((body as { value?: unknown }).value)) {
+    if (!isPage(body)) {
       throw new CodedError('GRAPH_BAD_RESPONSE', 'Graph page has no value array', {
         page,
         requestId: response.requestId,
@@ -62,6 +97,7 @@ export async function* graphPages<T = unknown>(
       count: typeof count === 'number' && Number.isFinite(count) && count >= 0 ? Math.floor(count) : null,
       page,
       requestId: response.requestId,
+      nextLink: typeof link === 'string' && link !== '' ? link : null,
     }
   }
 }

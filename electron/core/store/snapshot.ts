@@ -20,6 +20,8 @@ export interface SnapshotCommit {
 }
 
 export interface SnapshotBuilder {
+  /** True when the builder kept an interrupted sync's staged rows (beginSnapshot's `resume`). */
+  readonly resumed: boolean
   /** Adds one page of devices to the staging table, in its own transaction. */
   addPage(records: readonly DeviceRecord[]): void
   readonly staged: number
@@ -53,16 +55,24 @@ function dropStaging(db: Database.Database): void {
  * (each page committed, so memory stays flat and a killed process loses only staging rows), then
  * builds a complete new table set beside the live one and swaps it in with renames in one
  * transaction. Searches read the live set throughout. A failed, cancelled or killed sync leaves the
- * live set untouched; its leftovers are dropped by the next sync.
+ * live set untouched; a later sync either resumes from its staged pages (`resume`, sync/full-pass.ts)
+ * or drops them.
  *
  * The new set is written in name order, so row keys (and the FTS rowids) follow device names: a
  * broad search can then read FTS hits in rowid order and stop after one page (devices/search.ts).
  * Bulk-loading the FTS tables in rowid order from SQL, and creating the secondary indexes after
  * the load, is also much cheaper than maintaining them row by row.
  */
-export function beginSnapshot(db: Database.Database): SnapshotBuilder {
+export function beginSnapshot(db: Database.Database, options: { resume?: boolean } = {}): SnapshotBuilder {
   const tag = randomBytes(6).toString('hex')
+  const resumed = options.resume === true && canResumeStaging(db)
   db.transaction(() => {
+    if (resumed) {
+      // Keep the staged pages of the interrupted sync; only its half-built table set goes.
+      dropDeviceTables(db, '_next')
+      db.exec(`DROP INDEX IF EXISTS ${STAGE}_order`)
+      return
+    }
     dropStaging(db)
     db.exec(
       `CREATE TABLE ${STAGE} (${ROW_COLUMNS.map((c) => (c === 'id' ? 'id TEXT PRIMARY KEY' : c)).join(', ')}, ${STAGE_EXTRA.join(', ')})`,
@@ -83,7 +93,7 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
       ])
     }
   })
-  let staged = 0
+  let staged = resumed ? (db.prepare(`SELECT count(*) FROM ${STAGE}`).pluck().get() as number) : 0
   let done = false
 
   /** Rows per build step: a few tens of milliseconds of work each. */
@@ -146,6 +156,7 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
     get staged() {
       return staged
     },
+    resumed,
     async prepare(pause) {
       if (done) throw new Error('snapshot already finished')
       while (!step()) await pause()
@@ -178,6 +189,16 @@ export function beginSnapshot(db: Database.Database): SnapshotBuilder {
       db.transaction(() => dropStaging(db))()
     },
   }
+}
+
+/**
+ * Whether an earlier sync's staging table is there with exactly this version's columns (an app
+ * update may have changed them; then the sync starts clean).
+ */
+function canResumeStaging(db: Database.Database): boolean {
+  const columns = (db.prepare(`PRAGMA table_info(${STAGE})`).all() as { name: string }[]).map((c) => c.name)
+  const expected = [...ROW_COLUMNS, ...STAGE_EXTRA]
+  return columns.length === expected.length && expected.every((c, i) => columns[i] === c)
 }
 
 /** Drops staging tables a crashed or killed sync left behind (they are never read). */

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import type { SyncFinished, SyncProgress, SyncStatus } from '@shared/api/schemas/sync'
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@shared/api/schemas/settings'
+import type { SyncFinished, SyncMode, SyncProgress, SyncStatus } from '@shared/api/schemas/sync'
 import { CodedError, type ErrorCode } from '@shared/errors'
-import type { GraphClient } from '../graph/client'
-import { graphPages } from '../graph/paging'
+import type { GraphClient, GraphClientOptions } from '../graph/client'
 import { silentLogger, type Logger } from '../log'
 import type { DeviceCache } from '../store/cache'
 import type { Db } from '../store/db'
-import { toDeviceRecord, type ApiVersion, type DeviceRecord } from '../store/device-record'
+import type { ApiVersion } from '../store/device-record'
 import { createDeviceRepository } from '../store/device-repository'
-import { beginSnapshot, type SnapshotBuilder } from '../store/snapshot'
 import { createSyncMetaRepository } from '../store/sync-meta'
 import type { Connectivity } from './connectivity'
-import { listPath } from './fields'
+import { runFullPass } from './full-pass'
+import { runIncrementalPass } from './incremental-pass'
+import type { PassContext, PassOutcome } from './pass'
+import { createPassMetaRepository } from './pass-meta'
 import { computeProgress } from './progress'
 
 export interface SyncEvents {
@@ -19,31 +21,47 @@ export interface SyncEvents {
   finished(payload: SyncFinished): void
 }
 
+/** What the engine asks of the Graph client it syncs with (graph/client.ts). */
+export type SyncGraphTuning = Pick<
+  GraphClientOptions,
+  'throttleBudgetMs' | 'maxRetryAfterMs' | 'spreadThrottledReads'
+>
+
 export interface SyncEngineOptions {
   readonly cache: DeviceCache
-  /** A Graph client for the active session (sign-in issue); a new one per run is fine. */
-  readonly graph: () => GraphClient
+  /**
+   * A Graph client for the active session (sign-in issue); a new one per run is fine. The engine
+   * passes its throttling budget: a factory that ignores it keeps the client's bounded retries.
+   */
+  readonly graph: (tuning?: SyncGraphTuning) => GraphClient
   readonly connectivity: Connectivity
   readonly events?: SyncEvents
   readonly log?: Logger
   readonly now?: () => number
   /** A cache older than this is "stale" in sync:status (default 24 h). */
   readonly staleAfterMinutes?: number
+  /** The agent's sync settings, read at each start (default DEFAULT_SYNC_SETTINGS). */
+  readonly settings?: () => SyncSettings
+  /** An interrupted full pass younger than this is resumed, an older one restarted (default 30 min). */
+  readonly resumeMaxAgeMinutes?: number
+  /**
+   * An incremental pass asks for devices changed since the last pass began minus this margin
+   * (default 10 min): Intune stamps lastSyncDateTime on its side, possibly late or with skew.
+   */
+  readonly incrementalMarginMinutes?: number
+}
+
+export interface StartOptions {
+  /** 'auto' (default): incremental after a full pass younger than the sweep interval, else full. */
+  readonly mode?: 'auto' | SyncMode
 }
 
 export interface SyncEngine {
-  /** Starts a full sync in the background. Throws SYNC_IN_PROGRESS when one is running. */
-  start(): { runId: string; startedAt: string; done: Promise<SyncFinished> }
+  /** Starts a sync in the background. Throws SYNC_IN_PROGRESS when one is running. */
+  start(options?: StartOptions): { runId: string; startedAt: string; done: Promise<SyncFinished> }
   cancel(): boolean
   status(): SyncStatus
-}
-
-/** Graph refuses a beta $select it does not know with 400, or a tenant without beta with 404. */
-function shouldFallBackToV1(error: unknown): boolean {
-  return (
-    error instanceof CodedError &&
-    ((error.code === 'GRAPH_ERROR' && error.detail?.status === 400) || error.code === 'GRAPH_NOT_FOUND')
-  )
+  running(): boolean
 }
 
 function errorOf(error: unknown): { code: ErrorCode; message: string } {
@@ -52,121 +70,132 @@ function errorOf(error: unknown): { code: ErrorCode; message: string } {
 }
 
 /**
- * Full sync of /deviceManagement/managedDevices into the cache (issue 5). Correctness never relies
- * on $filter (documented as unreliable on this collection): every run reads the whole collection and
- * replaces the snapshot atomically (store/snapshot.ts). No incremental `lastSyncDateTime gt …` pass
- * is implemented; it would only be an optimisation on top of these full runs.
+ * Syncs /deviceManagement/managedDevices into the cache: full passes (sync/full-pass.ts, resumable)
+ * and, between them, incremental passes (sync/incremental-pass.ts). Throttling is waited out within
+ * the settings' time budget, and each wait is shown in the progress (domain §2.7).
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const log = options.log ?? silentLogger
   const now = options.now ?? Date.now
   const staleAfterMinutes = options.staleAfterMinutes ?? 24 * 60
+  const settings = options.settings ?? (() => DEFAULT_SYNC_SETTINGS)
+  const resumeMaxAgeMs = (options.resumeMaxAgeMinutes ?? 30) * 60_000
+  const marginMs = (options.incrementalMarginMinutes ?? 10) * 60_000
   let running: { runId: string; controller: AbortController; progress: SyncProgress } | null = null
 
   options.cache.onReset(() => running?.controller.abort(new CodedError('CANCELLED', 'Profile changed')))
+
+  /** The pass to run: incremental only after a full pass within the sweep interval. */
+  function choose(db: Db, requested: StartOptions['mode']): { mode: SyncMode; since: string | null } {
+    if (requested === 'full') return { mode: 'full', since: null }
+    const pass = createPassMetaRepository(db).read()
+    const meta = createSyncMetaRepository(db).read()
+    const sweepMs = settings().fullSweepHours * 3_600_000
+    const lastFull = pass.lastFullAt ? Date.parse(pass.lastFullAt) : NaN
+    const fullDue = !Number.isFinite(lastFull) || now() - lastFull >= sweepMs
+    // An interrupted full pass is finished first (it resumes); so is a first sync.
+    if (requested !== 'incremental' && (fullDue || pass.resume !== null)) return { mode: 'full', since: null }
+    if (pass.changesSince === null || meta.apiVersion === null) return { mode: 'full', since: null }
+    const since = new Date(Date.parse(pass.changesSince) - marginMs).toISOString()
+    return { mode: 'incremental', since }
+  }
 
   async function run(
     db: Db,
     runId: string,
     controller: AbortController,
     startedMs: number,
+    requested: StartOptions['mode'],
   ): Promise<SyncFinished> {
     const meta = createSyncMetaRepository(db)
+    const passMeta = createPassMetaRepository(db)
     const startedAt = new Date(startedMs).toISOString()
-    let apiVersion: ApiVersion = 'beta'
-    let pages = 0
-    let snapshot: SnapshotBuilder | null = null
-    const report = (phase: SyncProgress['phase'], devices: number, total: number | null) => {
-      const progress = computeProgress({ runId, phase, pages, devices, total, apiVersion }, now() - startedMs)
+    const chosen = choose(db, requested)
+    let last: Pick<SyncProgress, 'phase' | 'pages' | 'devices' | 'total' | 'apiVersion'> = {
+      phase: 'starting',
+      pages: 0,
+      devices: 0,
+      total: null,
+      apiVersion: meta.read().apiVersion ?? 'beta',
+    }
+    const emit = (waitMs?: number) => {
+      const progress: SyncProgress = {
+        ...computeProgress({ runId, ...last }, now() - startedMs),
+        mode: chosen.mode,
+        ...(waitMs === undefined ? {} : { throttleWaitSeconds: Math.round(waitMs / 100) / 10 }),
+      }
       if (running?.runId === runId) running.progress = progress
       options.events?.progress(progress)
     }
-    try {
-      meta.write({ lastAttemptAt: startedAt })
-      report('starting', 0, null)
-      const graph = options.graph()
-      for (;;) {
-        snapshot = beginSnapshot(db)
-        pages = 0
-        let total: number | null = null
-        try {
-          for await (const page of graphPages(graph, listPath(apiVersion), { signal: controller.signal })) {
-            pages = page.page
-            if (page.count !== null) total = page.count
-            const cachedAt = new Date(now()).toISOString()
-            const records: DeviceRecord[] = []
-            for (const item of page.items) {
-              const record = toDeviceRecord(item, apiVersion, cachedAt)
-              if (record) records.push(record)
-            }
-            if (records.length !== page.items.length) {
-              log.warn('sync.skipped-records', {
-                page: page.page,
-                skipped: page.items.length - records.length,
-              })
-            }
-            if (controller.signal.aborted) throw new CodedError('CANCELLED', 'Cancelled')
-            snapshot.addPage(records)
-            report('fetching', snapshot.staged, total)
-          }
-          break
-        } catch (error) {
-          if (apiVersion === 'beta' && pages === 0 && shouldFallBackToV1(error)) {
-            // Degrade gracefully: v1.0 lacks fields eligibility needs, so some verdicts become undetermined.
-            log.warn('sync.beta-refused', { code: (error as CodedError).code })
-            snapshot.abort()
-            apiVersion = 'v1.0'
-            continue
-          }
-          throw error
-        }
-      }
-      report('committing', snapshot.staged, snapshot.staged)
-      await snapshot.prepare(async () => {
-        if (controller.signal.aborted) throw new CodedError('CANCELLED', 'Cancelled')
-        await new Promise<void>((resolve) => setImmediate(resolve))
-      })
-      // The build and swap are part of the sync's duration; the success time is taken inside the
-      // swap transaction so that it is recorded if and only if the new snapshot is published.
-      let finishedMs = 0
-      const committed = snapshot.commit(() => {
-        finishedMs = now()
+    const budgetMs = settings().throttleBudgetMinutes * 60_000
+    const context = (graph: GraphClient): PassContext => ({
+      db,
+      graph,
+      signal: controller.signal,
+      log,
+      now,
+      report(update) {
+        last = update
+        emit()
+      },
+      onWait(wait) {
+        // Short backoffs are noise; a wait of half a second or more is worth telling the agent.
+        if (wait.waitMs >= 500) emit(wait.waitMs)
+      },
+      recordSuccess(finishedMs: number, apiVersion: ApiVersion, changesSince: string) {
+        const at = new Date(finishedMs).toISOString()
         meta.write({
-          lastSuccessAt: new Date(finishedMs).toISOString(),
+          lastSuccessAt: at,
           lastErrorCode: null,
           lastErrorMessage: null,
           apiVersion,
           lastDurationMs: finishedMs - startedMs,
         })
-      })
-      const finishedAt = new Date(finishedMs).toISOString()
+        passMeta.write(
+          chosen.mode === 'full' ? { lastFullAt: at, changesSince } : { lastIncrementalAt: at, changesSince },
+        )
+      },
+    })
+    let outcome: PassOutcome
+    try {
+      meta.write({ lastAttemptAt: startedAt })
+      emit()
+      // Inside the try: a signed-out session throws AUTH_REQUIRED here, reported like any failure.
+      const ctx = context(
+        options.graph({ throttleBudgetMs: budgetMs, maxRetryAfterMs: budgetMs, spreadThrottledReads: true }),
+      )
+      outcome =
+        chosen.mode === 'incremental' && chosen.since !== null
+          ? await runIncrementalPass(ctx, { apiVersion: last.apiVersion, since: chosen.since })
+          : await runFullPass(ctx, { resumeMaxAgeMs })
       options.connectivity.note(null)
       log.info('sync.succeeded', {
-        devices: committed.devices,
-        removed: committed.removed,
-        pages,
-        ms: finishedMs - startedMs,
+        mode: outcome.kind,
+        devices: outcome.devices,
+        changed: outcome.changed,
+        removed: outcome.removed,
+        pages: outcome.pages,
+        resumedFromPage: outcome.resumedFromPage,
+        ms: outcome.finishedMs - startedMs,
       })
       return {
         runId,
         outcome: 'succeeded',
-        devices: committed.devices,
-        removed: committed.removed,
-        pages,
-        durationMs: finishedMs - startedMs,
-        finishedAt,
-        apiVersion,
+        devices: outcome.devices,
+        removed: outcome.removed,
+        pages: outcome.pages,
+        durationMs: outcome.finishedMs - startedMs,
+        finishedAt: new Date(outcome.finishedMs).toISOString(),
+        apiVersion: outcome.apiVersion,
         error: null,
+        mode: outcome.kind,
+        changed: outcome.changed,
+        resumedFromPage: outcome.resumedFromPage,
       }
     } catch (caught) {
       const cancelled =
         controller.signal.aborted || (caught instanceof CodedError && caught.code === 'CANCELLED')
       const error = cancelled ? { code: 'CANCELLED' as const, message: 'Cancelled' } : errorOf(caught)
-      try {
-        snapshot?.abort()
-      } catch (abortError) {
-        log.warn('sync.abort-failed', { error: abortError })
-      }
       let devices = 0
       try {
         if (db.open) {
@@ -182,24 +211,31 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       options.connectivity.note(error.code)
       if (error.code === 'SYNC_FAILED') log.error('sync.failed', { error: caught })
-      else log.info('sync.ended', { outcome: cancelled ? 'cancelled' : 'failed', code: error.code, pages })
+      else
+        log.info('sync.ended', {
+          mode: chosen.mode,
+          outcome: cancelled ? 'cancelled' : 'failed',
+          code: error.code,
+          pages: last.pages,
+        })
       const finishedMs = now()
       return {
         runId,
         outcome: cancelled ? 'cancelled' : 'failed',
         devices,
         removed: 0,
-        pages,
+        pages: last.pages,
         durationMs: finishedMs - startedMs,
         finishedAt: new Date(finishedMs).toISOString(),
-        apiVersion,
+        apiVersion: last.apiVersion,
         error: cancelled ? null : error,
+        mode: chosen.mode,
       }
     }
   }
 
   return {
-    start() {
+    start(startOptions = {}) {
       if (running)
         throw new CodedError('SYNC_IN_PROGRESS', 'A sync is already running', { runId: running.runId })
       const db = options.cache.db() // DB_NEWER_VERSION / DB_ERROR surface here, from sync:start
@@ -214,7 +250,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           0,
         ),
       }
-      const done = run(db, runId, controller, startedMs).then((finished) => {
+      const done = run(db, runId, controller, startedMs, startOptions.mode).then((finished) => {
         if (running?.runId === runId) running = null
         options.events?.finished(finished)
         return finished
@@ -226,9 +262,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       running.controller.abort(new CodedError('CANCELLED', 'Cancelled'))
       return true
     },
+    running: () => running !== null,
     status() {
       const db = options.cache.db()
       const meta = createSyncMetaRepository(db).read()
+      const pass = createPassMetaRepository(db).read()
       const lastSuccessMs = meta.lastSuccessAt ? Date.parse(meta.lastSuccessAt) : NaN
       const stale = !Number.isFinite(lastSuccessMs) || now() - lastSuccessMs > staleAfterMinutes * 60_000
       return {
@@ -244,6 +282,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         online: options.connectivity.online(),
         stale,
         staleAfterMinutes,
+        lastFullAt: pass.lastFullAt,
+        lastIncrementalAt: pass.lastIncrementalAt,
       }
     },
   }

@@ -113,6 +113,7 @@ export const useSettingsStore = defineStore('settings', () => {
     localePreference: computed(() => settings.value.locale),
     themePreference: computed(() => settings.value.theme),
     policy: computed(() => settings.value.policy),
+    syncSettings: computed(() => settings.value.sync),
     systemLocale: readonly(osLocale),
     locale,
     theme,

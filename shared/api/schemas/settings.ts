@@ -20,10 +20,37 @@ export const actionPolicy = z.strictObject({
 })
 export type ActionPolicy = z.infer<typeof actionPolicy>
 
+/** How the device cache keeps up with Intune (domain §2.6–2.7). */
+export const syncSettings = z.strictObject({
+  /** A sync waits out throttling this long in all before it gives up (GRAPH_THROTTLED). */
+  throttleBudgetMinutes: z.number().int().min(1).max(120),
+  /** A full pass (which catches deletions) at least this often; incremental passes in between. */
+  fullSweepHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7),
+  /** A background incremental pass this often while signed in; 0 = never. */
+  backgroundMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+})
+export type SyncSettings = z.infer<typeof syncSettings>
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  throttleBudgetMinutes: 10,
+  fullSweepHours: 24,
+  backgroundMinutes: 15,
+}
+
 export const settings = z.strictObject({
   locale: localePreference,
   theme: themePreference,
   policy: actionPolicy,
+  // A settings file written before these existed keeps its other choices.
+  sync: syncSettings.default(DEFAULT_SYNC_SETTINGS),
 })
 export type Settings = z.infer<typeof settings>
 
@@ -31,6 +58,7 @@ export const settingsUpdate = z.strictObject({
   locale: localePreference.optional(),
   theme: themePreference.optional(),
   policy: actionPolicy.optional(),
+  sync: syncSettings.optional(),
 })
 export type SettingsUpdate = z.infer<typeof settingsUpdate>
 
@@ -38,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'system',
   theme: 'system',
   policy: { ticketRequired: true, requiredChecks: ['employeeId'] },
+  sync: DEFAULT_SYNC_SETTINGS,
 }
 
 export const settingsContract = {

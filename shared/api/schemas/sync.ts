@@ -11,6 +11,10 @@ export const graphApiVersion = z.enum(['beta', 'v1.0'])
 
 export const syncPhase = z.enum(['starting', 'fetching', 'committing'])
 
+/** A full pass reads every device (and catches deletions); an incremental one only changed devices. */
+export const syncMode = z.enum(['full', 'incremental'])
+export type SyncMode = z.infer<typeof syncMode>
+
 export const syncProgress = z.strictObject({
   runId: z.string(),
   phase: syncPhase,
@@ -23,6 +27,12 @@ export const syncProgress = z.strictObject({
   etaSeconds: z.number().min(0).nullable(),
   elapsedMs: z.number().min(0),
   apiVersion: graphApiVersion,
+  mode: syncMode.optional(),
+  /**
+   * Seconds Intune asked us to wait (429 Retry-After, or backoff) before the next request; present
+   * only while waiting (domain §2.7). The sync goes on afterwards, within the time budget.
+   */
+  throttleWaitSeconds: z.number().min(0).optional(),
 })
 export type SyncProgress = z.infer<typeof syncProgress>
 
@@ -43,6 +53,11 @@ export const syncFinished = z.strictObject({
   finishedAt: z.string(),
   apiVersion: graphApiVersion.nullable(),
   error: syncErrorInfo.nullable(),
+  mode: syncMode.optional(),
+  /** Devices written by the pass (an incremental pass: the changed ones). */
+  changed: z.number().int().min(0).optional(),
+  /** A full pass that continued an interrupted one: the pages it found already staged. */
+  resumedFromPage: z.number().int().min(0).nullable().optional(),
 })
 export type SyncFinished = z.infer<typeof syncFinished>
 
@@ -62,13 +77,25 @@ export const syncStatus = z.strictObject({
   /** No successful sync yet, or the last one is older than `staleAfterMinutes`. */
   stale: z.boolean(),
   staleAfterMinutes: z.number().int().min(1),
+  /** When the last full pass (all devices, deletions caught) succeeded. */
+  lastFullAt: z.string().nullable().optional(),
+  /** When the last incremental pass (changed devices only) succeeded. */
+  lastIncrementalAt: z.string().nullable().optional(),
 })
 export type SyncStatus = z.infer<typeof syncStatus>
 
 export const syncStarted = z.strictObject({ runId: z.string(), startedAt: z.string() })
 
+/**
+ * `full` always reads the whole tenant; `auto` (the default: the Sync button, background passes)
+ * runs an incremental pass when a full sweep is recent enough (sync/engine.ts).
+ */
+export const syncStartInput = z
+  .union([z.undefined(), z.null(), z.strictObject({ mode: z.enum(['full', 'auto']).optional() })])
+  .transform((value) => ({ mode: value?.mode }))
+
 export const syncContract = {
-  'sync:start': { input: noInput, output: syncStarted },
+  'sync:start': { input: syncStartInput, output: syncStarted },
   'sync:cancel': { input: noInput, output: z.strictObject({ cancelled: z.boolean() }) },
   'sync:status': { input: noInput, output: syncStatus },
 } as const

@@ -59,11 +59,24 @@ describe('resetPasscode failures', () => {
     const statuses = [504, 403, 429]
     let posts = 0
     const base = await serve((_req, res) => {
-      res.writeHead(statuses[posts++]!, { 'content-type': 'application/json', 'retry-after': '0' }).end('{}')
+      // A Retry-After longer than the agent can wait (10 s): the 429 fails at once, definitely not done.
+      res.writeHead(statuses[posts++]!, { 'content-type': 'application/json', 'retry-after': '30' }).end('{}')
     })
     expect(await postError(base)).toMatchObject({ code: 'GRAPH_UNAVAILABLE', uncertain: true })
     expect(await postError(base)).toMatchObject({ code: 'GRAPH_FORBIDDEN', uncertain: false })
     expect(await postError(base)).toMatchObject({ code: 'GRAPH_THROTTLED', uncertain: false })
     expect(posts).toBe(3)
+  })
+
+  it('a 429 with a short Retry-After is sent again after it (Graph did nothing the first time)', async () => {
+    const statuses = [429, 204]
+    const sentAt: number[] = []
+    const base = await serve((_req, res) => {
+      sentAt.push(Date.now())
+      res.writeHead(statuses[sentAt.length - 1]!, { 'retry-after': '0.3' }).end()
+    })
+    await createSessionPasscodeGraph(session(base)).resetPasscode('d1', 'req-2')
+    expect(sentAt).toHaveLength(2)
+    expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(290)
   })
 })

@@ -15,10 +15,11 @@ const built = existsSync(CLI)
 if (!built)
   console.warn(`kill.test.ts skipped: ${CLI} is missing (run \`npm run build\`; npm test builds first).`)
 
-function syncInProcess(fixture: Fixture, file: string) {
+function syncInProcess(fixture: Fixture, file: string, now?: () => number) {
   const cache = createDeviceCache({ file })
   const engine = createSyncEngine({
     cache,
+    now,
     connectivity: createConnectivity(),
     graph: () =>
       createGraphClient({
@@ -38,6 +39,33 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     child.on('exit', (code) => done({ code, stdout, stderr }))
   })
+}
+
+/** Starts `passcode-desk sync` in its own process and SIGKILLs it once two pages are staged. */
+async function killCliSyncAfterPage2(fixture: Fixture, file: string): Promise<void> {
+  const child = spawn(process.execPath, [CLI, 'sync', '--graph-url', fixture.demo.graphUrl, '--db', file], {
+    env: { ...process.env, PASSCODE_DESK_ACCESS_TOKEN: fixture.demo.issueAccessToken() },
+    stdio: 'pipe',
+  })
+  let stderr = ''
+  const exited = new Promise<NodeJS.Signals | null>((done) =>
+    child.on('exit', (_code, signal) => done(signal)),
+  )
+  // Kill once at least two pages are staged in the child's own tables.
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no progress from the CLI: ${stderr}`)), 30_000)
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (/page 2,/.test(stderr)) {
+        clearTimeout(timer)
+        done()
+      }
+    })
+  })
+  child.kill('SIGKILL')
+  expect(await exited).toBe('SIGKILL')
+  // The tenant logs a request when it answers: let the dead child's last one (400 ms latency) land.
+  await new Promise((r) => setTimeout(r, 1000))
 }
 
 describe.skipIf(!built)('passcode-desk sync / search (built CLI)', () => {
@@ -95,27 +123,7 @@ describe.skipIf(!built)('a sync killed mid-way (separate process, SIGKILL)', () 
     fixture.demo.devices.removeDevice(ids[2]!)
     fixture.demo.setFaults({ latencyMs: 400 })
 
-    const child = spawn(process.execPath, [CLI, 'sync', '--graph-url', fixture.demo.graphUrl, '--db', file], {
-      env: { ...process.env, PASSCODE_DESK_ACCESS_TOKEN: fixture.demo.issueAccessToken() },
-      stdio: 'pipe',
-    })
-    let stderr = ''
-    const exited = new Promise<NodeJS.Signals | null>((done) =>
-      child.on('exit', (_code, signal) => done(signal)),
-    )
-    // Kill once at least two pages are staged in the child's own tables.
-    await new Promise<void>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no progress from the CLI: ${stderr}`)), 30_000)
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString()
-        if (/page 2,/.test(stderr)) {
-          clearTimeout(timer)
-          done()
-        }
-      })
-    })
-    child.kill('SIGKILL')
-    expect(await exited).toBe('SIGKILL')
+    await killCliSyncAfterPage2(fixture, file)
 
     const db = new Database(file)
     try {
@@ -132,11 +140,14 @@ describe.skipIf(!built)('a sync killed mid-way (separate process, SIGKILL)', () 
     }
 
     fixture.demo.setFaults({ latencyMs: 0 })
-    expect(await syncInProcess(fixture, file)).toMatchObject({
-      outcome: 'succeeded',
-      devices: 5999,
-      removed: 1,
-    })
+    fixture.demo.clearRequestLog()
+    const resumed = await syncInProcess(fixture, file)
+    expect(resumed).toMatchObject({ outcome: 'succeeded', mode: 'full', devices: 5999, removed: 1 })
+    // It went on from the killed run's last staged page instead of starting over.
+    expect(resumed.resumedFromPage).toBeGreaterThanOrEqual(2)
+    const lists = fixture.demo.requestLog().filter((r) => r.path.includes('/managedDevices'))
+    expect(lists[0]!.path).toContain('skiptoken')
+    expect(lists).toHaveLength(6 - resumed.resumedFromPage!)
     const after = new Database(file, { readonly: true })
     try {
       const tables = after
@@ -147,5 +158,20 @@ describe.skipIf(!built)('a sync killed mid-way (separate process, SIGKILL)', () 
     } finally {
       after.close()
     }
+  })
+
+  it('starts clean when the killed run’s staging is older than the limit', async () => {
+    const file = join(fixture.dir, 'old.db')
+    expect(await syncInProcess(fixture, file)).toMatchObject({ outcome: 'succeeded' })
+    fixture.demo.setFaults({ latencyMs: 400 })
+    await killCliSyncAfterPage2(fixture, file)
+    fixture.demo.setFaults({ latencyMs: 0 })
+    fixture.demo.clearRequestLog()
+    // 31 minutes later: past the 30-minute resume limit.
+    const result = await syncInProcess(fixture, file, () => Date.now() + 31 * 60_000)
+    expect(result).toMatchObject({ outcome: 'succeeded', mode: 'full', resumedFromPage: null })
+    const lists = fixture.demo.requestLog().filter((r) => r.path.includes('/managedDevices'))
+    expect(lists[0]!.path).not.toContain('skiptoken')
+    expect(lists).toHaveLength(6)
   })
 })

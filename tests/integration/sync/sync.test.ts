@@ -22,8 +22,9 @@ describe('sync against the demo tenant', () => {
     })
     return router.call(channel, input, ctx)
   }
-  const syncOnce = async () => {
-    const started = module.sync.start()
+  /** A full pass unless told otherwise (the second sync of a test would be incremental). */
+  const syncOnce = async (mode: 'full' | 'auto' = 'full') => {
+    const started = module.sync.start({ mode })
     return started.done
   }
 
@@ -132,6 +133,19 @@ describe('sync against the demo tenant', () => {
     const renamed = await call('devices:search', { query: 'Renamed-In-Intune' })
     expect(renamed).toMatchObject({ ok: true, value: { total: 0 } })
     expect(module.cache.db().pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('asks again for a truncated page instead of failing the sync', async () => {
+    fixture.demo.setFaults({ malformedPageFraction: 0.4 })
+    const result = await syncOnce()
+    expect(result).toMatchObject({ outcome: 'succeeded', devices: 2500, pages: 3 })
+    // Some list request was sent twice in a row: the garbled answer and the good one.
+    const paths = fixture.demo
+      .requestLog()
+      .filter((r) => r.path.includes('/managedDevices'))
+      .map((r) => r.path)
+    expect(paths.length).toBeGreaterThan(3)
+    expect(paths.some((p, i) => i > 0 && paths[i - 1] === p)).toBe(true)
   })
 
   it('removes devices gone from Intune on the next successful sync', async () => {

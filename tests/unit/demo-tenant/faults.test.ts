@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  decide,
-  IntuneRateLimiter,
-  INTUNE_WRITE_LIMIT,
-  normaliseFaults,
-  NO_FAULTS,
-} from '../../../electron/demo-tenant/faults'
+import { decide, normaliseFaults, NO_FAULTS } from '../../../electron/demo-tenant/faults'
 
 describe('fault decisions', () => {
   it('are reproducible and follow the fractions', () => {
@@ -24,12 +18,8 @@ describe('fault decisions', () => {
     expect(normaliseFaults(NO_FAULTS, { throttleFraction: 7 }).throttleFraction).toBe(1)
   })
 
-  it('Intune limits: 200 writes per 20 s window, then 429 with the seconds left', () => {
-    const limiter = new IntuneRateLimiter()
-    const t0 = 1_000_000
-    for (let i = 0; i < INTUNE_WRITE_LIMIT; i++) expect(limiter.take(true, t0 + i)).toBe(0)
-    expect(limiter.take(true, t0 + 5_000)).toBe(15)
-    expect(limiter.take(false, t0 + 5_000)).toBe(0) // reads still allowed
-    expect(limiter.take(true, t0 + 20_000)).toBe(0) // new window
+  it('keeps fractional Retry-After seconds to the millisecond', () => {
+    expect(normaliseFaults(NO_FAULTS, { retryAfterSeconds: 2.1284 }).retryAfterSeconds).toBe(2.128)
+    expect(normaliseFaults(NO_FAULTS, { omitRetryAfter: true }).omitRetryAfter).toBe(true)
   })
 })

@@ -16,5 +16,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
   // Account and tenant profiles (issue 6).
   { id: 'profiles', component: defineAsyncComponent(() => import('./ProfilesSection.vue')) },
   { id: 'policy', component: defineAsyncComponent(() => import('./ActionPolicySection.vue')) },
+  // How the cache keeps up with Intune: throttling budget, full sweep, background passes.
+  { id: 'sync', component: defineAsyncComponent(() => import('./SyncSection.vue')) },
   { id: 'about', component: defineAsyncComponent(() => import('./AboutSection.vue')) },
 ]

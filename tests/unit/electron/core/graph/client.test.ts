@@ -253,12 +253,13 @@ describe('paging', () => {
     expect(calls).toHaveLength(1)
   })
 
-  it('refuses a page without a value array and a link that repeats', async () => {
-    const bad = client([{ status: 200, body: { items: [] } }])
+  it('refuses a page without a value array (after asking again) and a link that repeats', async () => {
+    const bad = client(Array.from({ length: 4 }, () => ({ status: 200, body: { items: [] } })))
     const walk = async (g: typeof bad.graph) => {
       for await (const _ of graphPages(g, '/beta/d')) void _
     }
     expect(await codeOf(walk(bad.graph))).toBe('GRAPH_BAD_RESPONSE')
+    expect(bad.calls).toHaveLength(4) // the first request and three more (bounded)
     const loop = client([
       { status: 200, body: { value: [], '@odata.nextLink': 'http://127.0.0.1:9/beta/d' } },
       { status: 200, body: { value: [], '@odata.nextLink': 'http://127.0.0.1:9/beta/d' } },

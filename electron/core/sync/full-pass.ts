@@ -1,0 +1,106 @@
+import { CodedError } from '@shared/errors'
+import { graphPages } from '../graph/paging'
+import type { ApiVersion } from '../store/device-record'
+import { beginSnapshot, type SnapshotBuilder } from '../store/snapshot'
+import { listPath } from './fields'
+import { pageRecords, shouldFallBackToV1, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
+import { ALL_PAGES_STAGED, createPassMetaRepository } from './pass-meta'
+
+/**
+ * The full pass (issue 5): every device, staged page by page, then swapped in atomically
+ * (store/snapshot.ts); devices Intune no longer lists are removed. Correctness never relies on
+ * `$filter` (domain §2.6), so this pass is also the sweep that catches deletions.
+ *
+ * After each staged page the nextLink still to fetch is saved. A pass that failed or whose
+ * process was killed leaves its staging behind; the next full pass goes on from that link when the
+ * staging is younger than `resumeMaxAgeMs` (a skiptoken does not live for ever, and older pages
+ * would publish an old picture as new), otherwise it starts clean. A cancelled pass drops its
+ * staging: the agent asked for it to stop. The page and its resume point are two transactions; a
+ * kill between them only means that page is fetched again (staging keys on the device id).
+ */
+export async function runFullPass(
+  ctx: PassContext,
+  options: { resumeMaxAgeMs: number },
+): Promise<PassOutcome> {
+  const { db, log, now, signal } = ctx
+  const passMeta = createPassMetaRepository(db)
+  const saved = passMeta.read().resume
+  const young =
+    saved !== null && now() - saved.savedAtMs >= 0 && now() - saved.savedAtMs <= options.resumeMaxAgeMs
+  let snapshot: SnapshotBuilder = beginSnapshot(db, { resume: young })
+  let apiVersion: ApiVersion = 'beta'
+  let link = listPath(apiVersion)
+  let pages = 0
+  let startedAt = new Date(now()).toISOString()
+  let resumedFromPage: number | null = null
+  if (snapshot.resumed && saved) {
+    ;({ apiVersion, link, pages, startedAt } = saved)
+    resumedFromPage = saved.pages
+    log.info('sync.resumed', { pages, staged: snapshot.staged, ageMs: now() - saved.savedAtMs })
+  } else if (saved) {
+    log.info('sync.resume-discarded', { ageMs: now() - saved.savedAtMs })
+    passMeta.write({ resume: null })
+  }
+  let total: number | null = null
+  try {
+    while (link !== ALL_PAGES_STAGED) {
+      try {
+        const walk = graphPages(ctx.graph, link, { signal, onWait: ctx.onWait, firstPage: pages + 1 })
+        for await (const page of walk) {
+          if (page.count !== null && resumedFromPage === null) total = page.count
+          const records = pageRecords(page.items, apiVersion, new Date(now()).toISOString(), log, page.page)
+          throwIfCancelled(signal)
+          snapshot.addPage(records)
+          pages = page.page
+          const next = page.nextLink ?? ALL_PAGES_STAGED
+          passMeta.write({ resume: { link: next, apiVersion, pages, savedAtMs: now(), startedAt } })
+          ctx.report({ phase: 'fetching', pages, devices: snapshot.staged, total, apiVersion })
+        }
+        link = ALL_PAGES_STAGED
+      } catch (error) {
+        if (apiVersion === 'beta' && pages === 0 && shouldFallBackToV1(error)) {
+          // Degrade gracefully: v1.0 lacks fields eligibility needs, so some verdicts become undetermined.
+          log.warn('sync.beta-refused', { code: (error as CodedError).code })
+          snapshot.abort()
+          snapshot = beginSnapshot(db)
+          apiVersion = 'v1.0'
+          link = listPath(apiVersion)
+          continue
+        }
+        throw error
+      }
+    }
+    ctx.report({ phase: 'committing', pages, devices: snapshot.staged, total: snapshot.staged, apiVersion })
+    await snapshot.prepare(async () => {
+      throwIfCancelled(signal)
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    })
+    let finishedMs = 0
+    const committed = snapshot.commit(() => {
+      finishedMs = now()
+      passMeta.write({ resume: null })
+      ctx.recordSuccess(finishedMs, apiVersion, startedAt)
+    })
+    return {
+      kind: 'full',
+      devices: committed.devices,
+      removed: committed.removed,
+      changed: committed.devices,
+      pages,
+      apiVersion,
+      finishedMs,
+      resumedFromPage,
+    }
+  } catch (error) {
+    const cancelled = signal.aborted || (error instanceof CodedError && error.code === 'CANCELLED')
+    if (cancelled) {
+      try {
+        snapshot.abort()
+        if (db.open) passMeta.write({ resume: null })
+      } catch (abortError) {
+        log.warn('sync.abort-failed', { error: abortError })
+      }
+    }
+    throw error
+  }
+}
