@@ -1,9 +1,11 @@
 import type { HostKind } from '@shared/api/schemas/app'
+import { createSessionPasscodeGraph } from './actions/graph'
 import { createActionServices } from './actions/service'
 import { createAuthServices } from './auth/wiring'
 import type { DemoTenantSettings, StartDemoTenant } from './auth/session-manager'
 import type { SessionProvider } from './auth/session'
 import { isDevelopment, systemLocale } from './config'
+import { createConnectivityModule, reportingFetch, type ProbeSchedule } from './connectivity'
 import { createEventBus, type EventBus } from './events'
 import { createDeviceCacheModule } from './devices'
 import { createAppHandlers } from './handlers/app'
@@ -54,6 +56,8 @@ export interface CoreOptions {
   readonly startDemoTenant?: StartDemoTenant
   /** Default: on outside Electron (OS keychain through msal-node-extensions); tests turn it off. */
   readonly allowKeychain?: boolean
+  /** Background probe of Graph (default every 60 s, 10 s while unreachable); false for none. */
+  readonly reachabilityProbe?: ProbeSchedule | false
 }
 
 export interface Core {
@@ -84,12 +88,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   })
   const sessions = auth.sessions
+  // Intune reachability (DESIGN §1): one model, fed by every Graph call and a cheap probe.
+  const connectivity = createConnectivityModule({
+    sessions,
+    events,
+    log,
+    schedule: options.reachabilityProbe,
+  })
+  const note = (outcome: Parameters<typeof connectivity.reachability.note>[0]) =>
+    connectivity.reachability.note(outcome)
   // Device cache, sync and search (issue 5): one SQLite file per profile.
   const deviceCache = createDeviceCacheModule({
     sessions,
     events,
     log,
     sqliteNativeBinding: options.sqliteNativeBinding,
+    connectivity: connectivity.reachability,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({
@@ -99,6 +113,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     host: options.host,
     database: () => deviceCache.cache.db(),
+    graph: (session) => createSessionPasscodeGraph(session, { log, fetch: reportingFetch(note) }),
+    connectivity: connectivity.reachability,
   })
 
   const handlers: Handlers = {
@@ -113,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,
+    ...connectivity.handlers,
   }
 
   const router = createRouter(handlers, { validateOutput: validate, log })
@@ -123,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     sessions,
     async dispose() {
+      connectivity.dispose()
       await actions.dispose()
       deviceCache.dispose()
       await sessions.dispose()

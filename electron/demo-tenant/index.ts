@@ -10,6 +10,7 @@ import { decide, IntuneRateLimiter, normaliseFaults, NO_FAULTS } from './faults'
 import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
+import { createNetworkKnob } from './network'
 import { GRAPH_SCOPES, Identity } from './identity'
 import { routeIdentity } from './identity-routes'
 import { SCENARIO_INDEX } from './scenarios'
@@ -96,6 +97,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
 
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
+    if (network.intercept(req, res)) return
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
         writeReply(res, {
@@ -198,6 +200,12 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
+  const network = createNetworkKnob({
+    server,
+    sockets,
+    port: () => port,
+    controlFile: options.networkControlFile,
+  })
 
   const agentFor = (upn?: string): DemoAgent => {
     const agent = upn
@@ -223,6 +231,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     setFaults: (patch: Partial<FaultOptions>) => {
       faults = normaliseFaults(faults, patch)
     },
+    setNetwork: (mode) => network.set(mode),
     revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
     requestLog: () => log.slice(),
     clearRequestLog: () => void log.splice(0),
@@ -279,6 +288,8 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     instanceDiscovery: () => identity.instanceDiscovery(),
     close: () =>
       new Promise<void>((resolve) => {
+        network.dispose()
+        if (!server.listening) return resolve()
         server.close(() => resolve())
         for (const s of sockets) s.destroy()
       }),

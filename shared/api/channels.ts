@@ -41,6 +41,9 @@ export const CHANNELS = [
   'history:list',
   'history:export',
   'history:team',
+  // connectivity (Intune reachability, DESIGN §1)
+  'connectivity:status',
+  'connectivity:check',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -54,6 +57,7 @@ export const EVENTS = [
   'auth:open-url',
   'profiles:changed',
   'actions:changed',
+  'connectivity:changed',
 ] as const
 
 export type EventName = (typeof EVENTS)[number]

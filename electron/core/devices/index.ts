@@ -1,10 +1,12 @@
+import { CodedError } from '@shared/errors'
 import type { SessionProvider } from '../auth/session'
+import { reportingFetch } from '../connectivity/probe'
 import type { EventBus } from '../events'
 import { createGraphClient, type GraphClient } from '../graph/client'
 import { silentLogger, type Logger } from '../log'
 import type { Handlers } from '../router'
 import { createDeviceCache, type DeviceCache } from '../store/cache'
-import { createConnectivity } from '../sync/connectivity'
+import { createConnectivity, type Connectivity } from '../sync/connectivity'
 import { createSyncEngine, type SyncEngine } from '../sync/engine'
 import { createDeviceHandlers, createSyncHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
@@ -20,6 +22,8 @@ export interface DeviceCacheModuleOptions {
   /** Tests: another Graph client factory (default: plain fetch over the active session). */
   readonly graph?: () => GraphClient
   readonly now?: () => number
+  /** The core-wide reachability model (electron/core/connectivity); a private one by default. */
+  readonly connectivity?: Connectivity
 }
 
 export interface DeviceCacheModule {
@@ -43,7 +47,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     nativeBinding: options.sqliteNativeBinding,
     log,
   })
-  const connectivity = createConnectivity()
+  const connectivity = options.connectivity ?? createConnectivity()
   const graph =
     options.graph ??
     (() => {
@@ -51,6 +55,8 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       return createGraphClient({
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
+        // Every attempt (retries included) tells the reachability model at once.
+        fetch: reportingFetch((outcome) => connectivity.note(outcome)),
         log,
       })
     })
@@ -66,11 +72,22 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     },
   })
   const devices = createDeviceService({ cache, graph, connectivity, now: options.now })
+  const syncHandlers = createSyncHandlers(sync)
   return {
     cache,
     devices,
     sync,
-    handlers: { ...createDeviceHandlers(devices), ...createSyncHandlers(sync) },
+    handlers: {
+      ...createDeviceHandlers(devices),
+      ...syncHandlers,
+      // Nobody signed in: refused before a run starts, so no "failed sync" (and no "session
+      // expired") is recorded for a newcomer who has simply not signed in yet.
+      'sync:start': (input, context) => {
+        if (!options.sessions.current().agent())
+          throw new CodedError('AUTH_REQUIRED', 'Nobody is signed in', { signedOut: true })
+        return syncHandlers['sync:start'](input, context)
+      },
+    },
     dispose() {
       sync.cancel()
       cache.close()

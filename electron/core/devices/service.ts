@@ -16,11 +16,18 @@ export interface DeviceService {
   refresh(id: string, signal?: AbortSignal): Promise<DeviceDetail>
 }
 
+/**
+ * Refresh answers within this, retries included: the agent has a caller on the line, and a spinner
+ * that fails after ~23 s of back-off tells them nothing (DESIGN §1, reachability).
+ */
+export const REFRESH_BUDGET_MS = 8_000
+
 export interface DeviceServiceOptions {
   readonly cache: DeviceCache
   readonly graph: () => GraphClient
   readonly connectivity: Connectivity
   readonly now?: () => number
+  readonly refreshBudgetMs?: number
 }
 
 export function createDeviceService(options: DeviceServiceOptions): DeviceService {
@@ -36,18 +43,18 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
     return search
   }
 
-  async function fetchLive(graph: GraphClient, id: string, signal?: AbortSignal) {
+  async function fetchLive(graph: GraphClient, id: string, signal: AbortSignal, retry: boolean) {
     try {
       return {
         version: 'beta' as ApiVersion,
-        body: (await graph.get(devicePath('beta', id), { signal })).body,
+        body: (await graph.get(devicePath('beta', id), { signal, retry })).body,
       }
     } catch (error) {
       // Same degradation as the sync: a tenant refusing beta is read through v1.0.
       if (error instanceof CodedError && error.code === 'GRAPH_ERROR' && error.detail?.status === 400) {
         return {
           version: 'v1.0' as ApiVersion,
-          body: (await graph.get(devicePath('v1.0', id), { signal })).body,
+          body: (await graph.get(devicePath('v1.0', id), { signal, retry })).body,
         }
       }
       throw error
@@ -66,10 +73,27 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
     async refresh(id, signal) {
       const repository = createDeviceRepository(options.cache.db())
       let live: { version: ApiVersion; body: unknown }
+      const budgetMs = options.refreshBudgetMs ?? REFRESH_BUDGET_MS
+      const deadline = AbortSignal.timeout(budgetMs)
+      // Known unreachable already: one attempt, no back-off — the probe says when Intune is back.
+      const retry = options.connectivity.online()
       try {
-        live = await fetchLive(options.graph(), id, signal)
+        live = await fetchLive(
+          options.graph(),
+          id,
+          signal ? AbortSignal.any([signal, deadline]) : deadline,
+          retry,
+        )
         options.connectivity.note(null)
-      } catch (error) {
+      } catch (caught) {
+        let error = caught
+        if (deadline.aborted && !signal?.aborted) {
+          // Out of time: refused connections were already noted (OFFLINE); silence is a timeout.
+          const code = options.connectivity.online() ? 'TIMEOUT' : 'OFFLINE'
+          error = new CodedError(code, `Intune did not answer within ${budgetMs} ms`, {
+            seconds: Math.round(budgetMs / 1000),
+          })
+        }
         const code = error instanceof CodedError ? error.code : 'INTERNAL'
         options.connectivity.note(code)
         // Gone from Intune: drop it from the cache too, so search stops offering it.
