@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, readonly, ref, shallowRef } from 'vue'
+import { computed, readonly, ref, shallowRef, watch } from 'vue'
 import { api } from '@renderer/api/client'
 import type { ActionAvailability, ActionRecord } from '@shared/api/schemas/actions'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
@@ -10,6 +10,7 @@ import { foldText } from '@shared/text'
 import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
+import { useReachabilityStore } from './reachability'
 import { useSettingsStore } from './settings'
 
 export const WALKTHROUGH_STEPS = [
@@ -59,6 +60,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const auth = useAuthStore()
   const settings = useSettingsStore()
   const search = useDeviceSearchStore()
+  const reachability = useReachabilityStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -157,6 +159,14 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     if (!deviceId.value) return
     availability.value = await actions.availability(deviceId.value)
   }
+
+  // Intune lost or back: the send button's reason follows at once, not at the next step change.
+  watch(
+    () => reachability.intuneUnreachable,
+    () => {
+      if (deviceId.value && !actionId.value) void refreshAvailability()
+    },
+  )
 
   async function issue(confirmRepeat = false): Promise<boolean> {
     if (!deviceId.value || issuing.value) return false
