@@ -60,9 +60,11 @@ export function createNetworkKnob(options: {
         })
       })
     }
-    // Keep-alive connections opened before a drop/hang must meet it too.
-    if (next !== 'up') cutAll()
-    else for (const res of held) res.destroy()
+    // Kept-alive connections meet the new mode on their next request (intercept); held ones end.
+    if (next === 'up') {
+      for (const res of held) res.destroy()
+      held.clear()
+    }
   }
 
   const set = (mode: NetworkMode): Promise<void> => {

@@ -83,7 +83,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       // Nobody signed in: refused before a run starts, so no "failed sync" (and no "session
       // expired") is recorded for a newcomer who has simply not signed in yet.
       'sync:start': (input, context) => {
-        if (!options.sessions.current().agent())
+        if (!sync.status().running && !options.sessions.current().agent())
           throw new CodedError('AUTH_REQUIRED', 'Nobody is signed in', { signedOut: true })
         return syncHandlers['sync:start'](input, context)
       },

@@ -77,20 +77,26 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
       const deadline = AbortSignal.timeout(budgetMs)
       // Known unreachable already: one attempt, no back-off — the probe says when Intune is back.
       const retry = options.connectivity.online()
+      // A refused connection is not retried into the budget: Intune is down, say so now.
+      const refused = new AbortController()
+      const stop = options.connectivity.onChange?.((status) => {
+        if (status.failure === 'OFFLINE') refused.abort()
+      })
       try {
         live = await fetchLive(
           options.graph(),
           id,
-          signal ? AbortSignal.any([signal, deadline]) : deadline,
+          AbortSignal.any([deadline, refused.signal, ...(signal ? [signal] : [])]),
           retry,
         )
         options.connectivity.note(null)
       } catch (caught) {
         let error = caught
-        if (deadline.aborted && !signal?.aborted) {
-          // Out of time: refused connections were already noted (OFFLINE); silence is a timeout.
-          const code = options.connectivity.online() ? 'TIMEOUT' : 'OFFLINE'
-          error = new CodedError(code, `Intune did not answer within ${budgetMs} ms`, {
+        if (refused.signal.aborted && !signal?.aborted) {
+          error = new CodedError('OFFLINE', 'Intune refused the connection')
+        } else if (deadline.aborted && !signal?.aborted) {
+          // Out of time (refusals end earlier, above): Intune accepted but did not answer.
+          error = new CodedError('TIMEOUT', `Intune did not answer within ${budgetMs} ms`, {
             seconds: Math.round(budgetMs / 1000),
           })
         }
@@ -99,6 +105,8 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
         // Gone from Intune: drop it from the cache too, so search stops offering it.
         if (code === 'GRAPH_NOT_FOUND') repository.remove(id)
         throw error
+      } finally {
+        stop?.()
       }
       const record = toDeviceRecord(live.body, live.version, new Date(now()).toISOString())
       if (!record || record.id !== id)
