@@ -99,9 +99,10 @@ for (const [lang, locale, words] of [
       // Silence (accepted, never answered): the budget, not the client's 30 s timeout per attempt.
       await setNetwork(page, 'hang')
       const hangMs = await timeRefreshFailure(page)
-      expect(hangMs).toBeLessThan(10_000)
+      expect(hangMs).toBeLessThan(9_500)
       await expect(page.getByTestId('refresh-error')).toContainText(words.timeout)
       testInfo.annotations.push({ type: 'measure', description: `refresh failure, silent: ${hangMs} ms` })
+      console.info(`[${lang}] refresh failure: refused ${refusedMs} ms, again ${againMs} ms, silent ${hangMs} ms`)
       await setNetwork(page, 'refuse')
 
       // The walkthrough says it at step 1; eligibility and preparation stay available.
@@ -119,7 +120,10 @@ for (const [lang, locale, words] of [
       await expect(page.getByTestId('sync-phase')).toHaveText(words.retrying)
       await expect(page.getByTestId('sync-control')).not.toContainText(words.connecting)
       await shootScreen(page, testInfo, `${lang}-unreachable-sync`)
-      await page.getByTestId('sync-cancel').click()
+      // The run may have given up meanwhile (its retries are spent): cancel it if not.
+      const cancel = page.getByTestId('sync-cancel')
+      if (await cancel.isVisible()) await cancel.click()
+      await expect(page.getByTestId('sync-start')).toBeVisible({ timeout: 30_000 })
 
       // Back: "Check again" probes at once.
       await setNetwork(page, 'up')

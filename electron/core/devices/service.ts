@@ -83,12 +83,19 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
         if (status.failure === 'OFFLINE') refused.abort()
       })
       try {
-        live = await fetchLive(
-          options.graph(),
-          id,
-          AbortSignal.any([deadline, refused.signal, ...(signal ? [signal] : [])]),
-          retry,
-        )
+        const combined = AbortSignal.any([deadline, refused.signal, ...(signal ? [signal] : [])])
+        const fetching = fetchLive(options.graph(), id, combined, retry)
+        fetching.catch(() => {}) // settled below, or abandoned past the budget
+        // The budget covers the whole call, token included (a sign-in renewal may wait on the network).
+        live = await Promise.race([
+          fetching,
+          new Promise<never>((_, reject) => {
+            if (combined.aborted) reject(new CodedError('CANCELLED', 'Cancelled'))
+            combined.addEventListener('abort', () => reject(new CodedError('CANCELLED', 'Cancelled')), {
+              once: true,
+            })
+          }),
+        ])
         options.connectivity.note(null)
       } catch (caught) {
         let error = caught

@@ -65,7 +65,7 @@ export const useSyncStore = defineStore('sync', () => {
     try {
       // Nobody signed in (a newcomer, or after a restart without a kept sign-in): "Sync" opens the
       // sign-in first — a first click must not end on "your session expired" (DESIGN §1).
-      if (auth.state === 'signedOut') {
+      if (auth.status?.state === 'signedOut') {
         const signInError = await auth.signIn()
         if (signInError) {
           error.value = signInError
