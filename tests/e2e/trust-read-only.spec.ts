@@ -10,7 +10,11 @@ import { EN, FR, openEligibleDevice, shootScreen, signInAs, syncNow } from './tr
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '40' } })
 
 for (const [lang, locale, words] of [
-  ['fr', FR, { badge: 'Éligible · non autorisé', role: 'Opérateur du support technique', forNow: /pour le moment/ }],
+  [
+    'fr',
+    FR,
+    { badge: 'Éligible · non autorisé', role: 'Opérateur du support technique', forNow: /pour le moment/ },
+  ],
   ['en', EN, { badge: 'Eligible · not allowed', role: 'Help Desk Operator', forNow: /for now/i }],
 ] as const) {
   test.describe(`Read Only Operator (${lang})`, () => {
@@ -38,10 +42,7 @@ for (const [lang, locale, words] of [
       await expect(blocked).toHaveAttribute('data-reason', 'permission')
       await expect(blocked).toContainText(words.role)
       await expect(blocked).not.toContainText(words.forNow)
-      await expect(page.getByTestId('start-walkthrough')).toHaveAttribute(
-        'aria-describedby',
-        `${id}-blocked`,
-      )
+      await expect(page.getByTestId('start-walkthrough')).toHaveAttribute('aria-describedby', `${id}-blocked`)
       await shootScreen(page, testInfo, `${lang}-read-only-device`)
 
       // A link straight to the walkthrough shows no step: nothing to read to the caller.

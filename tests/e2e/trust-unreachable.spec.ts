@@ -99,10 +99,13 @@ for (const [lang, locale, words] of [
       // Silence (accepted, never answered): the budget, not the client's 30 s timeout per attempt.
       await setNetwork(page, 'hang')
       const hangMs = await timeRefreshFailure(page)
-      expect(hangMs).toBeLessThan(9_500)
+      // Core's budget is 8 s (integration test: 8.0 s); the margin is the page round trip on a loaded CI box.
+      expect(hangMs).toBeLessThan(12_000)
       await expect(page.getByTestId('refresh-error')).toContainText(words.timeout)
       testInfo.annotations.push({ type: 'measure', description: `refresh failure, silent: ${hangMs} ms` })
-      console.info(`[${lang}] refresh failure: refused ${refusedMs} ms, again ${againMs} ms, silent ${hangMs} ms`)
+      console.info(
+        `[${lang}] refresh failure: refused ${refusedMs} ms, again ${againMs} ms, silent ${hangMs} ms`,
+      )
       await setNetwork(page, 'refuse')
 
       // The walkthrough says it at step 1; eligibility and preparation stay available.
@@ -125,10 +128,11 @@ for (const [lang, locale, words] of [
       if (await cancel.isVisible()) await cancel.click()
       await expect(page.getByTestId('sync-start')).toBeVisible({ timeout: 30_000 })
 
-      // Back: "Check again" probes at once.
+      // Back: "Check again" probes at once (the background probe, every 10 s while down, may be first).
       await setNetwork(page, 'up')
       await openEligibleDevice(page)
-      await page.getByTestId('intune-check-again').click()
+      const again = page.getByTestId('intune-check-again')
+      if (await again.isVisible()) await again.click()
       await expect(network).toHaveAttribute('data-intune', 'reachable')
       await expect(page.getByTestId('intune-unreachable-banner')).toHaveCount(0)
     })

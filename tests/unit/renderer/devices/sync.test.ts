@@ -133,7 +133,9 @@ describe('useSyncStore', () => {
     await flush()
     // No sync:start (which would fail with "session expired"): the sign-in opens instead.
     expect(fake.take('sync:start')).toHaveLength(0)
-    fake.take('auth:signIn')[0]!.resolve(ok({ state: 'signedIn', agent: null, canResetPasscode: true } as never))
+    fake
+      .take('auth:signIn')[0]!
+      .resolve(ok({ state: 'signedIn', agent: null, canResetPasscode: true } as never))
     await flush()
     expect(auth.signedIn).toBe(true)
     fake.take('sync:start')[0]!.resolve(ok({ runId: 'r4', startedAt: '2026-11-26T12:00:00Z' }))

@@ -13,11 +13,19 @@ describe('createReachability', () => {
     expect(r.status()).toEqual({ intune: 'unknown', since: null, checkedAt: null, failure: null })
     expect(r.online()).toBe(true)
     r.note('OFFLINE')
-    expect(r.status()).toMatchObject({ intune: 'unreachable', failure: 'OFFLINE', since: '2026-12-01T14:00:00.000Z' })
+    expect(r.status()).toMatchObject({
+      intune: 'unreachable',
+      failure: 'OFFLINE',
+      since: '2026-12-01T14:00:00.000Z',
+    })
     expect(r.online()).toBe(false)
     c.advance(60_000)
     r.note(null)
-    expect(r.status()).toMatchObject({ intune: 'reachable', failure: null, since: '2026-12-01T14:01:00.000Z' })
+    expect(r.status()).toMatchObject({
+      intune: 'reachable',
+      failure: null,
+      since: '2026-12-01T14:01:00.000Z',
+    })
   })
 
   it('counts any answer from Graph as reachable, and ignores cancellations', () => {
