@@ -24,7 +24,7 @@ for (const [lang, locale, words] of [
       page,
       appUrl,
     }, testInfo) => {
-      test.setTimeout(150_000)
+      test.setTimeout(240_000)
       await openApp(page, appUrl)
       await signInAs(page, /Thérèse Lambert/)
       await syncNow(page)

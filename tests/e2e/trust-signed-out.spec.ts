@@ -26,7 +26,7 @@ for (const [lang, locale, words] of [
       app,
       appUrl,
     }, testInfo) => {
-      test.setTimeout(120_000)
+      test.setTimeout(240_000)
       await openApp(page, appUrl)
       await expect(page.getByTestId('status-agent')).toHaveAttribute('data-state', 'signedOut')
       const empty = page.getByTestId('empty-signed-out')

@@ -70,7 +70,7 @@ for (const [lang, locale, words] of [
       page,
       appUrl,
     }, testInfo) => {
-      test.setTimeout(180_000)
+      test.setTimeout(300_000)
       await openApp(page, appUrl)
       const network = page.getByTestId('status-network')
       await expect(network).toHaveAttribute('data-intune', 'reachable')
