@@ -1,10 +1,12 @@
 import type { HostKind } from '@shared/api/schemas/app'
 import type { HostClipboard } from './actions/passcode-clipboard'
+import { createSessionPasscodeGraph } from './actions/graph'
 import { createActionServices } from './actions/service'
 import { createAuthServices } from './auth/wiring'
 import type { DemoTenantSettings, StartDemoTenant } from './auth/session-manager'
 import type { SessionProvider } from './auth/session'
 import { isDevelopment, systemLocale } from './config'
+import { createConnectivityModule, reportingFetch, type ProbeSchedule } from './connectivity'
 import { createEventBus, type EventBus } from './events'
 import { createDeviceCacheModule } from './devices'
 import { createGraphClient } from './graph/client'
@@ -67,6 +69,8 @@ export interface CoreOptions {
    * profile's session (scripts and benchmarks against a demo tenant started apart).
    */
   readonly graphTarget?: { readonly baseUrl: string; readonly accessToken: string }
+  /** Background probe of Graph (default every 60 s, 10 s while unreachable); false for none. */
+  readonly reachabilityProbe?: ProbeSchedule | false
 }
 
 export interface Core {
@@ -98,6 +102,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   })
   const sessions = auth.sessions
+  // Intune reachability (DESIGN §1): one model, fed by every Graph call and a cheap probe.
+  const connectivity = createConnectivityModule({
+    sessions,
+    events,
+    log,
+    schedule: options.reachabilityProbe,
+  })
+  const note = (outcome: Parameters<typeof connectivity.reachability.note>[0]) =>
+    connectivity.reachability.note(outcome)
   // Device cache, sync and search (issue 5): one SQLite file per profile.
   const target = options.graphTarget
   const deviceCache = createDeviceCacheModule({
@@ -117,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       : undefined,
     locale: options.host.locale ?? (() => systemLocale()),
     syncSettings: () => settings.get().sync,
+    connectivity: connectivity.reachability,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({
@@ -126,6 +140,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     host: options.host,
     database: () => deviceCache.cache.db(),
+    graph: (session) => createSessionPasscodeGraph(session, { log, fetch: reportingFetch(note) }),
+    connectivity: connectivity.reachability,
   })
 
   const handlers: Handlers = {
@@ -140,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,
+    ...connectivity.handlers,
   }
 
   const router = createRouter(handlers, { validateOutput: validate, log })
@@ -150,6 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     sessions,
     async dispose() {
+      connectivity.dispose()
       await actions.dispose()
       deviceCache.dispose()
       await sessions.dispose()

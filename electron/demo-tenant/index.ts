@@ -12,6 +12,7 @@ import { budgetsFromEnv, IntuneBudgetLimiter, rateLimitsFromEnv } from './rate-l
 import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
 import { GraphApi, graphError, type GraphRequest } from './graph'
 import { readBody, serialise, writeReply, type Reply } from './http'
+import { createNetworkKnob } from './network'
 import { GRAPH_SCOPES, Identity } from './identity'
 import { routeIdentity } from './identity-routes'
 import { IntunePolicies } from './intune-policies'
@@ -117,6 +118,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
 
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
+    if (network.intercept(req, res)) return
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
         writeReply(res, {
@@ -230,6 +232,12 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
+  const network = createNetworkKnob({
+    server,
+    sockets,
+    port: () => port,
+    controlFile: options.networkControlFile,
+  })
 
   const agentFor = (upn?: string): DemoAgent => {
     const agent = upn
@@ -255,6 +263,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     setFaults: (patch: Partial<FaultOptions>) => {
       faults = normaliseFaults(faults, patch)
     },
+    setNetwork: (mode) => network.set(mode),
     revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
     setAgentPolicy: (upn, policy) => policies.set(upn, policy),
     requestLog: () => log.slice(),
@@ -312,6 +321,8 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     instanceDiscovery: () => identity.instanceDiscovery(),
     close: () =>
       new Promise<void>((resolve) => {
+        network.dispose()
+        if (!server.listening) return resolve()
         server.close(() => resolve())
         for (const s of sockets) s.destroy()
       }),

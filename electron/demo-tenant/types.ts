@@ -88,6 +88,8 @@ export interface DemoTenantOptions {
    * byte-identical data across runs.
    */
   referenceTime?: number
+  /** A file whose content (`up` | `refuse` | `drop` | `hang`) takes the tenant off the network (network.ts). */
+  networkControlFile?: string
 }
 
 export interface RequestLogEntry {
@@ -174,6 +176,8 @@ export interface DemoTenant {
   /** A valid access token for the agent (default: the first Help Desk Operator). */
   issueAccessToken(upn?: string): string
   setFaults(faults: Partial<FaultOptions>): void
+  /** Takes the tenant off the network or back (network.ts): refuse, drop or hang connections. */
+  setNetwork(mode: 'up' | 'refuse' | 'drop' | 'hang'): Promise<void>
   revokeRefreshTokens(upn: string): void
   /**
    * Changes an agent's Intune role assignment: `scopeTagIds` (the scope tags it covers; devices with

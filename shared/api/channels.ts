@@ -43,6 +43,9 @@ export const CHANNELS = [
   'history:export',
   'history:team',
   'history:removalRequest',
+  // connectivity (Intune reachability, DESIGN §1)
+  'connectivity:status',
+  'connectivity:check',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -56,6 +59,7 @@ export const EVENTS = [
   'auth:open-url',
   'profiles:changed',
   'actions:changed',
+  'connectivity:changed',
 ] as const
 
 export type EventName = (typeof EVENTS)[number]

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Channel, EventName } from './channels'
 import { actionsContract, actionsEvents } from './schemas/actions'
 import { appContract } from './schemas/app'
+import { connectivityContract, connectivityEvents } from './schemas/connectivity'
 import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
 import { historyContract } from './schemas/history'
@@ -22,6 +23,7 @@ export const contract = {
   ...profilesContract,
   ...actionsContract,
   ...historyContract,
+  ...connectivityContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schema of every main → renderer event. */
@@ -31,6 +33,7 @@ export const events = {
   ...authEvents,
   ...profilesEvents,
   ...actionsEvents,
+  ...connectivityEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */

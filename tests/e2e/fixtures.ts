@@ -30,6 +30,8 @@ export interface RunningApp {
   output(): string
   /** Stops the host now (to test a lost connection); teardown then has nothing left to do. */
   stop(): Promise<void>
+  /** Stops the host and starts it again on the same data folder; resolves with the new printed link. */
+  restart(): Promise<string>
 }
 
 interface AppFixtures {
@@ -98,7 +100,7 @@ export const test = base.extend<AppFixtures>({
 
   app: async ({ appEnv }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'passcode-desk-e2e-'))
-    const host = await startHost(appEnv, dataDir)
+    let host = await startHost(appEnv, dataDir)
     try {
       const { url, port } = await host.ready
       await use({
@@ -106,8 +108,13 @@ export const test = base.extend<AppFixtures>({
         port,
         origin: `http://127.0.0.1:${port}`,
         dataDir,
-        output: host.output,
+        output: () => host.output(),
         stop: () => stopHost(host.child),
+        async restart() {
+          await stopHost(host.child)
+          host = await startHost(appEnv, dataDir)
+          return (await host.ready).url
+        },
       })
     } finally {
       await stopHost(host.child)

@@ -46,6 +46,8 @@ export interface ActionServicesOptions {
   readonly graph?: (session: Session) => PasscodeGraph
   readonly timing?: Partial<ActionTiming>
   readonly now?: () => number
+  /** The core-wide reachability model: availability answers OFFLINE at once while Intune is unreachable. */
+  readonly connectivity?: { online(): boolean }
 }
 
 export interface ActionServices {
@@ -277,6 +279,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       try {
         await session.getAccessToken()
         if (!(await session.permissions()).has(RESET_PASSCODE_PERMISSION)) return answer('PERMISSION_DENIED')
+        if (options.connectivity && !options.connectivity.online()) return answer('OFFLINE')
         // A cheap live read proves Graph is reachable (issue 7 §7: offline → disabled with the reason).
         if (deviceId) await contextFor(session).graph().getActionResults(deviceId)
         return answer(null)

@@ -21,6 +21,8 @@ export interface DemoTenantSettings {
   readonly seed: number
   readonly timeScale: number
   readonly accessTokenLifetimeSeconds?: number
+  /** Demo tenant's network knob file (PASSCODE_DESK_DEMO_NETWORK_FILE, demo-tenant/network.ts). */
+  readonly networkControlFile?: string
 }
 
 export interface SessionManagerOptions {
@@ -184,6 +186,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
             seed: options.demo.seed,
             timeScale: options.demo.timeScale,
             accessTokenLifetimeSeconds: options.demo.accessTokenLifetimeSeconds,
+            networkControlFile: options.demo.networkControlFile,
           })
           log.info('auth.demo-started', { devices: options.demo.devices })
         } catch (error) {

@@ -1,10 +1,12 @@
+import { CodedError } from '@shared/errors'
 import type { SessionProvider } from '../auth/session'
+import { reportingFetch } from '../connectivity/probe'
 import type { EventBus } from '../events'
 import { createGraphClient, type GraphClient } from '../graph/client'
 import { silentLogger, type Logger } from '../log'
 import type { Handlers } from '../router'
 import { createDeviceCache, type DeviceCache } from '../store/cache'
-import { createConnectivity } from '../sync/connectivity'
+import { createConnectivity, type Connectivity } from '../sync/connectivity'
 import type { SyncSettings } from '@shared/api/schemas/settings'
 import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from '../sync/engine'
 import { startBackgroundSync } from '../sync/background'
@@ -28,6 +30,8 @@ export interface DeviceCacheModuleOptions {
   readonly now?: () => number
   /** The agent's locale (BCP 47): its region reads phone numbers typed without a country code. */
   readonly locale?: () => string | undefined
+  /** The core-wide reachability model (electron/core/connectivity); a private one by default. */
+  readonly connectivity?: Connectivity
 }
 
 export interface DeviceCacheModule {
@@ -52,7 +56,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     nativeBinding: options.sqliteNativeBinding,
     log,
   })
-  const connectivity = createConnectivity()
+  const connectivity = options.connectivity ?? createConnectivity()
   const graph =
     options.graph ??
     ((tuning?: SyncGraphTuning) => {
@@ -60,6 +64,8 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       return createGraphClient({
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
+        // Every attempt (retries included) tells the reachability model at once.
+        fetch: reportingFetch((outcome) => connectivity.note(outcome)),
         log,
         ...tuning,
       })
@@ -104,11 +110,23 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
         log,
       })
     : null
+  const syncHandlers = createSyncHandlers(sync)
   return {
     cache,
     devices,
     sync,
-    handlers: { ...createDeviceHandlers(devices), ...createSyncHandlers(sync) },
+    handlers: {
+      ...createDeviceHandlers(devices),
+      ...syncHandlers,
+      // Nobody signed in: refused before a run starts, so no "failed sync" (and no "session
+      // expired") is recorded for a newcomer who has simply not signed in yet. A Graph factory of
+      // its own (CLI --graph-url, tests) brings its own token: no sign-in to ask for.
+      'sync:start': (input, context) => {
+        if (!options.graph && !sync.status().running && !options.sessions.current().agent())
+          throw new CodedError('AUTH_REQUIRED', 'Nobody is signed in', { signedOut: true })
+        return syncHandlers['sync:start'](input, context)
+      },
+    },
     dispose() {
       background?.stop()
       sync.cancel()

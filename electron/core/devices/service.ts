@@ -19,6 +19,12 @@ export interface DeviceService {
   refresh(id: string, signal?: AbortSignal): Promise<DeviceDetail>
 }
 
+/**
+ * Refresh answers within this, retries included: the agent has a caller on the line, and a spinner
+ * that fails after ~23 s of back-off tells them nothing (DESIGN §1, reachability).
+ */
+export const REFRESH_BUDGET_MS = 8_000
+
 export interface DeviceServiceOptions {
   readonly cache: DeviceCache
   readonly graph: () => GraphClient
@@ -28,6 +34,7 @@ export interface DeviceServiceOptions {
   readonly now?: () => number
   /** The agent's locale (BCP 47), for phone numbers typed without a country code. */
   readonly locale?: () => string | undefined
+  readonly refreshBudgetMs?: number
 }
 
 export function createDeviceService(options: DeviceServiceOptions): DeviceService {
@@ -43,18 +50,18 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
     return search
   }
 
-  async function fetchLive(graph: GraphClient, id: string, signal?: AbortSignal) {
+  async function fetchLive(graph: GraphClient, id: string, signal: AbortSignal, retry: boolean) {
     try {
       return {
         version: 'beta' as ApiVersion,
-        body: singleDeviceOf((await graph.get(devicePath('beta', id), { signal })).body),
+        body: singleDeviceOf((await graph.get(devicePath('beta', id), { signal, retry })).body),
       }
     } catch (error) {
       // Same degradation as the sync: a tenant refusing beta is read through v1.0.
       if (error instanceof CodedError && error.code === 'GRAPH_ERROR' && error.detail?.status === 400) {
         return {
           version: 'v1.0' as ApiVersion,
-          body: singleDeviceOf((await graph.get(devicePath('v1.0', id), { signal })).body),
+          body: singleDeviceOf((await graph.get(devicePath('v1.0', id), { signal, retry })).body),
         }
       }
       throw error
@@ -78,10 +85,40 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
     async refresh(id, signal) {
       const repository = createDeviceRepository(options.cache.db())
       let live: { version: ApiVersion; body: unknown }
+      const budgetMs = options.refreshBudgetMs ?? REFRESH_BUDGET_MS
+      const deadline = AbortSignal.timeout(budgetMs)
+      // Known unreachable already: one attempt, no back-off — the probe says when Intune is back.
+      const retry = options.connectivity.online()
+      // A refused connection is not retried into the budget: Intune is down, say so now.
+      const refused = new AbortController()
+      const stop = options.connectivity.onChange?.((status) => {
+        if (status.failure === 'OFFLINE') refused.abort()
+      })
       try {
-        live = await fetchLive(options.graph(), id, signal)
+        const combined = AbortSignal.any([deadline, refused.signal, ...(signal ? [signal] : [])])
+        const fetching = fetchLive(options.graph(), id, combined, retry)
+        fetching.catch(() => {}) // settled below, or abandoned past the budget
+        // The budget covers the whole call, token included (a sign-in renewal may wait on the network).
+        live = await Promise.race([
+          fetching,
+          new Promise<never>((_, reject) => {
+            if (combined.aborted) reject(new CodedError('CANCELLED', 'Cancelled'))
+            combined.addEventListener('abort', () => reject(new CodedError('CANCELLED', 'Cancelled')), {
+              once: true,
+            })
+          }),
+        ])
         options.connectivity.note(null)
-      } catch (error) {
+      } catch (caught) {
+        let error = caught
+        if (refused.signal.aborted && !signal?.aborted) {
+          error = new CodedError('OFFLINE', 'Intune refused the connection')
+        } else if (deadline.aborted && !signal?.aborted) {
+          // Out of time (refusals end earlier, above): Intune accepted but did not answer.
+          error = new CodedError('TIMEOUT', `Intune did not answer within ${budgetMs} ms`, {
+            seconds: Math.round(budgetMs / 1000),
+          })
+        }
         const code = error instanceof CodedError ? error.code : 'INTERNAL'
         options.connectivity.note(code)
         // Gone from Intune: drop it from the cache too, so search stops offering it. A scope-tag 404
@@ -91,6 +128,8 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
           markOutOfScope(options.cache.db(), id, error, options.agentUpn?.() ?? '', now())
         }
         throw error
+      } finally {
+        stop?.()
       }
       const record = toDeviceRecord(live.body, live.version, new Date(now()).toISOString())
       if (!record || record.id !== id)

@@ -1,25 +1,12 @@
-import type { ErrorCode } from '@shared/errors'
-
-/** Codes meaning "Graph could not be reached", as opposed to "Graph answered no". */
-const UNREACHABLE: ReadonlySet<ErrorCode> = new Set(['OFFLINE', 'GRAPH_UNAVAILABLE', 'TIMEOUT'])
+import { createReachability, type Reachability } from '../connectivity/model'
 
 /**
- * Whether the last Graph call (sync or refresh) got through: drives the offline banner
- * (sync:status.online). Optimistic until something fails.
+ * What the sync engine and the device service need from the reachability model
+ * (electron/core/connectivity): note each Graph outcome, read whether Graph answers.
  */
-export interface Connectivity {
-  note(outcome: ErrorCode | null): void
-  online(): boolean
-}
+export type Connectivity = Pick<Reachability, 'note' | 'online'> & Partial<Pick<Reachability, 'onChange'>>
 
+/** A stand-alone model (CLI, tests); the app shares the one from createConnectivityModule. */
 export function createConnectivity(): Connectivity {
-  let online = true
-  return {
-    note(outcome) {
-      if (outcome === null) online = true
-      else if (UNREACHABLE.has(outcome)) online = false
-      else if (outcome !== 'CANCELLED') online = true // Graph answered (403, 404, bad page…)
-    },
-    online: () => online,
-  }
+  return createReachability()
 }

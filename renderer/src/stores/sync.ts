@@ -63,7 +63,18 @@ export const useSyncStore = defineStore('sync', () => {
     starting.value = true
     error.value = null
     try {
-      // Signed out or session expired: the call waits for the agent to sign in, then starts.
+      // Nobody signed in (a newcomer, or after a restart without a kept sign-in): "Sync" opens the
+      // sign-in first — a first click must not end on "your session expired" (DESIGN §1).
+      if (auth.status?.state === 'signedOut') {
+        const signInError = await auth.signIn()
+        if (signInError) {
+          error.value = signInError
+          return signInError
+        }
+        // Gave up (closed the page): nothing to report. Read afresh: signIn() changed it.
+        if (!auth.signedIn) return null
+      }
+      // Session expired: the call waits for the agent to sign in again, then starts.
       const result = await auth.withSignIn(() => api.call('sync:start'))
       if (!result.ok) {
         // Another window (or the CLI) started one: follow it rather than report an error.

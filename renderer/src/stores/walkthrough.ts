@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, readonly, ref, shallowRef } from 'vue'
+import { computed, readonly, ref, shallowRef, watch } from 'vue'
 import { api } from '@renderer/api/client'
 import type { ActionAvailability, ActionRecord } from '@shared/api/schemas/actions'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
@@ -11,6 +11,7 @@ import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
 import { usePasscodeClipboardStore } from './passcodeClipboard'
+import { useReachabilityStore } from './reachability'
 import { useSettingsStore } from './settings'
 
 export const WALKTHROUGH_STEPS = [
@@ -64,6 +65,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const settings = useSettingsStore()
   const search = useDeviceSearchStore()
   const clipboard = usePasscodeClipboardStore()
+  const reachability = useReachabilityStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -191,6 +193,14 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     if (!deviceId.value) return
     availability.value = await actions.availability(deviceId.value)
   }
+
+  // Intune lost or back: the send button's reason follows at once, not at the next step change.
+  watch(
+    () => reachability.intuneUnreachable,
+    () => {
+      if (deviceId.value && !actionId.value) void refreshAvailability()
+    },
+  )
 
   async function issue(confirmRepeat = false): Promise<boolean> {
     if (!deviceId.value || issuing.value) return false

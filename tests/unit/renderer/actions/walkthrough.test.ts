@@ -45,6 +45,40 @@ describe('useWalkthroughStore', () => {
   })
   afterEach(() => vi.useRealTimers())
 
+  it('re-reads whether the action can be sent as soon as Intune is lost or comes back', async () => {
+    const store = useWalkthroughStore()
+    let reachable = true
+    client.current.call.mockImplementation(async (channel) => {
+      if (channel === 'actions:availability')
+        return {
+          ok: true,
+          value: reachable
+            ? { available: true, reason: null, agentUpn: 'a@b' }
+            : { available: false, reason: 'OFFLINE', agentUpn: 'a@b' },
+        }
+      if (channel === 'devices:get') return { ok: true, value: { id: 'd1', user: { userDisplayName: null } } }
+      return { ok: true, value: {} }
+    })
+    await store.start('d1').catch(() => {})
+    await vi.waitFor(() => expect(store.availability?.available).toBe(true))
+    reachable = false
+    client.current.emit('connectivity:changed', {
+      intune: 'unreachable',
+      since: '2026-12-01T14:05:00.000Z',
+      checkedAt: '2026-12-01T14:05:00.000Z',
+      failure: 'OFFLINE',
+    })
+    await vi.waitFor(() => expect(store.availability?.reason).toBe('OFFLINE'))
+    reachable = true
+    client.current.emit('connectivity:changed', {
+      intune: 'reachable',
+      since: '2026-12-01T14:09:00.000Z',
+      checkedAt: '2026-12-01T14:09:00.000Z',
+      failure: null,
+    })
+    await vi.waitFor(() => expect(store.availability?.available).toBe(true))
+  })
+
   it('a double click issues once; a retry after an error reuses the same idempotency key', async () => {
     const store = useWalkthroughStore()
     client.current.call.mockImplementation(async (channel) =>

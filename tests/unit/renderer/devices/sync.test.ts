@@ -125,6 +125,36 @@ describe('useSyncStore', () => {
     expect(sync.running).toBe(true)
   })
 
+  it('signs a newcomer in first when core says nobody is signed in, then starts the sync', async () => {
+    const sync = useSyncStore()
+    const auth = useAuthStore()
+    fake.emit('auth:changed', { state: 'signedOut', agent: null, permissionReason: 'signedOut' })
+    const started = sync.start()
+    await flush()
+    // No sync:start (which would fail with "session expired"): the sign-in opens instead.
+    expect(fake.take('sync:start')).toHaveLength(0)
+    fake
+      .take('auth:signIn')[0]!
+      .resolve(ok({ state: 'signedIn', agent: null, canResetPasscode: true } as never))
+    await flush()
+    expect(auth.signedIn).toBe(true)
+    fake.take('sync:start')[0]!.resolve(ok({ runId: 'r4', startedAt: '2026-11-26T12:00:00Z' }))
+    expect(await started).toBeNull()
+    expect(sync.running).toBe(true)
+  })
+
+  it('reports nothing and starts nothing when the newcomer gives up the sign-in', async () => {
+    const sync = useSyncStore()
+    fake.emit('auth:changed', { state: 'signedOut', agent: null, permissionReason: 'signedOut' })
+    const started = sync.start()
+    await flush()
+    fake.take('auth:signIn')[0]!.resolve(ok({ state: 'signedOut', agent: null } as never))
+    expect(await started).toBeNull()
+    expect(fake.take('sync:start')).toHaveLength(0)
+    expect(sync.error).toBeNull()
+    expect(sync.running).toBe(false)
+  })
+
   it('keeps the newest status when an older answer arrives late', async () => {
     const sync = useSyncStore()
     void sync.loadStatus()
