@@ -9,6 +9,7 @@ import { createDeviceCacheModule } from './devices'
 import { createAppHandlers } from './handlers/app'
 import { createSettingsHandlers } from './handlers/settings'
 import { createLogger, type Logger } from './log'
+import { createNodeFetch } from './net/node-fetch'
 import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsStore } from './settings'
 import { VERSION } from './version'
@@ -35,6 +36,12 @@ export interface HostCapabilities {
   readonly openExternal?: (url: string) => Promise<void>
   /** A desktop notification (Electron `Notification`); the browser host's renderer uses the Web API. */
   readonly notify?: (title: string, body: string) => void
+  /**
+   * Every request core makes to Entra ID and Graph (MSAL included). The Electron host passes
+   * Electron's net.fetch (system proxy, OS trust store: DESIGN §4); default: Node's fetch, through
+   * HTTPS_PROXY when set (core/net/node-fetch.ts).
+   */
+  readonly fetch?: typeof fetch
 }
 
 export interface CoreOptions {
@@ -71,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.logger ?? createLogger({ dir: `${options.dataDir}/logs`, level: 'info' })
   const events = createEventBus({ validate, log })
   const settings = createSettingsStore(options.dataDir)
+  const netFetch = options.host.fetch ?? createNodeFetch()
   // Sign-in and tenant profiles (issue 6): starts the active profile (Demo → embedded demo tenant).
   const auth = await createAuthServices({
     dataDir: options.dataDir,
@@ -80,6 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demoTenant: options.demoTenant,
     startDemoTenant: options.startDemoTenant,
     allowKeychain: options.allowKeychain,
+    fetch: netFetch,
     events,
     log,
   })
@@ -90,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     sqliteNativeBinding: options.sqliteNativeBinding,
+    fetch: netFetch,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({
@@ -98,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     host: options.host,
+    fetch: netFetch,
     database: () => deviceCache.cache.db(),
   })
 

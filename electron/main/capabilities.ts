@@ -54,6 +54,8 @@ export interface ElectronCapabilityDeps {
   readonly safeStorage: Parameters<typeof createSecretStorage>[0]
   readonly shell: Pick<Shell, 'openExternal'>
   readonly Notification: NotificationConstructor
+  /** Electron's net.fetch (system proxy, OS certificate store); core's Graph client and MSAL use it. */
+  readonly fetch?: typeof fetch
   readonly locale: () => string
   readonly versions: { readonly electron: string; readonly chrome: string }
 }
@@ -67,5 +69,15 @@ export function createElectronCapabilities(deps: ElectronCapabilityDeps): HostCa
     // Core opens the sign-in page: allow-listed https hosts, or the demo tenant on loopback.
     openExternal: createOpenExternal(deps.shell, isAllowedSignInUrl),
     notify: createNotifier(deps.Notification),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
   }
+}
+
+/**
+ * Whether core validates its outputs against the contract (a cost on every call, a safety net in
+ * development). Off in the packaged app — `app.isPackaged`, because nothing sets NODE_ENV at run
+ * time — unless PASSCODE_DESK_VALIDATE_OUTPUT=1 asks for it while diagnosing.
+ */
+export function outputValidation(isPackaged: boolean, env: NodeJS.ProcessEnv): boolean {
+  return !isPackaged || env.PASSCODE_DESK_VALIDATE_OUTPUT === '1'
 }

@@ -8,6 +8,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  net,
   Notification,
   protocol,
   safeStorage,
@@ -16,8 +17,9 @@ import {
   shell,
 } from 'electron'
 import { createCore, type Core } from '../core'
-import { createElectronCapabilities } from './capabilities'
+import { createElectronCapabilities, outputValidation } from './capabilities'
 import { registerIpcHandlers, type IpcBinding } from './ipc'
+import { installLoadRecovery } from './load-recovery'
 import { electronSqliteBinding } from './native-binding'
 import { installAppProtocol, registerAppScheme } from './protocol'
 import { createOpenExternal, installAppWideGuards, installSessionGuards } from './security'
@@ -35,11 +37,23 @@ function openWindow(): BrowserWindow {
     loadWindowState(stateFile, screen),
   )
   trackWindowState(win, stateFile)
+  installLoadRecovery(win, { dialog, locale: () => app.getLocale(), quit: () => app.quit() })
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
   mainWindow = win
   return win
+}
+
+/** Brings the window forward, or opens one (macOS keeps running with none). */
+function showWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    openWindow()
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
 }
 
 function failStart(error: unknown): void {
@@ -57,19 +71,24 @@ async function start(): Promise<void> {
   installSessionGuards(session.defaultSession)
   installAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'))
 
-  const core: Core = await createCore({
+  // The window opens at once and the renderer shows its starting state; core (the demo tenant,
+  // safeStorage — possibly a Keychain prompt on macOS) starts meanwhile, and IPC calls wait for it.
+  const starting: Promise<Core> = createCore({
     dataDir: app.getPath('userData'),
     host: createElectronCapabilities({
       safeStorage,
       shell,
       Notification,
+      // Electron's network stack: system proxy and PAC, OS certificate store (DESIGN §4).
+      fetch: net.fetch as unknown as typeof fetch,
       locale: () => app.getLocale(),
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     }),
     sqliteNativeBinding: electronSqliteBinding(process.env, app.isPackaged),
+    // NODE_ENV is set by nothing at run time: the packaged app is what "production" means here.
+    validateOutput: outputValidation(app.isPackaged, process.env),
   })
-
-  const ipc: IpcBinding = registerIpcHandlers(ipcMain, core, () => mainWindow)
+  const ipc: IpcBinding = registerIpcHandlers(ipcMain, starting, () => mainWindow)
   openWindow()
 
   // macOS keeps the app alive with no window; clicking the dock icon opens one again.
@@ -83,8 +102,13 @@ async function start(): Promise<void> {
     event.preventDefault()
     disposed = true
     ipc.dispose()
-    void core.dispose().finally(() => app.quit())
+    // Quitting while core is still starting: let it finish starting, then stop it.
+    void starting
+      .then((core) => core.dispose())
+      .catch(() => {})
+      .finally(() => app.quit())
   })
+  await starting
 }
 
 // Everything below runs before `ready`: the sandbox for every renderer, the privileged app://
@@ -97,10 +121,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
+    // Before ready there is nothing to show yet (the first window opens on ready).
+    if (!app.isReady()) return
+    showWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

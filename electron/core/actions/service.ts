@@ -40,6 +40,8 @@ export interface ActionServicesOptions {
   readonly database: (session: Session) => Db
   /** Graph access for a session; default: a small fetch client over the session's token. */
   readonly graph?: (session: Session) => PasscodeGraph
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
   readonly timing?: Partial<ActionTiming>
   readonly now?: () => number
 }
@@ -61,7 +63,9 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
   const timing: ActionTiming = { ...DEFAULT_TIMING, ...options.timing }
   const now = options.now ?? Date.now
   const { sessions, events, log } = options
-  const graphFor = options.graph ?? ((session: Session) => createSessionPasscodeGraph(session, { log }))
+  const graphFor =
+    options.graph ??
+    ((session: Session) => createSessionPasscodeGraph(session, { log, fetch: options.fetch }))
   const vault = createPasscodeVault({ revealMs: timing.revealMs, unrevealedMs: timing.unrevealedMs, now })
   const contexts = new Map<string, ProfileContext>()
   /** Per-device lock (issue 7 §3): the key that holds it and the promise of its outcome. */

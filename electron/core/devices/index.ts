@@ -19,6 +19,8 @@ export interface DeviceCacheModuleOptions {
   readonly sqliteNativeBinding?: string
   /** Tests: another Graph client factory (default: plain fetch over the active session). */
   readonly graph?: () => GraphClient
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
   readonly now?: () => number
 }
 
@@ -51,6 +53,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
       return createGraphClient({
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
+        fetch: options.fetch,
         log,
       })
     })
