@@ -10,9 +10,12 @@ import { createAppHandlers } from './handlers/app'
 import { createSettingsHandlers } from './handlers/settings'
 import { createLogger, type Logger } from './log'
 import { createNodeFetch } from './net/node-fetch'
+import { loadManagedPolicy } from './policy'
+import { withManagedSettings } from './policy/settings-overlay'
 import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsStore } from './settings'
 import { VERSION } from './version'
+import type { ManagedPolicy } from '@shared/api/schemas/policy'
 
 /**
  * Encryption at rest provided by the host: Electron's safeStorage (async API) in the Electron
@@ -59,6 +62,11 @@ export interface CoreOptions {
   readonly demoTenant?: Partial<DemoTenantSettings>
   /** Tests: replaces the embedded demo tenant. */
   readonly startDemoTenant?: StartDemoTenant
+  /**
+   * Settings managed by the organisation; default: read from this OS's policy store (registry on
+   * Windows, managed preferences on macOS; none elsewhere). Tests pass one.
+   */
+  readonly managedPolicy?: ManagedPolicy
   /** Default: on outside Electron (OS keychain through msal-node-extensions); tests turn it off. */
   readonly allowKeychain?: boolean
 }
@@ -77,7 +85,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const validate = options.validateOutput ?? isDevelopment()
   const log = options.logger ?? createLogger({ dir: `${options.dataDir}/logs`, level: 'info' })
   const events = createEventBus({ validate, log })
-  const settings = createSettingsStore(options.dataDir)
+  const policy = options.managedPolicy ?? (await loadManagedPolicy({ platform: process.platform }, log))
+  const settings = withManagedSettings(createSettingsStore(options.dataDir), policy)
   const netFetch = options.host.fetch ?? createNodeFetch()
   // Sign-in and tenant profiles (issue 6): starts the active profile (Demo → embedded demo tenant).
   const auth = await createAuthServices({
@@ -121,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       electronVersions: options.host.electronVersions,
     }),
     ...createSettingsHandlers(settings, events),
+    'policy:get': () => policy,
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,

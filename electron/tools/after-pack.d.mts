@@ -5,6 +5,7 @@ export declare function packedBindingPath(
   platform: string,
   productFilename: string,
 ): string
+export declare function electronAbi(electronVersion: string): number
 export declare function checkElectronAbi(binary: Buffer, electronVersion: string): number
 declare function afterPack(context: {
   appOutDir: string

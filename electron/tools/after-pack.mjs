@@ -35,9 +35,14 @@ export function packedBindingPath(appOutDir, platform, productFilename) {
   return join(resources, BINDING)
 }
 
+/** Electron's NODE_MODULE_VERSION for a version (node-abi's table). */
+export function electronAbi(electronVersion) {
+  return Number(getAbi(electronVersion, 'electron'))
+}
+
 /** Throws unless `binary` registers exactly Electron's ABI. */
 export function checkElectronAbi(binary, electronVersion) {
-  const expected = Number(getAbi(electronVersion, 'electron'))
+  const expected = electronAbi(electronVersion)
   const versions = nodeModuleVersionsOf(binary)
   if (versions.length === 0 || versions.some((v) => v !== expected)) {
     throw new Error(

@@ -9,6 +9,8 @@ export const CHANNELS = [
   // settings
   'settings:get',
   'settings:update',
+  // settings managed by the organisation (DESIGN §3)
+  'policy:get',
   // devices (issue 5)
   'devices:search',
   'devices:get',

@@ -5,6 +5,7 @@ import { appContract } from './schemas/app'
 import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
 import { historyContract } from './schemas/history'
+import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
@@ -16,6 +17,7 @@ import { syncContract, syncEvents } from './schemas/sync'
 export const contract = {
   ...appContract,
   ...settingsContract,
+  ...policyContract,
   ...devicesContract,
   ...syncContract,
   ...authContract,

@@ -5,10 +5,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { getAbi } from 'node-abi'
 import { afterAll, describe, expect, it } from 'vitest'
 import afterPack, {
   checkElectronAbi,
+  electronAbi as abiOf,
   nodeModuleVersionsOf,
   packedBindingPath,
 } from '../../../../electron/tools/after-pack.mjs'
@@ -18,7 +18,7 @@ const nodeBuild = readFileSync(
   join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node'),
 )
 const ELECTRON = '45.5.0'
-const electronAbi = Number(getAbi(ELECTRON, 'electron'))
+const electronAbi = abiOf(ELECTRON)
 /** Stands in for an Electron build: the same registration symbol V8 addons export, with Electron's ABI. */
 const electronLike = Buffer.concat([
   Buffer.from('\0\x7fELF...'),
