@@ -8,6 +8,7 @@ import { createEventBus, type EventBus } from './events'
 import { createDeviceCacheModule } from './devices'
 import { createAppHandlers } from './handlers/app'
 import { createSettingsHandlers } from './handlers/settings'
+import { createLinkInbox, type LinkInbox } from './links'
 import { createLogger, type Logger } from './log'
 import { createNodeFetch } from './net/node-fetch'
 import { loadManagedPolicy } from './policy'
@@ -77,6 +78,8 @@ export interface Core {
   readonly log: Logger
   /** The active profile's session: the agent and their Graph tokens (issue 6). */
   readonly sessions: SessionProvider
+  /** Deep links the host received (Electron: protocol handler); the renderer takes them. */
+  readonly links: LinkInbox
   dispose(): Promise<void>
 }
 
@@ -121,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     database: () => deviceCache.cache.db(),
   })
 
+  const links = createLinkInbox(events, log)
   const handlers: Handlers = {
     ...createAppHandlers({
       version: VERSION,
@@ -131,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...createSettingsHandlers(settings, events),
     'policy:get': () => policy,
+    ...links.handlers,
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,
@@ -143,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     sessions,
+    links,
     async dispose() {
       await actions.dispose()
       deviceCache.dispose()

@@ -18,6 +18,7 @@ import {
 } from 'electron'
 import { createCore, type Core } from '../core'
 import { createElectronCapabilities, outputValidation } from './capabilities'
+import { createLinkDelivery, linkFromLaunch, registerProtocolClient } from './deep-links'
 import { registerIpcHandlers, type IpcBinding } from './ipc'
 import { installLoadRecovery } from './load-recovery'
 import { electronSqliteBinding } from './native-binding'
@@ -27,6 +28,8 @@ import { createMainWindow } from './window'
 import { loadWindowState, trackWindowState } from './window-state'
 
 let mainWindow: BrowserWindow | null = null
+/** Deep links (passcode-desk://) wait here until core has started. */
+const links = createLinkDelivery()
 
 function openWindow(): BrowserWindow {
   const appPath = app.getAppPath()
@@ -90,6 +93,14 @@ async function start(): Promise<void> {
   })
   const ipc: IpcBinding = registerIpcHandlers(ipcMain, starting, () => mainWindow)
   openWindow()
+  // First run of a copied (not installed) app: the installers register the scheme otherwise.
+  registerProtocolClient(app)
+  const launchLink = linkFromLaunch(process.argv)
+  if (launchLink) links.offer(launchLink)
+  void starting.then(
+    (core) => links.attach(core.links),
+    () => {},
+  )
 
   // macOS keeps the app alive with no window; clicking the dock icon opens one again.
   app.on('activate', () => {
@@ -120,10 +131,19 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first (which focuses its window) and leaves.
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // Windows/Linux: a clicked passcode-desk:// link starts a second instance with it in argv.
+    const link = linkFromLaunch(argv)
+    if (link) links.offer(link)
     // Before ready there is nothing to show yet (the first window opens on ready).
     if (!app.isReady()) return
     showWindow()
+  })
+  // macOS: links arrive as open-url, also before ready for the link that launched the app.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    links.offer(url)
+    if (app.isReady()) showWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -11,6 +11,8 @@ export const CHANNELS = [
   'settings:update',
   // settings managed by the organisation (DESIGN §3)
   'policy:get',
+  // deep links from the ticketing tool (DESIGN §3)
+  'links:take',
   // devices (issue 5)
   'devices:search',
   'devices:get',
@@ -56,6 +58,7 @@ export const EVENTS = [
   'auth:open-url',
   'profiles:changed',
   'actions:changed',
+  'links:opened',
 ] as const
 
 export type EventName = (typeof EVENTS)[number]

@@ -5,6 +5,7 @@ import { appContract } from './schemas/app'
 import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
 import { historyContract } from './schemas/history'
+import { linksContract, linksEvents } from './schemas/links'
 import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
@@ -18,6 +19,7 @@ export const contract = {
   ...appContract,
   ...settingsContract,
   ...policyContract,
+  ...linksContract,
   ...devicesContract,
   ...syncContract,
   ...authContract,
@@ -33,6 +35,7 @@ export const events = {
   ...authEvents,
   ...profilesEvents,
   ...actionsEvents,
+  ...linksEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */

@@ -63,6 +63,13 @@ export class FakeApp extends EventEmitter {
   getLocale(): string {
     return 'fr-FR'
   }
+  setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]): boolean {
+    this.calls.push(`setAsDefaultProtocolClient:${[scheme, path, ...(args ?? [])].filter(Boolean).join(' ')}`)
+    return true
+  }
+  isDefaultProtocolClient(): boolean {
+    return false
+  }
 }
 
 export function createElectronMock(options: { lock: boolean; brokenUserData?: boolean }) {

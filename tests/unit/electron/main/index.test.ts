@@ -130,6 +130,38 @@ describe('Electron main lifecycle', () => {
     expect(win.focused).toBe(true)
   })
 
+  it('deep links: registered at first run; open-url and second-instance argv reach core, hostile ones do not', async () => {
+    expect(electron.app.calls.some((c) => c.startsWith('setAsDefaultProtocolClient:passcode-desk'))).toBe(
+      true,
+    )
+    const take = () =>
+      electron.ipcMain.handlers.get('links:take')!(
+        { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+        undefined,
+      ) as Promise<Result<unknown>>
+    const before = win.webContents.sent.length
+    const openUrl = new FakeEvent()
+    electron.app.emit('open-url', openUrl, 'passcode-desk://device?serial=C02XK1JHJG5H&ticket=INC0012345')
+    expect(openUrl.defaultPrevented).toBe(true)
+    expect(await take()).toEqual({
+      ok: true,
+      value: { by: 'serial', value: 'C02XK1JHJG5H', ticket: 'INC0012345' },
+    })
+    expect(await take()).toEqual({ ok: true, value: null }) // taken once
+    expect(win.webContents.sent.slice(before).some((m) => m[1] === 'links:opened')).toBe(true)
+
+    electron.app.emit(
+      'second-instance',
+      {},
+      ['/opt/Passcode Desk', 'passcode-desk://device?imei=356938035643809'],
+      '/',
+    )
+    expect(await take()).toMatchObject({ value: { by: 'imei', value: '356938035643809' } })
+    electron.app.emit('open-url', new FakeEvent(), 'passcode-desk://device?serial=A&action=reset')
+    electron.app.emit('second-instance', {}, ['/x', 'passcode-desk://settings?locale=en'], '/')
+    expect(await take()).toEqual({ ok: true, value: null })
+  })
+
   it('a failed load or a crashed renderer shows the window with an error and reloads', async () => {
     win.shown = false
     win.loadedUrl = null
