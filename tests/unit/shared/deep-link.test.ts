@@ -116,6 +116,7 @@ describe('hostile links', () => {
         const result = parseDeepLink(parts.join(''))
         if (!result.ok) return true
         const all = [result.link.value, result.link.ticket ?? '', result.link.caller ?? '']
+        // eslint-disable-next-line no-control-regex -- checking that no control character got through
         return all.every((v) => v.length <= 100 && !/[<>"\u0000-\u001f]/.test(v))
       }),
       { numRuns: 2000 },
