@@ -17,6 +17,15 @@ import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsStore } from './settings'
 import { VERSION } from './version'
 import type { ManagedPolicy } from '@shared/api/schemas/policy'
+import type { UpdateStatus } from '@shared/api/schemas/updates'
+
+/** What the Electron host's updater offers core (electron/main/updates.ts). */
+export interface HostUpdates {
+  status(): UpdateStatus
+  install(): boolean
+  onChange(listener: (status: UpdateStatus) => void): void
+  dispose(): void
+}
 
 /**
  * Encryption at rest provided by the host: Electron's safeStorage (async API) in the Electron
@@ -46,6 +55,11 @@ export interface HostCapabilities {
    * HTTPS_PROXY when set (core/net/node-fetch.ts).
    */
   readonly fetch?: typeof fetch
+  /**
+   * Electron host: builds the updater for the organisation's feed (managed UpdateFeedUrl; none →
+   * no checks). Other hosts never update themselves.
+   */
+  readonly createUpdates?: (feedUrl: string | undefined, log: Logger) => HostUpdates
 }
 
 export interface CoreOptions {
@@ -125,6 +139,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   const links = createLinkInbox(events, log)
+  const updates = options.host.createUpdates?.(policy.values.UpdateFeedUrl, log) ?? null
+  updates?.onChange((status) => events.emit('updates:changed', status))
   const handlers: Handlers = {
     ...createAppHandlers({
       version: VERSION,
@@ -136,6 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createSettingsHandlers(settings, events),
     'policy:get': () => policy,
     ...links.handlers,
+    'updates:status': () => updates?.status() ?? { state: 'disabled', reason: 'notDesktop' },
+    'updates:install': () => ({ restarting: updates?.install() ?? false }),
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,
@@ -150,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     links,
     async dispose() {
+      updates?.dispose()
       await actions.dispose()
       deviceCache.dispose()
       await sessions.dispose()

@@ -3,7 +3,8 @@
  * imports electron). Each adapter is a few lines over one Electron API.
  */
 import type { Notification as ElectronNotification, SafeStorage, Shell } from 'electron'
-import type { HostCapabilities, SecretStorage } from '../core'
+import type { HostCapabilities, HostUpdates, SecretStorage } from '../core'
+import type { Logger } from '../core/log'
 import { createOpenExternal, isAllowedSignInUrl } from './security'
 
 /**
@@ -56,6 +57,7 @@ export interface ElectronCapabilityDeps {
   readonly Notification: NotificationConstructor
   /** Electron's net.fetch (system proxy, OS certificate store); core's Graph client and MSAL use it. */
   readonly fetch?: typeof fetch
+  readonly createUpdates?: (feedUrl: string | undefined, log: Logger) => HostUpdates
   readonly locale: () => string
   readonly versions: { readonly electron: string; readonly chrome: string }
 }
@@ -70,6 +72,7 @@ export function createElectronCapabilities(deps: ElectronCapabilityDeps): HostCa
     openExternal: createOpenExternal(deps.shell, isAllowedSignInUrl),
     notify: createNotifier(deps.Notification),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.createUpdates ? { createUpdates: deps.createUpdates } : {}),
   }
 }
 

@@ -24,6 +24,7 @@ import { installLoadRecovery } from './load-recovery'
 import { electronSqliteBinding } from './native-binding'
 import { installAppProtocol, registerAppScheme } from './protocol'
 import { createOpenExternal, installAppWideGuards, installSessionGuards } from './security'
+import { createUpdateController, planUpdates, type Updater } from './updates'
 import { createMainWindow } from './window'
 import { loadWindowState, trackWindowState } from './window-state'
 
@@ -84,6 +85,22 @@ async function start(): Promise<void> {
       Notification,
       // Electron's network stack: system proxy and PAC, OS certificate store (DESIGN §4).
       fetch: net.fetch as unknown as typeof fetch,
+      // electron-updater is loaded only when a managed feed exists (it reads the app at import).
+      createUpdates: (feedUrl, log) =>
+        createUpdateController(
+          planUpdates(feedUrl, app.isPackaged),
+          async () => {
+            // CommonJS package: its getter-defined export may only be on the default export.
+            const mod = (await import('electron-updater')) as unknown as {
+              autoUpdater?: Updater
+              default?: { autoUpdater?: Updater }
+            }
+            const updater = mod.autoUpdater ?? mod.default?.autoUpdater
+            if (!updater) throw new Error('electron-updater has no autoUpdater')
+            return updater
+          },
+          log,
+        ),
       locale: () => app.getLocale(),
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     }),

@@ -13,6 +13,9 @@ export const CHANNELS = [
   'policy:get',
   // deep links from the ticketing tool (DESIGN §3)
   'links:take',
+  // updates from the organisation's feed (DESIGN §3)
+  'updates:status',
+  'updates:install',
   // devices (issue 5)
   'devices:search',
   'devices:get',
@@ -59,6 +62,7 @@ export const EVENTS = [
   'profiles:changed',
   'actions:changed',
   'links:opened',
+  'updates:changed',
 ] as const
 
 export type EventName = (typeof EVENTS)[number]

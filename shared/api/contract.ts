@@ -10,6 +10,7 @@ import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
+import { updatesContract, updatesEvents } from './schemas/updates'
 
 /**
  * Every channel's input and output schema. Adding a channel = a schema in `schemas/<domain>.ts`,
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsContract,
   ...policyContract,
   ...linksContract,
+  ...updatesContract,
   ...devicesContract,
   ...syncContract,
   ...authContract,
@@ -36,6 +38,7 @@ export const events = {
   ...profilesEvents,
   ...actionsEvents,
   ...linksEvents,
+  ...updatesEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */
