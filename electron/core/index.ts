@@ -12,10 +12,24 @@ import { createDeviceCacheModule } from './devices'
 import { createGraphClient } from './graph/client'
 import { createAppHandlers } from './handlers/app'
 import { createSettingsHandlers } from './handlers/settings'
+import { createLinkInbox, type LinkInbox } from './links'
 import { createLogger, type Logger } from './log'
+import { createNodeFetch } from './net/node-fetch'
+import { loadManagedPolicy } from './policy'
+import { withManagedSettings } from './policy/settings-overlay'
 import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsStore } from './settings'
 import { VERSION } from './version'
+import type { ManagedPolicy } from '@shared/api/schemas/policy'
+import type { UpdateStatus } from '@shared/api/schemas/updates'
+
+/** What the Electron host's updater offers core (electron/main/updates.ts). */
+export interface HostUpdates {
+  status(): UpdateStatus
+  install(): boolean
+  onChange(listener: (status: UpdateStatus) => void): void
+  dispose(): void
+}
 
 /**
  * Encryption at rest provided by the host: Electron's safeStorage (async API) in the Electron
@@ -41,6 +55,17 @@ export interface HostCapabilities {
   readonly notify?: (title: string, body: string) => void
   /** The system clipboard (Electron main-process `clipboard`), for the passcode's copy-and-clear. */
   readonly clipboard?: HostClipboard
+  /**
+   * Every request core makes to Entra ID and Graph (MSAL included). The Electron host passes
+   * Electron's net.fetch (system proxy, OS trust store: DESIGN §4); default: Node's fetch, through
+   * HTTPS_PROXY when set (core/net/node-fetch.ts).
+   */
+  readonly fetch?: typeof fetch
+  /**
+   * Electron host: builds the updater for the organisation's feed (managed UpdateFeedUrl; none →
+   * no checks). Other hosts never update themselves.
+   */
+  readonly createUpdates?: (feedUrl: string | undefined, log: Logger) => HostUpdates
 }
 
 export interface CoreOptions {
@@ -58,6 +83,11 @@ export interface CoreOptions {
   readonly demoTenant?: Partial<DemoTenantSettings>
   /** Tests: replaces the embedded demo tenant. */
   readonly startDemoTenant?: StartDemoTenant
+  /**
+   * Settings managed by the organisation; default: read from this OS's policy store (registry on
+   * Windows, managed preferences on macOS; none elsewhere). Tests pass one.
+   */
+  readonly managedPolicy?: ManagedPolicy
   /** Default: on outside Electron (OS keychain through msal-node-extensions); tests turn it off. */
   readonly allowKeychain?: boolean
   /** CLI `--profile`: run on this profile without making it the app's active one. */
@@ -79,6 +109,8 @@ export interface Core {
   readonly log: Logger
   /** The active profile's session: the agent and their Graph tokens (issue 6). */
   readonly sessions: SessionProvider
+  /** Deep links the host received (Electron: protocol handler); the renderer takes them. */
+  readonly links: LinkInbox
   dispose(): Promise<void>
 }
 
@@ -87,7 +119,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const validate = options.validateOutput ?? isDevelopment()
   const log = options.logger ?? createLogger({ dir: `${options.dataDir}/logs`, level: 'info' })
   const events = createEventBus({ validate, log })
-  const settings = createSettingsStore(options.dataDir)
+  const policy = options.managedPolicy ?? (await loadManagedPolicy({ platform: process.platform }, log))
+  const settings = withManagedSettings(createSettingsStore(options.dataDir), policy)
+  const netFetch = options.host.fetch ?? createNodeFetch()
   // Sign-in and tenant profiles (issue 6): starts the active profile (Demo → embedded demo tenant).
   const auth = await createAuthServices({
     dataDir: options.dataDir,
@@ -98,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startDemoTenant: options.startDemoTenant,
     allowKeychain: options.allowKeychain,
     profileId: options.profileId,
+    fetch: netFetch,
     events,
     log,
   })
@@ -108,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     schedule: options.reachabilityProbe,
+    fetch: netFetch,
   })
   const note = (outcome: Parameters<typeof connectivity.reachability.note>[0]) =>
     connectivity.reachability.note(outcome)
@@ -131,6 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     locale: options.host.locale ?? (() => systemLocale()),
     syncSettings: () => settings.get().sync,
     connectivity: connectivity.reachability,
+    fetch: netFetch,
   })
   // Passcode actions and history (issue 7), recorded in the same per-profile database.
   const actions = createActionServices({
@@ -139,11 +176,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     host: options.host,
+    fetch: netFetch,
     database: () => deviceCache.cache.db(),
-    graph: (session) => createSessionPasscodeGraph(session, { log, fetch: reportingFetch(note) }),
+    graph: (session) => createSessionPasscodeGraph(session, { log, fetch: reportingFetch(note, netFetch) }),
     connectivity: connectivity.reachability,
   })
 
+  const links = createLinkInbox(events, log)
+  const updates = options.host.createUpdates?.(policy.values.UpdateFeedUrl, log) ?? null
+  updates?.onChange((status) => events.emit('updates:changed', status))
   const handlers: Handlers = {
     ...createAppHandlers({
       version: VERSION,
@@ -153,6 +194,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       electronVersions: options.host.electronVersions,
     }),
     ...createSettingsHandlers(settings, events),
+    'policy:get': () => policy,
+    ...links.handlers,
+    'updates:status': () => updates?.status() ?? { state: 'disabled', reason: 'notDesktop' },
+    'updates:install': () => ({ restarting: updates?.install() ?? false }),
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,
@@ -166,8 +211,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     sessions,
+    links,
     async dispose() {
       connectivity.dispose()
+      updates?.dispose()
       await actions.dispose()
       deviceCache.dispose()
       await sessions.dispose()

@@ -3,8 +3,9 @@
  * imports electron). Each adapter is a few lines over one Electron API.
  */
 import type { Clipboard, Notification as ElectronNotification, SafeStorage, Shell } from 'electron'
-import type { HostCapabilities, SecretStorage } from '../core'
+import type { HostCapabilities, HostUpdates, SecretStorage } from '../core'
 import type { HostClipboard } from '../core/actions/passcode-clipboard'
+import type { Logger } from '../core/log'
 import { createOpenExternal, isAllowedSignInUrl } from './security'
 
 /**
@@ -71,6 +72,9 @@ export interface ElectronCapabilityDeps {
   readonly shell: Pick<Shell, 'openExternal'>
   readonly Notification: NotificationConstructor
   readonly clipboard: Parameters<typeof createHostClipboard>[0]
+  /** Electron's net.fetch (system proxy, OS certificate store); core's Graph client and MSAL use it. */
+  readonly fetch?: typeof fetch
+  readonly createUpdates?: (feedUrl: string | undefined, log: Logger) => HostUpdates
   readonly locale: () => string
   readonly versions: { readonly electron: string; readonly chrome: string }
 }
@@ -85,5 +89,16 @@ export function createElectronCapabilities(deps: ElectronCapabilityDeps): HostCa
     openExternal: createOpenExternal(deps.shell, isAllowedSignInUrl),
     notify: createNotifier(deps.Notification),
     clipboard: createHostClipboard(deps.clipboard),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.createUpdates ? { createUpdates: deps.createUpdates } : {}),
   }
+}
+
+/**
+ * Whether core validates its outputs against the contract (a cost on every call, a safety net in
+ * development). Off in the packaged app — `app.isPackaged`, because nothing sets NODE_ENV at run
+ * time — unless PASSCODE_DESK_VALIDATE_OUTPUT=1 asks for it while diagnosing.
+ */
+export function outputValidation(isPackaged: boolean, env: NodeJS.ProcessEnv): boolean {
+  return !isPackaged || env.PASSCODE_DESK_VALIDATE_OUTPUT === '1'
 }

@@ -34,37 +34,63 @@ export interface IpcBinding {
   dispose(): void
 }
 
+type CoreLike = Pick<Core, 'router' | 'events' | 'log'>
+
 /**
  * `getWindow` is read on every call, so a window re-created on macOS `activate` keeps working and
  * a closed one stops being trusted.
+ *
+ * `core` may still be starting (the window opens at once while createCore runs — the demo tenant
+ * and a possible Keychain prompt take time): the handlers exist from the start and each call
+ * awaits core, so the renderer's first calls simply wait instead of failing with "no handler".
+ * The sender is checked before waiting, against the window of the moment of the call.
  */
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  core: Pick<Core, 'router' | 'events' | 'log'>,
+  core: CoreLike | Promise<CoreLike>,
   getWindow: () => BrowserWindow | null,
 ): IpcBinding {
+  const ready = Promise.resolve(core)
+  // A core that fails to start is reported by the host (error box, exit); calls then fail cleanly.
+  ready.catch(() => {})
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
       const win = getWindow()
-      if (!isTrustedSender(event, win)) {
-        core.log.warn('ipc.sender-rejected', {
+      const trusted = isTrustedSender(event, win)
+      let started: CoreLike
+      try {
+        started = await ready
+      } catch {
+        return err('INTERNAL', 'Passcode Desk could not start')
+      }
+      if (!trusted) {
+        started.log.warn('ipc.sender-rejected', {
           channel,
           frameUrl: event.senderFrame?.url.slice(0, 80) ?? null,
         })
         return err('IPC_SENDER_REJECTED', 'IPC call from a frame that is not the Passcode Desk window')
       }
-      return core.router.call(channel, input, { host: 'electron', clientId: `window-${win!.id}` })
+      return started.router.call(channel, input, { host: 'electron', clientId: `window-${win!.id}` })
     })
   }
 
-  const unsubscribe = core.events.subscribe((name, payload) => {
-    const win = getWindow()
-    if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, name, payload)
-  })
+  let unsubscribe: (() => void) | null = null
+  let disposed = false
+  void ready.then(
+    (started) => {
+      if (disposed) return
+      unsubscribe = started.events.subscribe((name, payload) => {
+        const win = getWindow()
+        if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, name, payload)
+      })
+    },
+    () => {},
+  )
 
   return {
     dispose() {
-      unsubscribe()
+      disposed = true
+      unsubscribe?.()
       for (const channel of CHANNELS) ipcMain.removeHandler(channel)
     },
   }

@@ -14,6 +14,8 @@ import { APP_HOST, APP_SCHEME } from './protocol'
  */
 export const EXTERNAL_HOST_ALLOWLIST: ReadonlySet<string> = new Set([
   'learn.microsoft.com',
+  // Older links (Intune error pages, KB articles) still point to docs.microsoft.com, which redirects.
+  'docs.microsoft.com',
   'intune.microsoft.com',
   'entra.microsoft.com',
   'portal.azure.com',

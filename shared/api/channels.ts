@@ -9,6 +9,13 @@ export const CHANNELS = [
   // settings
   'settings:get',
   'settings:update',
+  // settings managed by the organisation (DESIGN §3)
+  'policy:get',
+  // deep links from the ticketing tool (DESIGN §3)
+  'links:take',
+  // updates from the organisation's feed (DESIGN §3)
+  'updates:status',
+  'updates:install',
   // devices (issue 5)
   'devices:search',
   'devices:get',
@@ -60,6 +67,8 @@ export const EVENTS = [
   'profiles:changed',
   'actions:changed',
   'connectivity:changed',
+  'links:opened',
+  'updates:changed',
 ] as const
 
 export type EventName = (typeof EVENTS)[number]

@@ -6,9 +6,12 @@ import { connectivityContract, connectivityEvents } from './schemas/connectivity
 import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
 import { historyContract } from './schemas/history'
+import { linksContract, linksEvents } from './schemas/links'
+import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
+import { updatesContract, updatesEvents } from './schemas/updates'
 
 /**
  * Every channel's input and output schema. Adding a channel = a schema in `schemas/<domain>.ts`,
@@ -17,6 +20,9 @@ import { syncContract, syncEvents } from './schemas/sync'
 export const contract = {
   ...appContract,
   ...settingsContract,
+  ...policyContract,
+  ...linksContract,
+  ...updatesContract,
   ...devicesContract,
   ...syncContract,
   ...authContract,
@@ -34,6 +40,8 @@ export const events = {
   ...profilesEvents,
   ...actionsEvents,
   ...connectivityEvents,
+  ...linksEvents,
+  ...updatesEvents,
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer passes (before parsing). */

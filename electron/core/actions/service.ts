@@ -44,6 +44,8 @@ export interface ActionServicesOptions {
   readonly database: (session: Session) => Db
   /** Graph access for a session; default: a small fetch client over the session's token. */
   readonly graph?: (session: Session) => PasscodeGraph
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
   readonly timing?: Partial<ActionTiming>
   readonly now?: () => number
   /** The core-wide reachability model: availability answers OFFLINE at once while Intune is unreachable. */
@@ -78,7 +80,9 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
   const timing: ActionTiming = { ...DEFAULT_TIMING, ...options.timing }
   const now = options.now ?? Date.now
   const { sessions, events, log } = options
-  const graphFor = options.graph ?? ((session: Session) => createSessionPasscodeGraph(session, { log }))
+  const graphFor =
+    options.graph ??
+    ((session: Session) => createSessionPasscodeGraph(session, { log, fetch: options.fetch }))
   const vault = createPasscodeVault({ revealMs: timing.revealMs, unrevealedMs: timing.unrevealedMs, now })
   const clipboard = options.host.clipboard
     ? createPasscodeClipboard(options.host.clipboard, {

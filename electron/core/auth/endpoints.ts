@@ -2,6 +2,7 @@ import type { Configuration, ICachePlugin } from '@azure/msal-node'
 import { LogLevel } from '@azure/msal-node'
 import { CodedError } from '@shared/errors'
 import type { Logger } from '../log'
+import { createFetchNetworkClient } from '../net/msal-network'
 
 /** Where one profile signs in and which Graph it calls. */
 export interface TenantEndpoints {
@@ -25,8 +26,12 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
-async function fetchJson(url: string, timeoutMs: number): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
+async function fetchJson(
+  doFetch: typeof fetch,
+  url: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const response = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs) })
   if (!response.ok) throw new Error(`HTTP ${response.status}`)
   return (await response.json()) as Record<string, unknown>
 }
@@ -48,8 +53,11 @@ export async function buildMsalConfiguration(
   endpoints: TenantEndpoints,
   cachePlugin: ICachePlugin | undefined,
   log: Logger,
+  /** The host's fetch (Electron: net.fetch); MSAL's own HTTP client otherwise. */
+  doFetch?: typeof fetch,
 ): Promise<Configuration> {
   const system: Configuration['system'] = {
+    ...(doFetch ? { networkClient: createFetchNetworkClient(doFetch) } : {}),
     loggerOptions: {
       // MSAL's own log lines can quote URLs with state/code; keep only warnings, without PII.
       piiLoggingEnabled: false,
@@ -72,12 +80,17 @@ export async function buildMsalConfiguration(
   let openIdConfiguration: Record<string, unknown>
   let instanceDiscovery: Record<string, unknown>
   try {
-    openIdConfiguration = await fetchJson(`${base}/v2.0/.well-known/openid-configuration`, 5_000)
+    openIdConfiguration = await fetchJson(
+      doFetch ?? fetch,
+      `${base}/v2.0/.well-known/openid-configuration`,
+      5_000,
+    )
   } catch (error) {
     throw new CodedError('OFFLINE', 'The demo tenant is not reachable', undefined, { cause: error })
   }
   try {
     instanceDiscovery = await fetchJson(
+      doFetch ?? fetch,
       `${authorityUrl.origin}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(
         `https://${host}${authorityUrl.pathname}/oauth2/v2.0/authorize`,
       )}`,

@@ -18,6 +18,8 @@ export interface ProfileAuthOptions {
   readonly log: Logger
   /** Longest wait for the agent to finish in the browser (default 10 minutes). */
   readonly signInTimeoutMs?: number
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
 }
 
 export interface SignInOptions {
@@ -77,7 +79,7 @@ export class ProfileAuth {
       allowKeychain: options.allowKeychain,
       log: options.log,
     })
-    const config = await buildMsalConfiguration(options.endpoints, cache.plugin, options.log)
+    const config = await buildMsalConfiguration(options.endpoints, cache.plugin, options.log, options.fetch)
     const auth = new ProfileAuth(options, new PublicClientApplication(config), cache.persistence)
     await auth.loadAccount()
     return auth

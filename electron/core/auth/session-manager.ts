@@ -40,6 +40,8 @@ export interface SessionManagerOptions {
   readonly signInTimeoutMs?: number
   /** How long effective permissions are reused before asking Graph again. */
   readonly permissionsTtlMs?: number
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
 }
 
 export interface SessionManager extends SessionProvider {
@@ -227,6 +229,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
           allowKeychain: options.allowKeychain,
           log,
           signInTimeoutMs: options.signInTimeoutMs,
+          fetch: options.fetch,
         })
         apps.set(profileId, auth)
       } catch (error) {
@@ -268,7 +271,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     }
     try {
       const token = await sessionOf(current).getAccessToken()
-      const value = await fetchEffectivePermissions(current.profile.graphBaseUrl, token)
+      const value = await fetchEffectivePermissions(current.profile.graphBaseUrl, token, options.fetch)
       if (active === current) permissionsCache = { at: Date.now(), upn: agent.upn, value, error: null }
       return value
     } catch (error) {

@@ -24,6 +24,16 @@ export const ENCRYPTED_CACHE_FILE = 'msal-cache.bin'
 export const KEYCHAIN_DIR = 'keychain'
 
 /**
+ * A decryption failure that says nothing about the file: the OS keyring is locked or not ready yet
+ * (Electron's safeStorage reports "temporarily unavailable"). Such an error must not discard the
+ * agent's tokens; any other failure means the file belongs to another user/machine/keyring.
+ */
+export function isTransientSecretError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error)
+  return /temporarily unavailable|try again later/i.test(message)
+}
+
+/**
  * ICachePlugin over the host's secret storage (Electron safeStorage: Keychain on macOS, DPAPI on
  * Windows — domain §4.2). The file holds only ciphertext; if it cannot be decrypted (another user,
  * another machine, a reinstalled OS keyring) it is discarded and the agent signs in again.
@@ -52,6 +62,13 @@ export function createEncryptedFileCachePlugin(
     try {
       current = await secrets.decrypt(encrypted)
     } catch (error) {
+      if (isTransientSecretError(error)) {
+        // The keyring is locked or still starting (Electron: "temporarily unavailable"): the file
+        // is fine, only unreadable right now. Keep it and try again on the next access.
+        loaded = false
+        log.warn('auth.cache-temporarily-unavailable', { error })
+        return
+      }
       log.warn('auth.cache-unreadable', { error })
       await rm(file, { force: true })
     }

@@ -26,6 +26,8 @@ export interface AuthWiringOptions {
   /** Default true outside Electron; tests turn it off so they never touch a real keychain. */
   readonly allowKeychain?: boolean
   readonly signInTimeoutMs?: number
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
   /** Tests: where a tenant profile signs in (default: its cloud's endpoints). */
   readonly resolveEndpoints?: (profile: TenantProfile) => TenantEndpoints
   readonly events: EventBus
@@ -101,6 +103,7 @@ export async function createAuthServices(options: AuthWiringOptions): Promise<Au
       }),
     signInTimeoutMs: options.signInTimeoutMs,
     resolveEndpoints: options.resolveEndpoints,
+    fetch: options.fetch,
   })
   await sessions.start(options.profileId)
   sessions.onStatus((status) => events.emit('auth:changed', status))
@@ -111,6 +114,7 @@ export async function createAuthServices(options: AuthWiringOptions): Promise<Au
       sessions,
       events,
       resolveEndpoints: options.resolveEndpoints,
+      fetch: options.fetch,
     }),
   }
   return { sessions, profiles, handlers }

@@ -27,6 +27,8 @@ export interface DeviceCacheModuleOptions {
   readonly graph?: (tuning?: SyncGraphTuning) => GraphClient
   /** The agent's sync settings (time budget, full sweep, background passes). */
   readonly syncSettings?: () => SyncSettings
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
   readonly now?: () => number
   /** The agent's locale (BCP 47): its region reads phone numbers typed without a country code. */
   readonly locale?: () => string | undefined
@@ -65,7 +67,7 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
         baseUrl: session.profile.graphBaseUrl,
         getAccessToken: () => session.getAccessToken(),
         // Every attempt (retries included) tells the reachability model at once.
-        fetch: reportingFetch((outcome) => connectivity.note(outcome)),
+        fetch: reportingFetch((outcome) => connectivity.note(outcome), options.fetch),
         log,
         ...tuning,
       })

@@ -11,8 +11,12 @@ interface EntraError {
   readonly error_codes?: readonly number[]
 }
 
-async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
+async function getJson(
+  doFetch: typeof fetch,
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: unknown }> {
+  const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
   let body: unknown = null
   try {
     body = await response.json()
@@ -43,13 +47,14 @@ function entraCode(body: unknown): { code: ErrorCode; detail: string } | null {
 export async function testConnection(
   endpoints: TenantEndpoints,
   session: Session | null,
+  doFetch: typeof fetch = fetch,
 ): Promise<ConnectionTestResult> {
   const checks: ConnectionCheck[] = []
   const base = endpoints.authority.replace(/\/+$/, '')
   let tokenEndpoint: string | null = null
 
   try {
-    const { status, body } = await getJson(`${base}/v2.0/.well-known/openid-configuration`)
+    const { status, body } = await getJson(doFetch, `${base}/v2.0/.well-known/openid-configuration`)
     const known = entraCode(body)
     const endpoint = (body as { token_endpoint?: unknown } | null)?.token_endpoint
     if (known) checks.push(failed('discovery', known.code, known.detail))
@@ -65,7 +70,7 @@ export async function testConnection(
 
   if (tokenEndpoint) {
     try {
-      const { body } = await getJson(tokenEndpoint, {
+      const { body } = await getJson(doFetch, tokenEndpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
@@ -109,7 +114,7 @@ export async function testConnection(
   }
 
   try {
-    const { status } = await getJson(`${endpoints.graphBaseUrl}/v1.0/me`, {
+    const { status } = await getJson(doFetch, `${endpoints.graphBaseUrl}/v1.0/me`, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     })
     if (status === 200) checks.push({ step: 'graph', status: 'ok' })
@@ -126,7 +131,7 @@ export async function testConnection(
   }
 
   try {
-    const permissions = await fetchEffectivePermissions(endpoints.graphBaseUrl, token)
+    const permissions = await fetchEffectivePermissions(endpoints.graphBaseUrl, token, doFetch)
     checks.push(
       permissions.has(RESET_PASSCODE_PERMISSION)
         ? { step: 'permissions', status: 'ok' }

@@ -14,6 +14,8 @@ export interface ProfilesHandlersDeps {
   readonly events: EventBus
   /** Tests: the endpoints a draft resolves to (defaults to the cloud's). */
   readonly resolveEndpoints?: (profile: TenantProfile) => TenantEndpoints
+  /** The host's network stack (Electron: net.fetch; Node hosts: core/net/node-fetch.ts). */
+  readonly fetch?: typeof fetch
 }
 
 /** `profiles:*` channels (issue 6): list, save, remove, activate, test. */
@@ -63,20 +65,20 @@ export function createProfilesHandlers(
       if ('draft' in input) {
         // The name does not matter for a test (and may still be empty in the form).
         const valid = validateDraft({ ...input.draft, name: 'connection-test' }, [])
-        return testConnection(resolve({ id: 'draft', ...valid }), null)
+        return testConnection(resolve({ id: 'draft', ...valid }), null, deps.fetch)
       }
       const current = sessions.current()
       if (input.id === current.profile.id) {
         if (current.profile.kind === 'demo' && !current.profile.graphBaseUrl) {
           throw new CodedError('OFFLINE', 'The demo tenant is not running')
         }
-        return testConnection(sessions.activeEndpoints(), current)
+        return testConnection(sessions.activeEndpoints(), current, deps.fetch)
       }
       if (input.id === DEMO_PROFILE_ID)
         throw new CodedError('CONFLICT', 'Activate the Demo profile to test it')
       const profile = store.get(input.id)
       if (!profile) throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
-      return testConnection(resolve(profile), null)
+      return testConnection(resolve(profile), null, deps.fetch)
     },
   }
 }

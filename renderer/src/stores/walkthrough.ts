@@ -95,6 +95,8 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   let hideTimer: ReturnType<typeof setTimeout> | null = null
   const note = ref('')
   const finished = ref(false)
+  /** A deep link's ticket and caller (DESIGN §3 "deep links"), applied by the next start(). */
+  let prefilled: { ticket?: string; caller?: string } | null = null
 
   const policy = computed(() => settings.policy)
   const missingChecks = computed(() => policy.value.requiredChecks.filter((c) => !checks.value.includes(c)))
@@ -140,6 +142,11 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   ): Promise<void> {
     if (deviceId.value !== id || options.existingActionId || finished.value) reset()
     deviceId.value = id
+    if (prefilled) {
+      if (prefilled.ticket) ticket.value = prefilled.ticket.slice(0, 64)
+      if (prefilled.caller) callerName.value = prefilled.caller.slice(0, 200)
+      prefilled = null
+    }
     if (options.caller && !callerName.value) callerName.value = options.caller.slice(0, 200)
     loading.value = true
     const [cached, existing] = await Promise.all([
@@ -312,6 +319,8 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     ticketMissing,
     start,
     reset,
+    /** Only fills two fields in; never starts, issues or confirms anything. */
+    prefill: (values: { ticket?: string; caller?: string }) => void (prefilled = { ...values }),
     refreshAvailability,
     issue,
     retryNotSent,

@@ -12,6 +12,8 @@ export interface SettingsSectionEntry {
  * About stays last.
  */
 export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  // What the organisation manages (DESIGN §3); renders nothing when nothing is managed.
+  { id: 'managed', component: defineAsyncComponent(() => import('./ManagedSection.vue')) },
   { id: 'appearance', component: defineAsyncComponent(() => import('./AppearanceSection.vue')) },
   // Account and tenant profiles (issue 6).
   { id: 'profiles', component: defineAsyncComponent(() => import('./ProfilesSection.vue')) },

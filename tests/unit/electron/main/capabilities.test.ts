@@ -6,6 +6,7 @@ import {
   createHostClipboard,
   createNotifier,
   createSecretStorage,
+  outputValidation,
 } from '../../../../electron/main/capabilities'
 import { FakeShell } from './fakes'
 
@@ -109,5 +110,31 @@ describe('host capabilities for core', () => {
     await expect(caps.openExternal!('https://evil.example/')).rejects.toThrow()
     await expect(caps.openExternal!('file:///etc/passwd')).rejects.toThrow()
     expect(shell.opened).toHaveLength(2)
+  })
+})
+
+describe('output validation in the Electron host', () => {
+  it('is on in development, off in the packaged app (app.isPackaged, not NODE_ENV), on again on request', () => {
+    expect(outputValidation(false, {})).toBe(true)
+    expect(outputValidation(true, {})).toBe(false)
+    expect(outputValidation(true, { NODE_ENV: 'development' })).toBe(false)
+    expect(outputValidation(true, { PASSCODE_DESK_VALIDATE_OUTPUT: '1' })).toBe(true)
+  })
+
+  it('hands the host’s fetch (Electron net.fetch) to core', () => {
+    const netFetch = (async () => new Response('{}')) as unknown as typeof fetch
+    const caps = createElectronCapabilities({
+      safeStorage: fakeSafeStorage(true, 'unknown'),
+      shell: new FakeShell() as unknown as Shell,
+      Notification: class {
+        static isSupported = () => false
+        show() {}
+      },
+      fetch: netFetch,
+      clipboard: fakeClipboard(),
+      locale: () => 'en-US',
+      versions: { electron: '45', chrome: '140' },
+    })
+    expect(caps.fetch).toBe(netFetch)
   })
 })

@@ -12,6 +12,7 @@ export class FakeApp extends EventEmitter {
   readonly calls: string[] = []
   readonly userData = mkdtempSync(join(tmpdir(), 'pd-electron-userdata-'))
   readonly isPackaged = false
+  private isReadyNow = false
   private readyResolve!: () => void
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve))
   constructor(
@@ -41,7 +42,11 @@ export class FakeApp extends EventEmitter {
   /** The test decides when Electron becomes ready, to check what happened before. */
   becomeReady(): void {
     this.calls.push('ready')
+    this.isReadyNow = true
     this.readyResolve()
+  }
+  isReady(): boolean {
+    return this.isReadyNow
   }
   getPath(name: string): string {
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`)
@@ -58,6 +63,13 @@ export class FakeApp extends EventEmitter {
   getLocale(): string {
     return 'fr-FR'
   }
+  setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]): boolean {
+    this.calls.push(`setAsDefaultProtocolClient:${[scheme, path, ...(args ?? [])].filter(Boolean).join(' ')}`)
+    return true
+  }
+  isDefaultProtocolClient(): boolean {
+    return false
+  }
 }
 
 export function createElectronMock(options: { lock: boolean; brokenUserData?: boolean }) {
@@ -65,10 +77,33 @@ export function createElectronMock(options: { lock: boolean; brokenUserData?: bo
   const schemes: unknown[] = []
   const handledSchemes: string[] = []
   const defaultSession = new FakeSession()
+  /**
+   * Stands in for Electron's net.fetch: records every URL core requests and forwards it to Node's
+   * fetch (the demo tenant on 127.0.0.1). `hold()` makes requests wait until `release()`, so a test
+   * can look at the app while core is still starting.
+   */
+  const net = {
+    requested: [] as string[],
+    gate: null as Promise<void> | null,
+    open: () => {},
+    hold() {
+      net.gate = new Promise<void>((resolve) => (net.open = resolve))
+    },
+    release() {
+      net.open()
+      net.gate = null
+    },
+    async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+      net.requested.push(String(input instanceof Request ? input.url : input))
+      if (net.gate) await net.gate
+      return fetch(input, init)
+    },
+  }
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
+    net,
     session: { defaultSession },
     shell: new FakeShell(),
     protocol: {
@@ -98,6 +133,10 @@ export function createElectronMock(options: { lock: boolean; brokenUserData?: bo
     dialog: {
       showErrorBox(title: string, content: string) {
         app.calls.push(`dialog:${title}:${content}`)
+      },
+      async showMessageBox(_win: unknown, options: { message: string }) {
+        app.calls.push(`messageBox:${options.message}`)
+        return { response: 0, checkboxChecked: false }
       },
     },
   }

@@ -45,10 +45,38 @@ describe('Electron main lifecycle', () => {
     expect(electron.BrowserWindow.instances).toHaveLength(0)
   })
 
-  it('after ready: session guards, app:// handler, IPC for every channel, one hardened window', async () => {
+  it('opens the window at once while core is starting; IPC calls wait for core, then get answers', async () => {
+    // Core's first request (the demo tenant's OpenID configuration, through net.fetch) is held:
+    // core cannot finish starting until the test lets it.
+    electron.net.hold()
     electron.app.becomeReady()
     await until(() => electron.BrowserWindow.instances.length === 1, 'the window')
     win = electron.BrowserWindow.instances[0]!
+    expect(win.loadedUrl).toBe('app://passcode-desk/index.html')
+    await until(() => electron.net.requested.length > 0, 'core’s first request')
+    let answered = false
+    const pending = (
+      electron.ipcMain.handlers.get('app:info')!(
+        { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+        undefined,
+      ) as Promise<Result<unknown>>
+    ).then((r) => {
+      answered = true
+      return r
+    })
+    await new Promise((r) => setTimeout(r, 30))
+    expect(answered).toBe(false)
+    electron.net.release()
+    await expect(pending).resolves.toMatchObject({ ok: true, value: { hostKind: 'electron' } })
+  })
+
+  it('core reaches Entra ID through Electron’s net.fetch (system proxy, OS trust store)', () => {
+    expect(
+      electron.net.requested.some((u) => /^http:\/\/127\.0\.0\.1:\d+\/.*openid-configuration/.test(u)),
+    ).toBe(true)
+  })
+
+  it('after ready: session guards, app:// handler, IPC for every channel, one hardened window', async () => {
     const denied: boolean[] = []
     electron.session.defaultSession.permissionRequestHandler!({}, 'media', (g) => denied.push(g))
     expect(denied).toEqual([false])
@@ -100,6 +128,63 @@ describe('Electron main lifecycle', () => {
     electron.app.emit('second-instance', {}, [], '/')
     expect(win.minimized).toBe(false)
     expect(win.focused).toBe(true)
+  })
+
+  it('deep links: registered at first run; open-url and second-instance argv reach core, hostile ones do not', async () => {
+    expect(electron.app.calls.some((c) => c.startsWith('setAsDefaultProtocolClient:passcode-desk'))).toBe(
+      true,
+    )
+    const take = () =>
+      electron.ipcMain.handlers.get('links:take')!(
+        { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+        undefined,
+      ) as Promise<Result<unknown>>
+    const before = win.webContents.sent.length
+    const openUrl = new FakeEvent()
+    electron.app.emit('open-url', openUrl, 'passcode-desk://device?serial=C02XK1JHJG5H&ticket=INC0012345')
+    expect(openUrl.defaultPrevented).toBe(true)
+    expect(await take()).toEqual({
+      ok: true,
+      value: { by: 'serial', value: 'C02XK1JHJG5H', ticket: 'INC0012345' },
+    })
+    expect(await take()).toEqual({ ok: true, value: null }) // taken once
+    expect(win.webContents.sent.slice(before).some((m) => m[1] === 'links:opened')).toBe(true)
+
+    electron.app.emit(
+      'second-instance',
+      {},
+      ['/opt/Passcode Desk', 'passcode-desk://device?imei=356938035643809'],
+      '/',
+    )
+    expect(await take()).toMatchObject({ value: { by: 'imei', value: '356938035643809' } })
+    electron.app.emit('open-url', new FakeEvent(), 'passcode-desk://device?serial=A&action=reset')
+    electron.app.emit('second-instance', {}, ['/x', 'passcode-desk://settings?locale=en'], '/')
+    expect(await take()).toEqual({ ok: true, value: null })
+  })
+
+  it('a failed load or a crashed renderer shows the window with an error and reloads', async () => {
+    win.shown = false
+    win.loadedUrl = null
+    win.webContents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://passcode-desk/', true)
+    win.webContents.emit('did-fail-load', {}, -105, 'ERR_NAME_NOT_RESOLVED', 'https://x/', false)
+    expect(win.shown).toBe(false) // aborted loads and sub-frames are not failures of the window
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://passcode-desk/', true)
+    expect(win.shown).toBe(true)
+    await until(() => win.loadedUrl === 'app://passcode-desk/index.html', 'the reload')
+    // The mock's locale is fr-FR: the message is in French.
+    expect(electron.app.calls).toContain('messageBox:La fenêtre de Passcode Desk n’a pas pu se charger.')
+    win.loadedUrl = null
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
+    await until(() => win.loadedUrl === 'app://passcode-desk/index.html', 'the reload after a crash')
+  })
+
+  it('a second launch with no window open (macOS keeps running) opens one', () => {
+    win.destroyed = true
+    win.emit('closed')
+    const count = electron.BrowserWindow.instances.length
+    electron.app.emit('second-instance', {}, [], '/')
+    expect(electron.BrowserWindow.instances).toHaveLength(count + 1)
+    win = electron.BrowserWindow.instances.at(-1)!
   })
 
   it('quits when every window is closed (not on macOS), disposing core before the final quit', async () => {

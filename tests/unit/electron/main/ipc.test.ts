@@ -121,4 +121,46 @@ describe('IPC binding', () => {
     b.dispose()
     expect(local.handlers.size).toBe(0)
   })
+
+  it('while core is starting, a call waits for it instead of failing (the window opens first)', async () => {
+    const local = new FakeIpcMain()
+    let startCore!: (c: Core) => void
+    const starting = new Promise<Core>((resolve) => (startCore = resolve))
+    const b = registerIpcHandlers(
+      local as unknown as IpcMain,
+      starting,
+      () => win as unknown as BrowserWindow,
+    )
+    expect(local.handlers.size).toBe(CHANNELS.length)
+    let settled = false
+    const pending = (
+      local.handlers.get('app:info')!(
+        eventFrom(win!.webContents, win!.webContents.mainFrame),
+        undefined,
+      ) as Promise<Result<unknown>>
+    ).then((r) => {
+      settled = true
+      return r
+    })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(settled).toBe(false)
+    startCore(core)
+    await expect(pending).resolves.toMatchObject({ ok: true, value: { hostKind: 'electron' } })
+    b.dispose()
+  })
+
+  it('when core fails to start, waiting calls get a coded error (never hang)', async () => {
+    const local = new FakeIpcMain()
+    const b = registerIpcHandlers(
+      local as unknown as IpcMain,
+      Promise.reject(new Error('disk full')),
+      () => win as unknown as BrowserWindow,
+    )
+    const result = await local.handlers.get('settings:get')!(
+      eventFrom(win!.webContents, win!.webContents.mainFrame),
+      undefined,
+    )
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    b.dispose()
+  })
 })

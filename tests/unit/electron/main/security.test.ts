@@ -26,6 +26,8 @@ describe('URL policies', () => {
 
   it('allows external https only on the allowlist, default port, without credentials', () => {
     expect(isAllowedExternalUrl('https://learn.microsoft.com/en-us/intune/')).toBe(true)
+    expect(isAllowedExternalUrl('https://docs.microsoft.com/en-us/mem/intune/')).toBe(true)
+    expect(isAllowedExternalUrl('https://docs.microsoft.com.evil.example/')).toBe(false)
     expect(isAllowedExternalUrl('https://intune.microsoft.com/#home')).toBe(true)
     expect(isAllowedExternalUrl('https://login.microsoftonline.us/x')).toBe(true)
     expect(isAllowedExternalUrl('http://learn.microsoft.com/')).toBe(false)

@@ -88,6 +88,33 @@ describe('encrypted token cache', () => {
     expect(read.state).toBe('')
     expect(readdirSync(dir)).toEqual([])
   })
+
+  it('keeps the file when the keyring is only temporarily unavailable, and reads it once it is back', async () => {
+    const dir = tempDir()
+    const secrets = fakeSafeStorage()
+    const writer = createEncryptedFileCachePlugin(dir, secrets, silentLogger)
+    const write = context(SECRET_CACHE, true)
+    await writer.beforeCacheAccess(write as never)
+    await writer.afterCacheAccess(write as never)
+
+    let locked = true
+    const flaky = {
+      ...secrets,
+      decrypt: (data: Buffer) =>
+        locked
+          ? Promise.reject(new Error('Error while decrypting: encryption is temporarily unavailable'))
+          : secrets.decrypt(data),
+    }
+    const plugin = createEncryptedFileCachePlugin(dir, flaky, silentLogger)
+    const first = context('', false)
+    await plugin.beforeCacheAccess(first as never)
+    expect(first.state).toBe('')
+    expect(readdirSync(dir)).toEqual([ENCRYPTED_CACHE_FILE])
+    locked = false
+    const second = context('', false)
+    await plugin.beforeCacheAccess(second as never)
+    expect(second.state).toBe(SECRET_CACHE)
+  })
 })
 
 describe('choosing where tokens live', () => {

@@ -1,0 +1,39 @@
+/**
+ * Deep links handed to the app by the OS (Electron host: protocol registration, `open-url`,
+ * `second-instance` argv). Core keeps only the LAST valid link until the renderer takes it — a
+ * link only navigates and pre-fills (DESIGN §3 "deep links"), so nothing is queued for later
+ * action. Refused links are logged by reason only (a link can carry a caller's name).
+ */
+import { parseDeepLink, type DeepLink, type DeepLinkResult } from '@shared/deep-link'
+import type { EventBus } from './events'
+import type { Logger } from './log'
+import type { Handlers } from './router'
+
+export interface LinkInbox {
+  offer(url: string): DeepLinkResult
+  readonly handlers: Handlers<'links:take'>
+}
+
+export function createLinkInbox(events: Pick<EventBus, 'emit'>, log: Logger): LinkInbox {
+  let pending: DeepLink | null = null
+  return {
+    offer(url) {
+      const result = parseDeepLink(url)
+      if (!result.ok) {
+        log.warn('link.refused', { reason: result.reason, length: typeof url === 'string' ? url.length : 0 })
+        return result
+      }
+      pending = result.link
+      log.info('link.received', { by: result.link.by })
+      events.emit('links:opened', {})
+      return result
+    },
+    handlers: {
+      'links:take': () => {
+        const link = pending
+        pending = null
+        return link
+      },
+    },
+  }
+}
