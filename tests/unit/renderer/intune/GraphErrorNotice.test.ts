@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils'
 import { NMessageProvider } from 'naive-ui'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
+import { createPinia } from 'pinia'
 import { createI18n } from 'vue-i18n'
 import GraphErrorNotice from '@renderer/components/intune/GraphErrorNotice.vue'
 import en from '@renderer/i18n/en.json'
@@ -56,7 +57,7 @@ const errorFrom = (name: string): AppError => FROM_FIXTURE[name]!
 function render(error: AppError, locale: 'fr' | 'en') {
   const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'en', messages: { fr, en } })
   const Host = defineComponent(() => () => h(NMessageProvider, null, () => h(GraphErrorNotice, { error })))
-  return mount(Host, { global: { plugins: [i18n] } })
+  return mount(Host, { global: { plugins: [i18n, createPinia()] } })
 }
 
 describe('GraphErrorNotice', () => {
