@@ -64,9 +64,12 @@ export function platformRuleFor(enrollment: EnrollmentKind, osVersion: unknown):
   return rule ?? PLATFORM_RULES.find((r) => r.enrollment === 'unknown')!
 }
 
-function isStale(lastSync: string | null, now: EvaluateOptions['now']): boolean {
-  if (now === undefined || now === null || lastSync === null) return false
+function isStale(lastSync: string | null, neverCheckedIn: boolean, now: EvaluateOptions['now']): boolean {
+  if (now === undefined || now === null) return false
   const nowMs = now instanceof Date ? now.getTime() : now
+  if (!Number.isFinite(nowMs)) return false
+  // Enrolled but never checked in: as stale as a device can be (its "never" date became null).
+  if (lastSync === null) return neverCheckedIn
   const syncMs = Date.parse(lastSync)
   if (!Number.isFinite(nowMs) || !Number.isFinite(syncMs)) return false
   // Graph's "never synced" is 0001-01-01T00:00:00Z, which is simply very old.
@@ -100,7 +103,7 @@ function evaluateNormalized(f: NormalizedFacts, options: EvaluateOptions): Passc
   }
 
   const preconditions: PreconditionCode[] = [...rule.preconditions]
-  if (rule.verdict === 'eligible' && isStale(f.lastSyncDateTime, options.now)) {
+  if (rule.verdict === 'eligible' && isStale(f.lastSyncDateTime, f.neverCheckedIn, options.now)) {
     preconditions.push('deviceNotSyncedRecently')
   }
   const staleSource: SourceId[] = preconditions.includes('deviceNotSyncedRecently') ? ['DM-ACTIONS'] : []

@@ -23,6 +23,7 @@ export interface DeviceFacts {
   readonly joinType?: string | null
   readonly isSupervised?: boolean | null
   readonly lastSyncDateTime?: string | null
+  readonly enrolledDateTime?: string | null
 }
 
 /** Facts after normalisation: enum-like strings trimmed and lower-cased, `null` when absent or not a string. */
@@ -36,6 +37,11 @@ export interface NormalizedFacts {
   readonly managementState: string | null
   readonly isSupervised: boolean | null
   readonly lastSyncDateTime: string | null
+  /**
+   * Enrolled (an enrollment date) but no check-in date at all: Graph's "never" (0001-01-01, which
+   * the Graph boundary turns into null, domain §9) on a device that exists — it has never checked in.
+   */
+  readonly neverCheckedIn: boolean
 }
 
 function read(record: object, key: string): unknown {
@@ -70,5 +76,6 @@ export function normalizeFacts(device: unknown): NormalizedFacts {
     managementState: enumOf(read(r, 'managementState')),
     isSupervised: typeof supervised === 'boolean' ? supervised : null,
     lastSyncDateTime: typeof lastSync === 'string' ? lastSync : null,
+    neverCheckedIn: lastSync === null && typeof read(r, 'enrolledDateTime') === 'string',
   }
 }

@@ -71,7 +71,8 @@ export function renderRuleTable(): string {
   }
   lines.push(
     '',
-    `Eligible devices whose \`lastSyncDateTime\` is more than ${STALE_SYNC_DAYS} days before \`options.now\` also get the ` +
+    `Eligible devices whose \`lastSyncDateTime\` is more than ${STALE_SYNC_DAYS} days before \`options.now\` (or is Graph's ` +
+      '"never", null after the Graph boundary, on a device with an `enrolledDateTime`) also get the ' +
       'precondition `deviceNotSyncedRecently` (DM-ACTIONS: remote actions need the device online). It never changes the verdict.',
   )
   lines.push(

@@ -416,3 +416,28 @@ describe('results are fresh values', () => {
     expect(evaluatePasscodeAction(null as unknown as DeviceFacts).reasons).toEqual(['deviceRecordInvalid'])
   })
 })
+
+describe('never checked in (Graph "never" normalised to null at the Graph boundary)', () => {
+  const now = new Date('2026-11-26T12:00:00Z')
+  it('an enrolled device with no check-in date gets the staleness precondition', () => {
+    const r = evaluatePasscodeAction(
+      beta({
+        operatingSystem: 'iOS',
+        deviceEnrollmentType: 'userEnrollment',
+        lastSyncDateTime: null,
+        enrolledDateTime: '2026-10-01T08:00:00Z',
+      }),
+      { now },
+    )
+    expect(r.verdict).toBe('eligible')
+    expect(r.preconditions).toContain('deviceNotSyncedRecently')
+  })
+
+  it('no enrollment date either: nothing is known, so no warning', () => {
+    const r = evaluatePasscodeAction(
+      beta({ operatingSystem: 'iOS', deviceEnrollmentType: 'userEnrollment', lastSyncDateTime: null }),
+      { now },
+    )
+    expect(r.preconditions).not.toContain('deviceNotSyncedRecently')
+  })
+})
