@@ -10,26 +10,22 @@ import { createConnectivityModule, reportingFetch, type ProbeSchedule } from './
 import { createEventBus, type EventBus } from './events'
 import { createDeviceCacheModule } from './devices'
 import { createGraphClient } from './graph/client'
-import { createAppHandlers } from './handlers/app'
-import { createSettingsHandlers } from './handlers/settings'
+import { createAppHandlers } from './app/handlers'
+import { createSettingsHandlers } from './settings/handlers'
 import { createLinkInbox, type LinkInbox } from './links'
 import { createLogger, type Logger } from './log'
 import { createNodeFetch } from './net/node-fetch'
 import { loadManagedPolicy } from './policy'
 import { withManagedSettings } from './policy/settings-overlay'
 import { createRouter, type Handlers, type Router } from './router'
-import { createSettingsStore } from './settings'
+import { createSettingsStore } from './settings/store'
 import { VERSION } from './version'
 import type { ManagedPolicy } from '@shared/api/schemas/policy'
-import type { UpdateStatus } from '@shared/api/schemas/updates'
 
-/** What the Electron host's updater offers core (electron/main/updates.ts). */
-export interface HostUpdates {
-  status(): UpdateStatus
-  install(): boolean
-  onChange(listener: (status: UpdateStatus) => void): void
-  dispose(): void
-}
+import { createPolicyHandlers } from './policy/handlers'
+import { createUpdatesHandlers, type HostUpdates } from './updates/handlers'
+
+export type { HostUpdates } from './updates/handlers'
 
 /**
  * Encryption at rest provided by the host: Electron's safeStorage (async API) in the Electron
@@ -194,10 +190,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       electronVersions: options.host.electronVersions,
     }),
     ...createSettingsHandlers(settings, events),
-    'policy:get': () => policy,
+    ...createPolicyHandlers(policy),
     ...links.handlers,
-    'updates:status': () => updates?.status() ?? { state: 'disabled', reason: 'notDesktop' },
-    'updates:install': () => ({ restarting: updates?.install() ?? false }),
+    ...createUpdatesHandlers(updates),
     ...auth.handlers,
     ...deviceCache.handlers,
     ...actions.handlers,

@@ -1,4 +1,3 @@
-import { CodedError } from '@shared/errors'
 import type { SessionProvider } from '../auth/session'
 import { reportingFetch } from '../connectivity/probe'
 import type { EventBus } from '../events'
@@ -10,10 +9,11 @@ import { createConnectivity, type Connectivity } from '../sync/connectivity'
 import type { SyncSettings } from '@shared/api/schemas/settings'
 import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from '../sync/engine'
 import { startBackgroundSync } from '../sync/background'
-import { createDeviceHandlers, createSyncHandlers } from './handlers'
+import { createSyncHandlers } from '../sync/handlers'
+import { createDeviceHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
 
-export { createDeviceHandlers, createSyncHandlers } from './handlers'
+export { createDeviceHandlers } from './handlers'
 
 export interface DeviceCacheModuleOptions {
   readonly sessions: SessionProvider
@@ -112,23 +112,16 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
         log,
       })
     : null
-  const syncHandlers = createSyncHandlers(sync)
+  // A Graph factory of its own (CLI --graph-url, tests) brings its own token: no sign-in to ask for.
+  const syncHandlers = createSyncHandlers(
+    sync,
+    options.graph ? {} : { signedIn: () => options.sessions.current().agent() !== null },
+  )
   return {
     cache,
     devices,
     sync,
-    handlers: {
-      ...createDeviceHandlers(devices),
-      ...syncHandlers,
-      // Nobody signed in: refused before a run starts, so no "failed sync" (and no "session
-      // expired") is recorded for a newcomer who has simply not signed in yet. A Graph factory of
-      // its own (CLI --graph-url, tests) brings its own token: no sign-in to ask for.
-      'sync:start': (input, context) => {
-        if (!options.graph && !sync.status().running && !options.sessions.current().agent())
-          throw new CodedError('AUTH_REQUIRED', 'Nobody is signed in', { signedOut: true })
-        return syncHandlers['sync:start'](input, context)
-      },
-    },
+    handlers: { ...createDeviceHandlers(devices), ...syncHandlers },
     dispose() {
       background?.stop()
       sync.cancel()

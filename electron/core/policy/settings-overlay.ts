@@ -6,7 +6,7 @@
  */
 import type { ManagedPolicy } from '@shared/api/schemas/policy'
 import type { Settings } from '@shared/api/schemas/settings'
-import type { SettingsStore } from '../settings'
+import type { SettingsStore } from '../settings/store'
 
 export function applyManagedSettings(own: Settings, policy: ManagedPolicy): Settings {
   const v = policy.values

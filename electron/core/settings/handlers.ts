@@ -1,6 +1,6 @@
 import type { EventBus } from '../events'
 import type { Handlers } from '../router'
-import type { SettingsStore } from '../settings'
+import type { SettingsStore } from './store'
 
 export function createSettingsHandlers(
   store: SettingsStore,

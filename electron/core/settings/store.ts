@@ -5,7 +5,7 @@ import {
   type Settings,
   type SettingsUpdate,
 } from '@shared/api/schemas/settings'
-import { readJsonFile, writeJsonFile } from './json-file'
+import { readJsonFile, writeJsonFile } from '../json-file'
 
 export interface SettingsStore {
   get(): Settings

@@ -5,9 +5,9 @@
  * action. Refused links are logged by reason only (a link can carry a caller's name).
  */
 import { parseDeepLink, type DeepLink, type DeepLinkResult } from '@shared/deep-link'
-import type { EventBus } from './events'
-import type { Logger } from './log'
-import type { Handlers } from './router'
+import type { EventBus } from '../events'
+import type { Logger } from '../log'
+import type { Handlers } from '../router'
 
 export interface LinkInbox {
   offer(url: string): DeepLinkResult
