@@ -13,6 +13,9 @@ async function signInAs(page: Page, name: RegExp): Promise<void> {
   await page.getByTestId('status-sign-in').click()
   const signInPage = await popup
   await signInPage.getByRole('button', { name }).click()
+  // Close the sign-in tab only once the app has the agent: closing it earlier can cut the redirect
+  // back to the app's loopback listener.
+  await expect(page.getByTestId('status-agent-name')).toHaveText(name)
   await signInPage.close().catch(() => {})
 }
 
