@@ -10,6 +10,7 @@
  */
 import type { AuthStatus } from '@shared/api/schemas/auth'
 import { call, describeError, exitCodeOf, withCliCore, type CliCoreOptions } from '../cli-core'
+import type { Core } from '../../core'
 import { EXIT, parseCommand, PROFILE_OPTION, type CommandSpec } from '../options'
 
 export { describeError }
@@ -49,21 +50,32 @@ export function memoryNotice(status: AuthStatus): string {
     : ''
 }
 
+/**
+ * The shape of sign-in / sign-out / whoami: `--profile` or `--help`, then one body over core for
+ * that profile, with the CLI's exit codes (a usage mistake still rejects, for the dispatcher).
+ */
+export async function runAuthCommand(
+  spec: CommandSpec<typeof authOptions>,
+  argv: readonly string[],
+  options: CliCoreOptions,
+  body: (core: Core) => Promise<number>,
+): Promise<number> {
+  const args = parseAuthArgs(argv, spec)
+  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
+  return exitCodeOf(spec.name, () => withCliCore({ ...options, profile: args.profile }, body))
+}
+
 export const spec = {
   name: 'sign-in',
   usage: 'Usage: passcode-desk sign-in [--profile NAME]\n',
   options: authOptions,
 } as const
 
-export async function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
-  const args = parseAuthArgs(argv, spec)
-  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
-  return exitCodeOf(spec.name, () =>
-    withCliCore({ ...options, profile: args.profile }, async (core) => {
-      const status = await call(core, 'auth:signIn', {})
-      process.stdout.write(statusLine(status) + '\n')
-      process.stderr.write(memoryNotice(status))
-      return EXIT.ok
-    }),
-  )
+export function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
+  return runAuthCommand(spec, argv, options, async (core) => {
+    const status = await call(core, 'auth:signIn', {})
+    process.stdout.write(statusLine(status) + '\n')
+    process.stderr.write(memoryNotice(status))
+    return EXIT.ok
+  })
 }

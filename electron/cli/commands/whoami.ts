@@ -4,9 +4,9 @@
  * otherwise. Renews the access token silently first, so "signedIn" means Graph calls would work now.
  */
 import { CodedError } from '@shared/errors'
-import { call, exitCodeOf, withCliCore, type CliCoreOptions } from '../cli-core'
+import { call, type CliCoreOptions } from '../cli-core'
 import { EXIT } from '../options'
-import { authOptions, memoryNotice, parseAuthArgs, statusLine } from './sign-in'
+import { authOptions, memoryNotice, runAuthCommand, statusLine } from './sign-in'
 
 export const spec = {
   name: 'whoami',
@@ -14,25 +14,21 @@ export const spec = {
   options: authOptions,
 } as const
 
-export async function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
-  const args = parseAuthArgs(argv, spec)
-  if (!args) return (process.stdout.write(spec.usage), EXIT.ok)
-  return exitCodeOf(spec.name, () =>
-    withCliCore({ ...options, profile: args.profile }, async (core) => {
-      // The session is core's own (Core.sessions, as the hosts see it): a silent renewal turns an
-      // expired refresh token into "signed out" before the status is read.
-      const session = core.sessions.current()
-      if (session.agent()) {
-        try {
-          await session.getAccessToken()
-        } catch (error) {
-          if (!(error instanceof CodedError && error.code === 'AUTH_REQUIRED')) throw error
-        }
+export function run(argv: string[], options: CliCoreOptions = {}): Promise<number> {
+  return runAuthCommand(spec, argv, options, async (core) => {
+    // The session is core's own (Core.sessions, as the hosts see it): a silent renewal turns an
+    // expired refresh token into "signed out" before the status is read.
+    const session = core.sessions.current()
+    if (session.agent()) {
+      try {
+        await session.getAccessToken()
+      } catch (error) {
+        if (!(error instanceof CodedError && error.code === 'AUTH_REQUIRED')) throw error
       }
-      const status = await call(core, 'auth:status', {})
-      process.stdout.write(statusLine(status) + '\n')
-      if (status.state !== 'signedIn') process.stderr.write(memoryNotice(status))
-      return status.state === 'signedIn' ? EXIT.ok : EXIT.failure
-    }),
-  )
+    }
+    const status = await call(core, 'auth:status', {})
+    process.stdout.write(statusLine(status) + '\n')
+    if (status.state !== 'signedIn') process.stderr.write(memoryNotice(status))
+    return status.state === 'signedIn' ? EXIT.ok : EXIT.failure
+  })
 }
