@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, test, signInAndSync } from './fixtures'
 
 /**
  * Deep links in the browser host (DESIGN §3 "deep links"): the same passcode-desk:// link as the
@@ -8,17 +7,6 @@ import { expect, openApp, test } from './fixtures'
  * with stand-ins (tests/unit/electron/main); a real OS hand-over is only possible on a desktop.
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' } })
-
-async function signInAndSync(page: Page, appUrl: string): Promise<void> {
-  await openApp(page, appUrl)
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await page.getByTestId('empty-sync-now').click()
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-}
 
 test('a link opens the device and pre-fills the caller; hostile or unknown links only land on the list', async ({
   page,

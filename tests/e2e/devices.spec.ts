@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, test, signInAgent } from './fixtures'
 
 /**
  * Devices and Device detail (issue 5) end to end: built browser host, real core, embedded demo tenant.
@@ -29,15 +29,6 @@ const LOCALES = [
     lastSynced: /^Last synced (just now|\d+ minutes? ago)$/,
   },
 ] as const
-
-async function signIn(page: Page): Promise<void> {
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await signInPage.close()
-}
 
 /** Fresh data folder: the list says there is no cache yet; the agent syncs from the UI. */
 async function syncFromTheUi(page: Page): Promise<void> {
@@ -92,7 +83,7 @@ for (const locale of LOCALES) {
     }, testInfo) => {
       await openApp(page, appUrl)
       await expect(page.locator('html')).toHaveAttribute('lang', locale.lang)
-      await signIn(page)
+      await signInAgent(page)
       await page.getByTestId('nav-devices').click()
       await syncFromTheUi(page)
       await expect(page.getByTestId('sync-last')).toHaveText(locale.lastSynced)
@@ -153,7 +144,7 @@ test.describe('keyboard', () => {
 
   test('↑/↓ move the active row, Enter opens it, Esc clears the search', async ({ page, appUrl }) => {
     await openApp(page, appUrl)
-    await signIn(page)
+    await signInAgent(page)
     await page.getByTestId('nav-devices').click()
     await syncFromTheUi(page)
 

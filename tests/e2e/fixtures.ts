@@ -166,3 +166,29 @@ export async function openView(page: Page, view: ViewName): Promise<void> {
   await page.getByTestId(`nav-${view}`).click()
   await expect(page.getByTestId(`view-${view}`)).toBeVisible()
 }
+
+/**
+ * Signs in as the demo agent named `displayName` through the demo tenant's page (the browser host
+ * opens it in a new tab), and closes that tab only once the status bar shows the agent: closing it
+ * earlier can cut the redirect back to the app's loopback listener. Returns the tenant's origin.
+ */
+export async function signInAgent(page: Page, displayName = 'Élodie Marchand'): Promise<string> {
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId('status-sign-in').click()
+  const signInPage = await popup
+  const tenant = new URL(signInPage.url()).origin
+  const escaped = displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  await signInPage.getByRole('button', { name: new RegExp(escaped) }).click()
+  await expect(page.getByTestId('status-agent-name')).toHaveText(displayName)
+  await signInPage.close().catch(() => {})
+  return tenant
+}
+
+/** A fresh app: open it, sign in, and run the first sync from the empty list. Returns the tenant's origin. */
+export async function signInAndSync(page: Page, appUrl: string, displayName?: string): Promise<string> {
+  await openApp(page, appUrl)
+  const tenant = await signInAgent(page, displayName)
+  await page.getByTestId('empty-sync-now').click()
+  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
+  return tenant
+}

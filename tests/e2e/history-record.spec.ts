@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, test, signInAndSync } from './fixtures'
 
 /**
  * History keeps what was recorded (domain §3, the agent's own local record): the caller named at
@@ -11,16 +11,6 @@ import { expect, openApp, test } from './fixtures'
  * cover each other. Browser host + demo tenant, French and English.
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' } })
-
-async function signInAndSync(page: Page, appUrl: string): Promise<void> {
-  await openApp(page, appUrl)
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  await (await popup).getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await page.getByTestId('empty-sync-now').click()
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-}
 
 /** Steps 1–6 with the mouse for a device found by the caller's name; optionally closes with a note. */
 async function walkthrough(

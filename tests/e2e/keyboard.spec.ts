@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, test, signInAndSync } from './fixtures'
 
 /**
  * Keyboard safety (WCAG 2.4.3, 2.4.7), French and English: a passcode action issued with the keyboard
@@ -27,21 +27,6 @@ const LOCALES = [
     discard: 'Discard',
   },
 ] as const
-
-/** Signs in (the sign-in page is the tenant's; its origin is where the tenant answers) and syncs. */
-async function signInAndSync(page: Page, appUrl: string): Promise<string> {
-  await openApp(page, appUrl)
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  const tenant = new URL(signInPage.url()).origin
-  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await signInPage.close()
-  await page.getByTestId('empty-sync-now').click()
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-  return tenant
-}
 
 /** Action POSTs the demo tenant received (resetPasscode and the like), from its request log. */
 async function actionPosts(page: Page, tenant: string): Promise<number> {

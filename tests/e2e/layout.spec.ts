@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, test, signInAndSync } from './fixtures'
 import {
   SIZES,
   clippedTexts,
@@ -22,18 +22,6 @@ test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_S
 
 const WP_DEVICE = 'zbelanger_AndroidForWork_3/4/2025_9:12 AM'
 const THEMES = ['light', 'dark'] as const
-
-async function signInAndSync(page: Page, appUrl: string): Promise<void> {
-  await openApp(page, appUrl)
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await signInPage.close()
-  await page.getByTestId('empty-sync-now').click()
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-}
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: theme })

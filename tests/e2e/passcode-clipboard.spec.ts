@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, openApp, test, signInAgent } from './fixtures'
 
 /**
  * The temporary passcode does not outlive its 60 s on screen (DESIGN §4): revealed → copied →
@@ -14,13 +14,10 @@ test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_S
 
 const WP_DEVICE = 'zbelanger_AndroidForWork_3/4/2025_9:12 AM'
 
-async function toPasscode(page: Page, appUrl: string, agentButton: RegExp): Promise<void> {
+async function toPasscode(page: Page, appUrl: string, agent: string): Promise<void> {
   await page.clock.install()
   await openApp(page, appUrl)
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  await (await popup).getByRole('button', { name: agentButton }).click()
-  await expect(page.getByTestId('status-agent-name')).toBeVisible()
+  await signInAgent(page, agent)
   await page.getByTestId('empty-sync-now').click()
   await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
   await page.getByTestId('device-search').fill('zoe belanger')
@@ -93,7 +90,7 @@ test.describe('French', () => {
   }, testInfo) => {
     test.setTimeout(120_000)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-    await toPasscode(page, appUrl, /Élodie Marchand/)
+    await toPasscode(page, appUrl, 'Élodie Marchand')
     await page.getByTestId('passcode-reveal').click()
     const value = (await page.getByTestId('passcode-value').innerText()).replace(/\s+/g, '')
     expect(value).toMatch(/^[a-z0-9]{8}$/)
@@ -163,7 +160,7 @@ test.describe('English', () => {
     test.setTimeout(120_000)
     // Writing is allowed (a click), reading is not granted: the app must not leave the passcode.
     await context.grantPermissions(['clipboard-write'])
-    await toPasscode(page, appUrl, /Élodie Marchand/)
+    await toPasscode(page, appUrl, 'Élodie Marchand')
     await page.getByTestId('passcode-reveal').click()
     const value = (await page.getByTestId('passcode-value').innerText()).replace(/\s+/g, '')
     const ICAO =

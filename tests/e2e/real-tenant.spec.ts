@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, openView, test } from './fixtures'
+import { expect, openView, test, signInAgent, signInAndSync } from './fixtures'
 
 /**
  * What real Intune sends (domain §9), end to end over the embedded demo tenant: a device outside the
@@ -7,25 +7,6 @@ import { expect, openApp, openView, test } from './fixtures'
  * awaiting approval, who approves, 3-day expiry). Screenshots at 1280×800 in English and French.
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' } })
-
-async function signInAs(page: Page, name: RegExp): Promise<void> {
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  await signInPage.getByRole('button', { name }).click()
-  // Close the sign-in tab only once the app has the agent: closing it earlier can cut the redirect
-  // back to the app's loopback listener.
-  await expect(page.getByTestId('status-agent-name')).toHaveText(name)
-  await signInPage.close().catch(() => {})
-}
-
-async function signInAndSync(page: Page, appUrl: string): Promise<void> {
-  await openApp(page, appUrl)
-  await signInAs(page, /Élodie Marchand/)
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await page.getByTestId('empty-sync-now').click()
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-}
 
 async function openDevice(page: Page, query: string, name: string): Promise<string> {
   await page.getByTestId('nav-devices').click()
@@ -76,7 +57,7 @@ test('a device outside the agent’s Intune scope is kept, marked and refused, i
   // The cache was filled by Élodie; Samuel's role covers the Default scope tag only.
   await page.getByTestId('account-sign-out').click()
   await expect(page.getByTestId('status-agent')).toHaveAttribute('data-state', 'signedOut')
-  await signInAs(page, /Samuel Okafor/)
+  await signInAgent(page, 'Samuel Okafor')
   await expect(page.getByTestId('status-agent-name')).toHaveText('Samuel Okafor')
 
   const id = await openDevice(page, 'Bastien', 'iPhone de Bastien (Lyon)')

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, openApp, openView, test } from './fixtures'
+import { expect, openApp, openView, test, signInAgent } from './fixtures'
 
 /**
  * A sync meeting Intune's throttling (domain §2.7): the embedded demo tenant enforces the budgets,
@@ -15,15 +14,6 @@ test.use({
     PASSCODE_DESK_DEMO_RATE_SCALE: '0.001',
   },
 })
-
-async function signIn(page: Page): Promise<void> {
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await signInPage.close()
-}
 
 const LOCALES = [
   {
@@ -47,7 +37,7 @@ for (const locale of LOCALES) {
       appUrl,
     }, info) => {
       await openApp(page, appUrl)
-      await signIn(page)
+      await signInAgent(page)
       await page.getByTestId('empty-sync-now').click()
       const waiting = page.getByTestId('sync-throttled')
       await expect(waiting).toHaveText(locale.waiting, { timeout: 30_000 })

@@ -2,24 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, test, signInAndSync } from './fixtures'
 
 /**
  * The guided walkthrough end to end (issue 7): browser host + embedded demo tenant (time scale 0.01,
  * so Intune's few seconds become milliseconds). Each step is captured for review.
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' } })
-
-async function signInAndSync(page: Page, appUrl: string): Promise<void> {
-  await openApp(page, appUrl)
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('status-sign-in').click()
-  const signInPage = await popup
-  await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-  await expect(page.getByTestId('status-agent-name')).toHaveText('Élodie Marchand')
-  await page.getByTestId('empty-sync-now').click()
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-}
 
 async function openDevice(
   page: Page,
