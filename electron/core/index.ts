@@ -1,5 +1,3 @@
-import type { HostKind } from '@shared/api/schemas/app'
-import type { HostClipboard } from './actions/passcode-clipboard'
 import { createSessionPasscodeGraph } from './actions/graph'
 import { createActionServices } from './actions/service'
 import { createAuthServices } from './auth/wiring'
@@ -23,46 +21,10 @@ import { VERSION } from './version'
 import type { ManagedPolicy } from '@shared/api/schemas/policy'
 
 import { createPolicyHandlers } from './policy/handlers'
-import { createUpdatesHandlers, type HostUpdates } from './updates/handlers'
+import { createUpdatesHandlers } from './updates/handlers'
+import type { HostCapabilities } from './host'
 
-export type { HostUpdates } from './updates/handlers'
-
-/**
- * Encryption at rest provided by the host: Electron's safeStorage (async API) in the Electron
- * host; absent elsewhere (the browser host and the CLI use the OS keychain or memory, issue 6).
- */
-export interface SecretStorage {
-  /** False when the OS offers no real secret store (e.g. Linux `basic_text`): then do not persist. */
-  isAvailable(): Promise<boolean>
-  encrypt(plain: string): Promise<Buffer>
-  decrypt(encrypted: Buffer): Promise<string>
-}
-
-/** Capabilities only a host can provide, injected so core never imports electron (DESIGN §1). */
-export interface HostCapabilities {
-  readonly kind: HostKind
-  /** OS locale; the Electron host passes app.getLocale(). */
-  readonly locale?: () => string
-  readonly electronVersions?: { readonly electron: string; readonly chrome: string }
-  readonly secretStorage?: SecretStorage
-  /** Opens an https URL (or the sign-in page) in the system browser. */
-  readonly openExternal?: (url: string) => Promise<void>
-  /** A desktop notification (Electron `Notification`); the browser host's renderer uses the Web API. */
-  readonly notify?: (title: string, body: string) => void
-  /** The system clipboard (Electron main-process `clipboard`), for the passcode's copy-and-clear. */
-  readonly clipboard?: HostClipboard
-  /**
-   * Every request core makes to Entra ID and Graph (MSAL included). The Electron host passes
-   * Electron's net.fetch (system proxy, OS trust store: DESIGN §4); default: Node's fetch, through
-   * HTTPS_PROXY when set (core/net/node-fetch.ts).
-   */
-  readonly fetch?: typeof fetch
-  /**
-   * Electron host: builds the updater for the organisation's feed (managed UpdateFeedUrl; none →
-   * no checks). Other hosts never update themselves.
-   */
-  readonly createUpdates?: (feedUrl: string | undefined, log: Logger) => HostUpdates
-}
+export type { HostCapabilities, HostClipboard, HostUpdates, SecretStorage } from './host'
 
 export interface CoreOptions {
   readonly dataDir: string

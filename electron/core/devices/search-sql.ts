@@ -3,7 +3,7 @@ import type { PasscodeAction, EnrollmentKind, Verdict } from '@shared/eligibilit
 import { facetQuery } from '../store/device-facets'
 import { foldKey } from '../store/device-record'
 import { isFragment, prefixQuery, quoteFts } from './query-text'
-import type { SearchInput } from './search'
+import type { SearchInput } from './search-input'
 
 /** SQL pieces of devices:search (search.ts chooses the plan). */
 

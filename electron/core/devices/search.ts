@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3'
-import type { ParsedInput } from '@shared/api/contract'
 import type { DeviceSearchResult } from '@shared/api/schemas/devices'
 import type { CountryCode } from 'libphonenumber-js'
 import { looksLikePhone, phoneRegionOf, phoneSearchDigits, pickPhoneRegion } from './phone'
@@ -17,8 +16,9 @@ import {
   type Built,
   type RowSql,
 } from './search-sql'
+import type { SearchInput } from './search-input'
 
-export type SearchInput = ParsedInput<'devices:search'>
+export type { SearchInput } from './search-input'
 
 /**
  * Plans, chosen from the number of text matches (an FTS count, which is cheap):

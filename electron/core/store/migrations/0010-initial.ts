@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * The device cache: one device table set (rows, raw Graph JSON, a word index and an identifier index

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * Passcode actions issued from this app and every state they went through (DESIGN §1 "actions";

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * Devices Intune refused to show the agent because of scope tags (domain §9: a 404

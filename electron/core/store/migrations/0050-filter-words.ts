@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * The word index gains a `facets` column holding each device's filter values as words

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * The caller's name, in its own column of the agent's local record (domain §3: the local history is

@@ -1,16 +1,11 @@
-import type Database from 'better-sqlite3'
 import { migration0010 } from './0010-initial'
 import { migration0020 } from './0020-actions'
 import { migration0030 } from './0030-device-scope'
 import { migration0050 } from './0050-filter-words'
 import { migration0060 } from './0060-action-caller'
+import type { Migration } from './types'
 
-export interface Migration {
-  /** Becomes PRAGMA user_version once applied; strictly increasing through the list. */
-  readonly version: number
-  readonly name: string
-  up(db: Database.Database): void
-}
+export type { Migration } from './types'
 
 /** Every migration, in order. Add one file per migration and one line here. */
 export const MIGRATIONS: readonly Migration[] = [
