@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import { openInDefaultBrowser } from '../browser-host/open-browser'
 import { createCore, type Core } from '../core'
-import { demoSettingsFromEnv } from '../core/auth/wiring'
+import { demoSettingsFromEnv } from '../core/auth/demo-settings'
 import { defaultDataDir } from '../core/config'
 import { createLogger } from '../core/log'
 import { createProfilesStore, findProfileIdByName } from '../core/profiles/store'

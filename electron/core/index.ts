@@ -1,28 +1,29 @@
+import type { ManagedPolicy } from '@shared/api/schemas/policy'
+import type { ErrorCode } from '@shared/errors'
+import { createActionsModule } from './actions'
 import { createSessionPasscodeGraph } from './actions/graph'
-import { createActionServices } from './actions/service'
-import { createAuthServices } from './auth/wiring'
+import { createAppModule } from './app'
+import { createAuthModule } from './auth'
 import type { DemoTenantSettings, StartDemoTenant } from './auth/session-manager'
 import type { SessionProvider } from './auth/session'
 import { isDevelopment, systemLocale } from './config'
-import { createConnectivityModule, reportingFetch, type ProbeSchedule } from './connectivity'
+import { createConnectivityModule, type ProbeSchedule } from './connectivity'
+import { createDevicesModule } from './devices'
 import { createEventBus, type EventBus } from './events'
-import { createDeviceCacheModule } from './devices'
-import { createGraphClient } from './graph/client'
-import { createAppHandlers } from './app/handlers'
-import { createSettingsHandlers } from './settings/handlers'
-import { createLinkInbox, type LinkInbox } from './links'
+import { createSessionGraphClient, sessionAccess } from './graph/session-client'
+import { createHistoryModule } from './history'
+import type { HostCapabilities } from './host'
+import { createLinksModule, type LinkInbox } from './links'
 import { createLogger, type Logger } from './log'
 import { createNodeFetch } from './net/node-fetch'
-import { loadManagedPolicy } from './policy'
-import { withManagedSettings } from './policy/settings-overlay'
+import { createPolicyModule, loadManagedPolicy } from './policy'
+import { createProfilesModule } from './profiles'
 import { createRouter, type Handlers, type Router } from './router'
-import { createSettingsStore } from './settings/store'
+import { createSettingsModule } from './settings'
+import { createDeviceCache } from './store/cache'
+import { createSyncModule, type SyncGraphTuning } from './sync'
+import { createUpdatesModule } from './updates'
 import { VERSION } from './version'
-import type { ManagedPolicy } from '@shared/api/schemas/policy'
-
-import { createPolicyHandlers } from './policy/handlers'
-import { createUpdatesHandlers } from './updates/handlers'
-import type { HostCapabilities } from './host'
 
 export type { HostCapabilities, HostClipboard, HostUpdates, SecretStorage } from './host'
 
@@ -72,16 +73,22 @@ export interface Core {
   dispose(): Promise<void>
 }
 
-/** The composition root: builds every service once and binds them to the one router. */
+/**
+ * The composition root (DESIGN §1): builds each domain module once, in dependency order, and binds
+ * their handlers to the one router. Nothing else in core builds core.
+ */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const validate = options.validateOutput ?? isDevelopment()
   const log = options.logger ?? createLogger({ dir: `${options.dataDir}/logs`, level: 'info' })
   const events = createEventBus({ validate, log })
-  const policy = options.managedPolicy ?? (await loadManagedPolicy({ platform: process.platform }, log))
-  const settings = withManagedSettings(createSettingsStore(options.dataDir), policy)
   const netFetch = options.host.fetch ?? createNodeFetch()
-  // Sign-in and tenant profiles (issue 6): starts the active profile (Demo → embedded demo tenant).
-  const auth = await createAuthServices({
+  const locale = options.host.locale ?? (() => systemLocale())
+  const policy = createPolicyModule(
+    options.managedPolicy ?? (await loadManagedPolicy({ platform: process.platform }, log)),
+  )
+  const settings = createSettingsModule({ dataDir: options.dataDir, policy: policy.policy, events })
+  // Sign-in and tenant profiles (domain §4): starts the active profile (Demo → embedded demo tenant).
+  const auth = await createAuthModule({
     dataDir: options.dataDir,
     hostKind: options.host.kind,
     secretStorage: options.host.secretStorage,
@@ -95,6 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   })
   const sessions = auth.sessions
+  const profiles = createProfilesModule({ store: auth.profiles, sessions, events, fetch: netFetch })
   // Intune reachability (DESIGN §1): one model, fed by every Graph call and a cheap probe.
   const connectivity = createConnectivityModule({
     sessions,
@@ -103,61 +111,92 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     schedule: options.reachabilityProbe,
     fetch: netFetch,
   })
-  const note = (outcome: Parameters<typeof connectivity.reachability.note>[0]) =>
-    connectivity.reachability.note(outcome)
-  // Device cache, sync and search (issue 5): one SQLite file per profile.
+  const note = (outcome: ErrorCode | null) => connectivity.reachability.note(outcome)
+  // Device cache (one SQLite file per profile), sync and search over it.
+  const cache = createDeviceCache({
+    sessions: options.cacheFile ? undefined : sessions,
+    file: options.cacheFile,
+    nativeBinding: options.sqliteNativeBinding,
+    log,
+  })
   const target = options.graphTarget
-  const deviceCache = createDeviceCacheModule({
+  const syncGraph = (tuning?: SyncGraphTuning) =>
+    target
+      ? createSessionGraphClient(
+          { baseUrl: () => target.baseUrl, getAccessToken: async () => target.accessToken },
+          'sync',
+          { log },
+          tuning,
+        )
+      : createSessionGraphClient(
+          sessionAccess(sessions.current()),
+          'sync',
+          { log, fetch: netFetch, note },
+          tuning,
+        )
+  const sync = createSyncModule({
+    cache,
+    graph: syncGraph,
+    connectivity: connectivity.reachability,
     sessions,
+    ownToken: target !== undefined,
+    settings: () => settings.settings.get().sync,
     events,
     log,
-    sqliteNativeBinding: options.sqliteNativeBinding,
-    cacheFile: options.cacheFile,
-    graph: target
-      ? (tuning) =>
-          createGraphClient({
-            baseUrl: target.baseUrl,
-            getAccessToken: async () => target.accessToken,
-            log,
-            ...tuning,
-          })
-      : undefined,
-    locale: options.host.locale ?? (() => systemLocale()),
-    syncSettings: () => settings.get().sync,
-    connectivity: connectivity.reachability,
-    fetch: netFetch,
   })
-  // Passcode actions and history (issue 7), recorded in the same per-profile database.
-  const actions = createActionServices({
+  const devices = createDevicesModule({
+    cache,
+    graph: () => syncGraph(),
+    connectivity: connectivity.reachability,
     sessions,
-    settings,
+    locale,
+  })
+  // Passcode actions (domain §2.3–2.4) and their history, recorded in the same per-profile database.
+  const actions = createActionsModule({
+    sessions,
+    settings: settings.settings,
     events,
     log,
     host: options.host,
-    fetch: netFetch,
-    database: () => deviceCache.cache.db(),
-    graph: (session) => createSessionPasscodeGraph(session, { log, fetch: reportingFetch(note, netFetch) }),
+    database: () => cache.db(),
+    graph: (session) => createSessionPasscodeGraph(session, { log, fetch: netFetch, note }),
     connectivity: connectivity.reachability,
   })
+  const history = createHistoryModule({
+    repo: () => actions.contexts.active().repo,
+    graph: () => actions.contexts.active().graph(),
+    agentUpn: () => sessions.current().agent()?.upn ?? null,
+    toRecord: actions.ledger.dto,
+    deviceAction: (deviceId) => actions.contexts.deviceAction(deviceId),
+    now: Date.now,
+  })
+  const app = createAppModule({
+    version: VERSION,
+    hostKind: options.host.kind,
+    dataDir: options.dataDir,
+    locale,
+    electronVersions: options.host.electronVersions,
+  })
+  const links = createLinksModule(events, log)
+  const updates = createUpdatesModule({
+    createUpdates: options.host.createUpdates,
+    feedUrl: policy.policy.values.UpdateFeedUrl,
+    events,
+    log,
+  })
 
-  const links = createLinkInbox(events, log)
-  const updates = options.host.createUpdates?.(policy.values.UpdateFeedUrl, log) ?? null
-  updates?.onChange((status) => events.emit('updates:changed', status))
   const handlers: Handlers = {
-    ...createAppHandlers({
-      version: VERSION,
-      hostKind: options.host.kind,
-      dataDir: options.dataDir,
-      locale: options.host.locale ?? (() => systemLocale()),
-      electronVersions: options.host.electronVersions,
-    }),
-    ...createSettingsHandlers(settings, events),
-    ...createPolicyHandlers(policy),
+    ...app.handlers,
+    ...settings.handlers,
+    ...policy.handlers,
     ...links.handlers,
-    ...createUpdatesHandlers(updates),
+    ...updates.handlers,
     ...auth.handlers,
-    ...deviceCache.handlers,
+    ...profiles.handlers,
+    ...devices.handlers,
+    ...sync.handlers,
     ...actions.handlers,
+    ...history.handlers,
     ...connectivity.handlers,
   }
 
@@ -168,13 +207,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     sessions,
-    links,
+    links: links.inbox,
     async dispose() {
+      // Reverse order of construction: what reads the cache and the session stops before them.
       connectivity.dispose()
-      updates?.dispose()
+      await updates.dispose()
+      await history.dispose()
       await actions.dispose()
-      deviceCache.dispose()
-      await sessions.dispose()
+      devices.dispose()
+      sync.dispose()
+      cache.close()
+      await profiles.dispose()
+      await auth.dispose()
+      await settings.dispose()
+      await policy.dispose()
+      await app.dispose()
+      await links.dispose()
       log.info('core.stopped')
     },
   }

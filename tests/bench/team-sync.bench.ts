@@ -24,7 +24,7 @@ import { bench, describe } from 'vitest'
 import type { SyncFinished } from '../../shared/api/schemas/sync'
 import { createGraphClient } from '../../electron/core/graph/client'
 import { createDeviceCache } from '../../electron/core/store/cache'
-import { createConnectivity } from '../../electron/core/sync/connectivity'
+import { createReachability } from '../../electron/core/connectivity/model'
 import { createSyncEngine } from '../../electron/core/sync/engine'
 import { INTUNE_DEVICE_BUDGETS } from '../../electron/demo-tenant/rate-limits'
 
@@ -75,7 +75,7 @@ describe('team scale', () => {
       const engines = caches.map((cache) =>
         createSyncEngine({
           cache,
-          connectivity: createConnectivity(),
+          connectivity: createReachability(),
           graph: (tuning) =>
             createGraphClient({
               baseUrl: tenant.graphUrl,

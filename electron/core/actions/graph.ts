@@ -1,8 +1,8 @@
 import { CodedError, type ErrorCode } from '@shared/errors'
 import type { Session } from '../auth/session'
-import { createGraphClient, type GraphClient } from '../graph/client'
+import type { GraphClient } from '../graph/client'
 import { normalizeManagedDevice, singleDeviceOf } from '../graph/normalize'
-import type { Logger } from '../log'
+import { createSessionGraphClient, sessionAccess, type SessionGraphDeps } from '../graph/session-client'
 
 /**
  * The Graph calls the passcode action and the team history need (domain §2.3, §2.4, §3). Narrow on
@@ -36,13 +36,6 @@ export class PostError extends CodedError {
     super(code, message, options?.detail, options)
     this.uncertain = uncertain
   }
-}
-
-export interface SessionGraphOptions {
-  readonly fetch?: typeof fetch
-  readonly log?: Logger
-  /** GET retries on 429/503/504 and network errors (default 2: the agent is waiting on the phone). */
-  readonly getRetries?: number
 }
 
 /** Pages followed at most for one team-history read (1000 entries each, domain §2.6). */
@@ -124,25 +117,7 @@ export function createPasscodeGraph(client: GraphClient): PasscodeGraph {
   }
 }
 
-/** Default wiring: a Graph client bound to the session's Graph root and token. */
-export function createSessionPasscodeGraph(
-  session: Session,
-  options: SessionGraphOptions = {},
-): PasscodeGraph {
-  return createPasscodeGraph(
-    createGraphClient({
-      baseUrl: () => session.profile.graphBaseUrl,
-      getAccessToken: () => session.getAccessToken(),
-      fetch: options.fetch,
-      log: options.log,
-      maxRetries: options.getRetries ?? 2,
-      baseDelayMs: 300,
-      maxDelayMs: 3_000,
-      maxRetryAfterMs: 10_000,
-      // A 429 (Graph refused the request before doing anything) is retried after exactly its
-      // Retry-After, for 20 s at most, reads and POSTs alike; a sync's throttled reads back off
-      // longer (graph/retry.ts), so during a team-wide storm the action finds the free slot first.
-      throttleBudgetMs: 20_000,
-    }),
-  )
+/** The passcode calls over the session's Graph, tuned for an agent on the phone (graph/session-client.ts). */
+export function createSessionPasscodeGraph(session: Session, deps: SessionGraphDeps = {}): PasscodeGraph {
+  return createPasscodeGraph(createSessionGraphClient(sessionAccess(session), 'action', deps))
 }

@@ -9,8 +9,9 @@ import type { AgentIdentity, Session } from '../auth/session'
 import type { Logger } from '../log'
 import { markOutOfScope } from '../devices/scope'
 import { PostError } from './graph'
+import type { ActionLedger } from './ledger'
 import type { StoredAction } from './repository'
-import { isNewerThan, latestResetResult, startedWithin, type ResetResult } from './results'
+import { isNewerThan, latestResetResult, startedWithin } from './results'
 import type { ActionTiming, ProfileContext } from './types'
 
 /** The Intune RBAC permission behind "Remote tasks / Reset passcode" (domain §1.4). */
@@ -22,28 +23,28 @@ export type ParsedIssueInput = Required<Pick<IssueInput, 'deviceId' | 'idempoten
   readonly confirmRepeat: boolean
 }
 
+/** What the issue needs besides the request: its clock, its log, and the one writer of action rows. */
 export interface IssueDeps {
   readonly timing: ActionTiming
   readonly now: () => number
   readonly log: Logger
-  readonly policy: () => ActionPolicy
-  /** Persists a state change and pushes it (shared with the poller). */
-  readonly changeState: PollerChange
-  readonly inserted: (ctx: ProfileContext, action: StoredAction) => void
-  readonly applyResult: (ctx: ProfileContext, action: StoredAction, result: ResetResult) => StoredAction
-  readonly watch: (profileId: string, actionId: string) => void
+  readonly ledger: Pick<ActionLedger, 'emit' | 'changeState' | 'applyResult'>
 }
-type PollerChange = (
-  ctx: ProfileContext,
-  action: StoredAction,
-  state: StoredAction['record']['state'],
-  extra?: {
-    failureCode?: CodedError['code']
-    detail?: string
-    sentAt?: string
-    graphRequestId?: string | null
-  },
-) => StoredAction
+
+/** One `actions:issue`, checked by the handler: the agent is the one it found signed in (checked once). */
+export interface IssueRequest {
+  readonly ctx: ProfileContext
+  readonly session: Session
+  readonly agent: AgentIdentity
+  readonly policy: ActionPolicy
+  readonly input: ParsedIssueInput
+}
+
+/** The recorded action, and whether the poller must now watch it until Intune settles it. */
+export interface Issued {
+  readonly action: StoredAction
+  readonly watch: boolean
+}
 
 const str = (value: unknown) => (typeof value === 'string' ? value : null)
 
@@ -79,27 +80,15 @@ export function missingFields(
   return { ticket, checks, preconditions: preconditions.filter((p) => !confirmed.has(p)) }
 }
 
-function requireAgent(session: Session): AgentIdentity {
-  const agent = session.agent()
-  if (!agent) throw new CodedError('AUTH_REQUIRED', 'Sign in to issue an action')
-  return agent
-}
-
 /**
  * The live checks and the one POST (issue 7 §1–4). Runs under the per-device lock held by the
  * service, so nothing here can run twice for one device at the same time.
  */
-export async function issueAction(
-  deps: IssueDeps,
-  ctx: ProfileContext,
-  session: Session,
-  input: ParsedIssueInput,
-): Promise<StoredAction> {
-  const { timing, now, log } = deps
-  const agent = requireAgent(session)
+export async function issueAction(deps: IssueDeps, request: IssueRequest): Promise<Issued> {
+  const { timing, now, log, ledger } = deps
+  const { ctx, session, agent, policy, input } = request
 
   // 2. The team's policy: cheap, local, checked first (again later for the device's preconditions).
-  const policy = deps.policy()
   const early = missingFields(input, policy, [])
   if (early.ticket || early.checks.length > 0) {
     throw new CodedError('POLICY_FIELDS_MISSING', 'Fields required by the team policy are missing', {
@@ -194,14 +183,13 @@ export async function issueAction(
     baselineStart: current?.startDateTime ?? null,
     requestedAt,
   })
-  deps.inserted(ctx, action)
+  ledger.emit(action)
 
   const sentAt = new Date(now()).toISOString()
   try {
     const { graphRequestId } = await graph.resetPasscode(input.deviceId, action.record.clientRequestId)
-    action = deps.changeState(ctx, action, 'pending', { sentAt, graphRequestId })
-    deps.watch(ctx.profileId, action.record.id)
-    return action
+    action = ledger.changeState(ctx, action, 'pending', { sentAt, graphRequestId })
+    return { action, watch: true }
   } catch (error) {
     const code = error instanceof CodedError ? error.code : 'INTERNAL'
     const uncertain = error instanceof PostError ? error.uncertain : true
@@ -212,38 +200,45 @@ export async function issueAction(
       const detail = error instanceof CodedError ? error.detail : undefined
       const approvalCode = typeof detail?.approvalCode === 'string' ? detail.approvalCode : ''
       const requestId = typeof detail?.requestId === 'string' ? detail.requestId : null
-      return deps.changeState(ctx, action, 'awaitingApproval', {
+      const awaiting = ledger.changeState(ctx, action, 'awaitingApproval', {
         sentAt,
         graphRequestId: requestId,
         detail: approvalCode ? `approval code ${approvalCode}` : 'approval required',
       })
+      return { action: awaiting, watch: false }
     }
     if (!uncertain) {
-      return deps.changeState(ctx, action, 'notSent', { failureCode: code, sentAt, detail: 'POST refused' })
+      const refused = ledger.changeState(ctx, action, 'notSent', {
+        failureCode: code,
+        sentAt,
+        detail: 'POST refused',
+      })
+      return { action: refused, watch: false }
     }
     // 3. Never retry blindly: ask Intune whether it registered the action (issue 7 §3, domain §4.5).
     try {
       const result = latestResetResult(await graph.getActionResults(input.deviceId))
       if (isNewerThan(result, action.baselineStart)) {
-        action = deps.changeState(ctx, action, 'pending', { sentAt, detail: 'registered despite POST error' })
-        action = deps.applyResult(ctx, action, result)
-        deps.watch(ctx.profileId, action.record.id)
-        return action
+        action = ledger.changeState(ctx, action, 'pending', {
+          sentAt,
+          detail: 'registered despite POST error',
+        })
+        return { action: ledger.applyResult(ctx, action, result), watch: true }
       }
-      return deps.changeState(ctx, action, 'notSent', {
+      const notSent = ledger.changeState(ctx, action, 'notSent', {
         failureCode: code,
         sentAt,
         detail: 'not registered by Intune',
       })
+      return { action: notSent, watch: false }
     } catch {
       // Cannot tell yet: stay `sending`; the poller settles it within the verification window.
-      action = deps.changeState(ctx, action, 'sending', {
+      action = ledger.changeState(ctx, action, 'sending', {
         failureCode: code,
         sentAt,
         detail: 'outcome unknown',
       })
-      deps.watch(ctx.profileId, action.record.id)
-      return action
+      return { action, watch: true }
     }
   }
 }

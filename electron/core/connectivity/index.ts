@@ -5,7 +5,7 @@ import type { Handlers } from '../router'
 import { createReachability, type Reachability } from './model'
 import { probeGraph } from './probe'
 
-export { createReachability, type Reachability } from './model'
+export { createReachability, type Connectivity, type Reachability } from './model'
 export { probeGraph, reportingFetch, PROBE_TIMEOUT_MS } from './probe'
 
 export interface ProbeSchedule {

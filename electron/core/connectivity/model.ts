@@ -20,6 +20,12 @@ export interface Reachability {
   onChange(listener: (status: ReachabilityStatus) => void): () => void
 }
 
+/**
+ * What the sync engine and the device service need from the model: note each Graph outcome, read
+ * whether Graph answers (and, when they show it, hear of changes).
+ */
+export type Connectivity = Pick<Reachability, 'note' | 'online'> & Partial<Pick<Reachability, 'onChange'>>
+
 export function createReachability(options: { now?: () => number } = {}): Reachability {
   const now = options.now ?? Date.now
   let intune: IntuneReachability = 'unknown'

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3'
 import type { DeviceDetail, DeviceSearchResult } from '@shared/api/schemas/devices'
 import { CodedError } from '@shared/errors'
+import { fallsBackToV1 } from '../graph/beta-fallback'
 import type { GraphClient } from '../graph/client'
 import { singleDeviceOf } from '../graph/normalize'
 import type { DeviceCache } from '../store/cache'
 import { toDeviceRecord, type ApiVersion } from '../store/device-record'
 import { createDeviceRepository } from '../store/device-repository'
 import { createScopeDenials } from '../store/scope-denials'
-import type { Connectivity } from '../sync/connectivity'
+import type { Connectivity } from '../connectivity/model'
 import { devicePath } from '../sync/fields'
 import { toDeviceDetail } from './detail'
 import { markOutOfScope, withScope } from './scope'
@@ -58,7 +59,7 @@ export function createDeviceService(options: DeviceServiceOptions): DeviceServic
       }
     } catch (error) {
       // Same degradation as the sync: a tenant refusing beta is read through v1.0.
-      if (error instanceof CodedError && error.code === 'GRAPH_ERROR' && error.detail?.status === 400) {
+      if (fallsBackToV1('refresh', error)) {
         return {
           version: 'v1.0' as ApiVersion,
           body: singleDeviceOf((await graph.get(devicePath('v1.0', id), { signal, retry })).body),

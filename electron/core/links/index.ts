@@ -7,6 +7,7 @@
 import { parseDeepLink, type DeepLink, type DeepLinkResult } from '@shared/deep-link'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
+import type { CoreModule } from '../module'
 import type { Handlers } from '../router'
 
 export interface LinkInbox {
@@ -36,4 +37,15 @@ export function createLinkInbox(events: Pick<EventBus, 'emit'>, log: Logger): Li
       },
     },
   }
+}
+
+export interface LinksModule extends CoreModule<'links:take'> {
+  /** Where the host hands the links it receives (Core.links). */
+  readonly inbox: LinkInbox
+}
+
+/** `links:take` and the inbox the host offers links to. Holds nothing to stop. */
+export function createLinksModule(events: Pick<EventBus, 'emit'>, log: Logger): LinksModule {
+  const inbox = createLinkInbox(events, log)
+  return { inbox, handlers: inbox.handlers, dispose() {} }
 }

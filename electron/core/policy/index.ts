@@ -18,6 +18,8 @@ import {
   type PolicySource,
 } from '@shared/api/schemas/policy'
 import type { Logger } from '../log'
+import type { CoreModule } from '../module'
+import { createPolicyHandlers } from './handlers'
 import { DEFINITIONS, type RawValue } from './definitions'
 import { managedPlistPaths, parseManagedPlist } from './plist'
 import { HIVES, parseRegQuery, POLICY_KEY_PATH, runRegQuery, type RunRegQuery } from './registry'
@@ -122,4 +124,13 @@ export async function loadManagedPolicy(readers: PolicyReaders, log: Logger): Pr
   if (Object.keys(policy.values).length > 0)
     log.info('policy.applied', { keys: Object.keys(policy.values), sources: policy.sources })
   return policy
+}
+
+export interface PolicyModule extends CoreModule<'policy:get'> {
+  readonly policy: ManagedPolicy
+}
+
+/** `policy:get` over the policy read at start (`loadManagedPolicy`). Holds nothing to stop. */
+export function createPolicyModule(policy: ManagedPolicy): PolicyModule {
+  return { policy, handlers: createPolicyHandlers(policy), dispose() {} }
 }

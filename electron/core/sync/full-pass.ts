@@ -1,9 +1,10 @@
 import { CodedError } from '@shared/errors'
+import { fallsBackToV1 } from '../graph/beta-fallback'
 import { graphPages } from '../graph/paging'
 import type { ApiVersion } from '../store/device-record'
 import { beginSnapshot, type SnapshotBuilder } from '../store/snapshot'
 import { listPath } from './fields'
-import { pageRecords, shouldFallBackToV1, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
+import { pageRecords, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
 import { ALL_PAGES_STAGED, createPassMetaRepository } from './pass-meta'
 
 /**
@@ -58,7 +59,7 @@ export async function runFullPass(
         }
         link = ALL_PAGES_STAGED
       } catch (error) {
-        if (apiVersion === 'beta' && pages === 0 && shouldFallBackToV1(error)) {
+        if (apiVersion === 'beta' && pages === 0 && fallsBackToV1('sync', error)) {
           // Degrade gracefully: v1.0 lacks fields eligibility needs, so some verdicts become undetermined.
           log.warn('sync.beta-refused', { code: (error as CodedError).code })
           snapshot.abort()

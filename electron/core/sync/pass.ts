@@ -58,11 +58,3 @@ export function pageRecords(
   }
   return records
 }
-
-/** Graph refuses a beta $select it does not know with 400, or a tenant without beta with 404. */
-export function shouldFallBackToV1(error: unknown): boolean {
-  return (
-    error instanceof CodedError &&
-    ((error.code === 'GRAPH_ERROR' && error.detail?.status === 400) || error.code === 'GRAPH_NOT_FOUND')
-  )
-}

@@ -11,7 +11,8 @@ import { CodedError } from '@shared/errors'
 import { fetchEffectivePermissions } from '../../../electron/core/auth/permissions'
 import type { Session, SessionProvider } from '../../../electron/core/auth/session'
 import { createSessionPasscodeGraph } from '../../../electron/core/actions/graph'
-import { createActionServices, type ActionServices } from '../../../electron/core/actions/service'
+import { createActionsModule, type ActionsModule } from '../../../electron/core/actions'
+import { createHistoryModule } from '../../../electron/core/history'
 import type { ActionTiming } from '../../../electron/core/actions/types'
 import { createEventBus } from '../../../electron/core/events'
 import { createLogger } from '../../../electron/core/log'
@@ -47,12 +48,14 @@ export interface Harness {
   readonly demo: DemoTenant
   readonly dir: string
   router: Router
-  services: ActionServices
+  services: ActionsModule
   readonly events: { name: EventName; payload: unknown }[]
   readonly notifications: { title: string; body: string }[]
   /** The host's system clipboard (what Electron's main-process clipboard would hold). */
   readonly clipboard: { text: string; writes: string[] }
   settings: Settings
+  /** How many times core asked the session who is signed in (`Session.agent()`). */
+  agentChecks: number
   /**
    * What happens to the next resetPasscode POSTs: `lostAnswer` = the tenant registers it but the
    * answer is lost (504 at a gateway); `unavailable` = the tenant answers 503/504 without registering.
@@ -105,6 +108,7 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
     },
     profileDataDir: join(dir, 'profiles', 'demo'),
     agent() {
+      h.agentChecks++
       const agent = demo.agents.find((a) => a.upn === upn)
       return agent
         ? {
@@ -139,8 +143,9 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
     clipboard: { text: '', writes: [] },
     settings: { ...DEFAULT_SETTINGS, policy: { ticketRequired: true, requiredChecks: ['employeeId'] } },
     postFault: null,
+    agentChecks: 0,
     router: undefined as unknown as Router,
-    services: undefined as unknown as ActionServices,
+    services: undefined as unknown as ActionsModule,
     signIn(next) {
       upn = next
       for (const l of listeners) l(session)
@@ -222,7 +227,7 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
   }
 
   function build(t: Partial<ActionTiming>) {
-    h.services = createActionServices({
+    const services = createActionsModule({
       sessions,
       settings: { get: () => h.settings },
       events: bus,
@@ -248,7 +253,18 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
       timing: t,
       graph: (s) => createSessionPasscodeGraph(s, { fetch: faultyFetch }),
     })
-    h.router = createRouter(h.services.handlers as unknown as Handlers, { validateOutput: true, log })
+    // The history module reads what the actions module records, as createCore wires them.
+    const history = createHistoryModule({
+      repo: () => services.contexts.active().repo,
+      graph: () => services.contexts.active().graph(),
+      agentUpn: () => sessions.current().agent()?.upn ?? null,
+      toRecord: services.ledger.dto,
+      deviceAction: (deviceId) => services.contexts.deviceAction(deviceId),
+      now: Date.now,
+    })
+    h.services = services
+    const handlers = { ...services.handlers, ...history.handlers }
+    h.router = createRouter(handlers as unknown as Handlers, { validateOutput: true, log })
   }
   build(timing)
   return h

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel, EventName } from '../../../shared/api/channels'
-import { createAuthServices, type AuthServices } from '../../../electron/core/auth/wiring'
+import { createAuthModule, type AuthModule } from '../../../electron/core/auth'
+import { createProfilesModule } from '../../../electron/core/profiles'
 import type { TenantEndpoints } from '../../../electron/core/auth/endpoints'
 import type { DemoTenantHandle, StartDemoTenant } from '../../../electron/core/auth/session-manager'
 import type { CacheSecretStorage } from '../../../electron/core/auth/token-cache'
@@ -15,7 +16,7 @@ import type { DemoTenant, DemoTenantOptions } from '../../../electron/demo-tenan
 
 export interface Harness {
   readonly dataDir: string
-  readonly auth: AuthServices
+  readonly auth: AuthModule
   readonly router: Router
   /** Every value the router returned and every event pushed, as JSON (the renderer's view). */
   readonly transcript: string[]
@@ -60,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       throw new Error('no browser scripted')
     },
   }
-  const auth = await createAuthServices({
+  const auth = await createAuthModule({
     dataDir,
     hostKind: 'browser',
     secretStorage: options.secretStorage,
@@ -72,7 +73,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events: bus,
     log,
   })
-  const router = createRouter(auth.handlers as unknown as Handlers, { validateOutput: true, log })
+  const profiles = createProfilesModule({
+    store: auth.profiles,
+    sessions: auth.sessions,
+    events: bus,
+    resolveEndpoints: options.resolveEndpoints,
+  })
+  const handlers = { ...auth.handlers, ...profiles.handlers }
+  const router = createRouter(handlers as unknown as Handlers, { validateOutput: true, log })
   const ctx = { host: 'test' as const, clientId: 'test' }
   const callRaw = async (channel: Channel, input?: unknown) => {
     const result = await router.call(channel, input, ctx)

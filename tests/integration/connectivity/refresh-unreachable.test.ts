@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createConnectivityModule } from '../../../electron/core/connectivity'
-import { createDeviceCacheModule, type DeviceCacheModule } from '../../../electron/core/devices'
+import { createDeviceCacheModule, type DeviceCacheModule } from '../../support/device-cache-module'
 import { createGraphClient } from '../../../electron/core/graph/client'
 import { devicePath } from '../../../electron/core/sync/fields'
 import type { ReachabilityStatus } from '../../../shared/api/schemas/connectivity'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDeviceCacheModule, type DeviceCacheModule } from '../../../electron/core/devices'
+import { createDeviceCacheModule, type DeviceCacheModule } from '../../support/device-cache-module'
 import { createGraphClient } from '../../../electron/core/graph/client'
 import { silentLogger } from '../../../electron/core/log'
 import { createRouter, type Handlers } from '../../../electron/core/router'

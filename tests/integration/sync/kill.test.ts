@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { createDeviceCache } from '../../../electron/core/store/cache'
 import { createDeviceSearch } from '../../../electron/core/devices/search'
-import { createConnectivity } from '../../../electron/core/sync/connectivity'
+import { createReachability } from '../../../electron/core/connectivity/model'
 import { createSyncEngine } from '../../../electron/core/sync/engine'
 import { createGraphClient } from '../../../electron/core/graph/client'
 import { startFixture, type Fixture } from './harness'
@@ -20,7 +20,7 @@ function syncInProcess(fixture: Fixture, file: string, now?: () => number) {
   const engine = createSyncEngine({
     cache,
     now,
-    connectivity: createConnectivity(),
+    connectivity: createReachability(),
     graph: () =>
       createGraphClient({
         baseUrl: fixture.demo.graphUrl,

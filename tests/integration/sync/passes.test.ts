@@ -5,7 +5,7 @@ import type { SyncProgress } from '../../../shared/api/schemas/sync'
 import { createGraphClient, type GraphClientOptions } from '../../../electron/core/graph/client'
 import { createDeviceSearch } from '../../../electron/core/devices/search'
 import { createDeviceCache, type DeviceCache } from '../../../electron/core/store/cache'
-import { createConnectivity } from '../../../electron/core/sync/connectivity'
+import { createReachability } from '../../../electron/core/connectivity/model'
 import {
   createSyncEngine,
   type SyncEngineOptions,
@@ -25,7 +25,7 @@ describe('sync passes against the demo tenant: throttling, incremental, full swe
     const { client, useTuning = true, ...rest } = extra
     return createSyncEngine({
       cache,
-      connectivity: createConnectivity(),
+      connectivity: createReachability(),
       events: { progress: (p) => progress.push(p), finished: () => {} },
       graph: (tuning) => {
         tunings.push(tuning)

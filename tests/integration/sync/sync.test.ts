@@ -3,7 +3,7 @@ import type { Handlers } from '../../../electron/core/router'
 import { createRouter } from '../../../electron/core/router'
 import { silentLogger } from '../../../electron/core/log'
 import { createGraphClient } from '../../../electron/core/graph/client'
-import { createDeviceCacheModule, type DeviceCacheModule } from '../../../electron/core/devices'
+import { createDeviceCacheModule, type DeviceCacheModule } from '../../support/device-cache-module'
 import type { SyncFinished, SyncProgress } from '../../../shared/api/schemas/sync'
 import { demoSessions, startFixture, type Fixture } from './harness'
 

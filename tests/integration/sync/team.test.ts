@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSessionPasscodeGraph } from '../../../electron/core/actions/graph'
 import { createGraphClient } from '../../../electron/core/graph/client'
 import { createDeviceCache } from '../../../electron/core/store/cache'
-import { createConnectivity } from '../../../electron/core/sync/connectivity'
+import { createReachability } from '../../../electron/core/connectivity/model'
 import { createSyncEngine } from '../../../electron/core/sync/engine'
 import { demoSessions, startFixture, type Fixture } from './harness'
 
@@ -39,7 +39,7 @@ describe('team scale: agents sharing one budget', () => {
         (cache) =>
           createSyncEngine({
             cache,
-            connectivity: createConnectivity(),
+            connectivity: createReachability(),
             graph: (tuning) =>
               createGraphClient({
                 baseUrl: fixture.demo.graphUrl,

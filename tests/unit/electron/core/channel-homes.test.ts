@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '@shared/api/channels'
@@ -42,5 +42,31 @@ describe('channel homes (DESIGN §1)', () => {
   it('every channel of the contract has a handler definition', () => {
     const defined = new Set(definitions.map((d) => d.channel))
     expect(CHANNELS.filter((c) => !defined.has(c))).toEqual([])
+  })
+})
+
+/** DESIGN §1: each domain folder that owns channels exports `create<Domain>Module` from its index.ts. */
+const DOMAINS = [...new Set(CHANNELS.map((c) => c.split(':')[0]!))].sort()
+const moduleName = (domain: string) => `create${domain[0]!.toUpperCase()}${domain.slice(1)}Module`
+
+describe('domain modules (DESIGN §1: one composition root)', () => {
+  it('sees every domain of the contract', () => {
+    expect(DOMAINS).toEqual(expect.arrayContaining(['actions', 'auth', 'devices', 'history', 'sync']))
+  })
+
+  it.each(DOMAINS)('electron/core/%s/index.ts exports its create*Module', (domain) => {
+    const file = join(CORE, domain, 'index.ts')
+    expect(existsSync(file), `electron/core/${domain}/index.ts`).toBe(true)
+    const exported = new RegExp(
+      `export\\s+(?:async\\s+)?function\\s+${moduleName(domain)}\\s*\\(|export\\s*\\{[^}]*\\b${moduleName(domain)}\\b`,
+    )
+    expect(readFileSync(file, 'utf8')).toMatch(exported)
+  })
+
+  it('createCore builds every domain through its module, and no handler set of its own', () => {
+    const root = readFileSync(join(CORE, 'index.ts'), 'utf8')
+    const missing = DOMAINS.filter((d) => !new RegExp(`\\b${moduleName(d)}\\(`).test(root))
+    expect(missing).toEqual([])
+    expect(root.match(/\bcreate[A-Z]\w*Handlers\(/g) ?? []).toEqual([])
   })
 })

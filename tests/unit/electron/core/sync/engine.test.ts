@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CodedError } from '../../../../../shared/errors'
 import type { GraphClient } from '../../../../../electron/core/graph/client'
 import { createDeviceCache, type DeviceCache } from '../../../../../electron/core/store/cache'
-import { createConnectivity } from '../../../../../electron/core/sync/connectivity'
+import { createReachability } from '../../../../../electron/core/connectivity/model'
 import { createSyncEngine } from '../../../../../electron/core/sync/engine'
 import { computeProgress } from '../../../../../electron/core/sync/progress'
 import { selectedDevices, tempDir } from '../store/helpers'
@@ -45,7 +45,7 @@ describe('sync engine', () => {
     const engine = createSyncEngine({
       cache,
       graph: () => v1OnlyGraph(devices, requested),
-      connectivity: createConnectivity(),
+      connectivity: createReachability(),
     })
     const result = await engine.start().done
     expect(result).toMatchObject({ outcome: 'succeeded', devices: 20, apiVersion: 'v1.0' })
@@ -63,7 +63,7 @@ describe('sync engine', () => {
     const engine = createSyncEngine({
       cache,
       graph: () => v1OnlyGraph([], []),
-      connectivity: createConnectivity(),
+      connectivity: createReachability(),
     })
     expect(() => engine.start()).toThrow(expect.objectContaining({ code: 'DB_NEWER_VERSION' }))
   })
@@ -73,7 +73,7 @@ describe('sync engine', () => {
     const engine = createSyncEngine({
       cache,
       graph: () => v1OnlyGraph(selectedDevices(3), []),
-      connectivity: createConnectivity(),
+      connectivity: createReachability(),
       now: () => now,
       staleAfterMinutes: 60,
     })
@@ -106,7 +106,7 @@ describe('progress and connectivity', () => {
   })
 
   it('goes offline only when Graph cannot be reached', () => {
-    const c = createConnectivity()
+    const c = createReachability()
     expect(c.online()).toBe(true)
     c.note('OFFLINE')
     expect(c.online()).toBe(false)

@@ -1,9 +1,9 @@
 import type { HostKind } from '@shared/api/schemas/app'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
-import { createProfilesHandlers } from '../profiles/handlers'
 import { createProfilesStore, type ProfilesStore, type TenantProfile } from '../profiles/store'
-import type { Handlers } from '../router'
+import type { CoreModule } from '../module'
+import { demoSettingsFromEnv } from './demo-settings'
 import { createAuthHandlers } from './handlers'
 import {
   createSessionManager,
@@ -14,7 +14,9 @@ import {
 import type { TenantEndpoints } from './endpoints'
 import type { CacheSecretStorage } from './token-cache'
 
-export interface AuthWiringOptions {
+export { demoSettingsFromEnv } from './demo-settings'
+
+export interface AuthModuleOptions {
   readonly dataDir: string
   readonly hostKind: HostKind
   readonly secretStorage?: CacheSecretStorage
@@ -37,49 +39,20 @@ export interface AuthWiringOptions {
   readonly profileId?: string
 }
 
-export interface AuthServices {
+export interface AuthModule extends CoreModule<
+  'auth:status' | 'auth:signIn' | 'auth:cancelSignIn' | 'auth:signOut'
+> {
   readonly sessions: SessionManager
+  /** The tenant profiles the session manager starts from; the profiles module edits them. */
   readonly profiles: ProfilesStore
-  readonly handlers: Handlers<
-    | 'auth:status'
-    | 'auth:signIn'
-    | 'auth:cancelSignIn'
-    | 'auth:signOut'
-    | 'profiles:list'
-    | 'profiles:save'
-    | 'profiles:remove'
-    | 'profiles:activate'
-    | 'profiles:test'
-  >
-}
-
-function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  return Number.isFinite(value) && value >= min && value <= max ? value : fallback
 }
 
 /**
- * Demo tenant size and speed: `PASSCODE_DESK_DEMO_DEVICES` (2000), `_SEED` (1), `_TIME_SCALE` (1);
- * `_NETWORK_FILE`: a file whose content takes the demo tenant off the network at run time (tests).
+ * Sign-in for createCore: the profiles store, the session manager (started on the active profile —
+ * Demo on first start, which starts the embedded demo tenant), and the `auth:*` handlers. Status
+ * changes are pushed as `auth:changed`. `profiles:*` is the profiles module's, over the same store.
  */
-export function demoSettingsFromEnv(env: NodeJS.ProcessEnv): DemoTenantSettings {
-  const networkFile = env.PASSCODE_DESK_DEMO_NETWORK_FILE
-  return {
-    ...(networkFile ? { networkControlFile: networkFile } : {}),
-    devices: Math.floor(envNumber(env, 'PASSCODE_DESK_DEMO_DEVICES', 2000, 0, 1_000_000)),
-    seed: Math.floor(envNumber(env, 'PASSCODE_DESK_DEMO_SEED', 1, 0, 2 ** 31)),
-    timeScale: envNumber(env, 'PASSCODE_DESK_DEMO_TIME_SCALE', 1, 0.0001, 100),
-  }
-}
-
-/**
- * Builds sign-in and profiles for createCore: the profiles store, the session manager (started on
- * the active profile — Demo on first start, which starts the embedded demo tenant), and the
- * `auth:*` / `profiles:*` handlers. Status changes are pushed as `auth:changed`.
- */
-export async function createAuthServices(options: AuthWiringOptions): Promise<AuthServices> {
+export async function createAuthModule(options: AuthModuleOptions): Promise<AuthModule> {
   const { events, log } = options
   const profiles = createProfilesStore(options.dataDir)
   const demo = { ...demoSettingsFromEnv(options.env ?? process.env), ...options.demoTenant }
@@ -107,15 +80,5 @@ export async function createAuthServices(options: AuthWiringOptions): Promise<Au
   })
   await sessions.start(options.profileId)
   sessions.onStatus((status) => events.emit('auth:changed', status))
-  const handlers = {
-    ...createAuthHandlers(sessions),
-    ...createProfilesHandlers({
-      store: profiles,
-      sessions,
-      events,
-      resolveEndpoints: options.resolveEndpoints,
-      fetch: options.fetch,
-    }),
-  }
-  return { sessions, profiles, handlers }
+  return { sessions, profiles, handlers: createAuthHandlers(sessions), dispose: () => sessions.dispose() }
 }
