@@ -6,6 +6,7 @@
  * `correlation_id`) so MSAL maps them the same way (invalid_grant → InteractionRequiredAuthError).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { GRAPH_PERMISSIONS } from '@shared/graph-scopes'
 import { b64url, signJwt } from './jwt'
 import { escapeHtml, html, json, redirect, type Reply } from './http'
 import { page, respond, signInPage } from './identity-pages'
@@ -13,14 +14,8 @@ import { page, respond, signInPage } from './identity-pages'
 export { AUTOSUBMIT_JS, SIGNIN_CSS } from './identity-pages'
 import type { DemoAgent } from './types'
 
-/** Every scope the app needs (domain §2.5); tokens from issueAccessToken carry all of them. */
-export const GRAPH_SCOPES = [
-  'DeviceManagementManagedDevices.Read.All',
-  'DeviceManagementManagedDevices.PrivilegedOperations.All',
-  'DeviceManagementApps.Read.All',
-  'DeviceManagementRBAC.Read.All',
-  'User.Read',
-] as const
+/** Every scope the app needs (domain §2.5, shared/graph-scopes.ts); tokens from issueAccessToken carry all of them. */
+export const GRAPH_SCOPES = GRAPH_PERMISSIONS
 const GRAPH_RESOURCE = 'https://graph.microsoft.com'
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email'])
 const CODE_TTL_MS = 10 * 60_000

@@ -1,4 +1,5 @@
 import type { Cloud } from '@shared/api/schemas/profiles'
+import { GRAPH_PERMISSIONS } from '@shared/graph-scopes'
 
 export interface CloudEndpoints {
   /** Entra ID host, no trailing slash. */
@@ -22,18 +23,6 @@ export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
     graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn',
   },
 }
-
-/**
- * Delegated Graph permissions the app asks for (domain §2.5; README "Connecting a real tenant").
- * MSAL adds openid/profile/offline_access itself.
- */
-export const GRAPH_PERMISSIONS = [
-  'DeviceManagementManagedDevices.Read.All',
-  'DeviceManagementManagedDevices.PrivilegedOperations.All',
-  'DeviceManagementApps.Read.All',
-  'DeviceManagementRBAC.Read.All',
-  'User.Read',
-] as const
 
 /**
  * Scopes for a token request. Outside the Global cloud a scope must name that cloud's Graph host
