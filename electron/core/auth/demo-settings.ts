@@ -1,4 +1,4 @@
-import type { DemoTenantSettings } from './session-manager'
+import type { DemoTenantSettings } from './demo-tenant-lifecycle'
 
 function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]

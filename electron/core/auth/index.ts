@@ -5,12 +5,8 @@ import { createProfilesStore, type ProfilesStore, type TenantProfile } from '../
 import type { CoreModule } from '../module'
 import { demoSettingsFromEnv } from './demo-settings'
 import { createAuthHandlers } from './handlers'
-import {
-  createSessionManager,
-  type DemoTenantSettings,
-  type SessionManager,
-  type StartDemoTenant,
-} from './session-manager'
+import type { DemoTenantSettings, StartDemoTenant } from './demo-tenant-lifecycle'
+import { createSessionManager, type SessionManager } from './session-manager'
 import type { TenantEndpoints } from './endpoints'
 import type { CacheSecretStorage } from './token-cache'
 

@@ -1,29 +1,20 @@
-import { mkdirSync } from 'node:fs'
-import type { AuthStatus, PermissionReason } from '@shared/api/schemas/auth'
+import type { AuthStatus } from '@shared/api/schemas/auth'
 import { DEMO_PROFILE_ID } from '@shared/api/schemas/profiles'
 import { CodedError } from '@shared/errors'
-import type { DemoTenant, DemoTenantOptions } from '../../demo-tenant/types'
 import type { Logger } from '../log'
-import { CLOUD_ENDPOINTS } from '../profiles/clouds'
 import type { DemoIdentity, ProfilesStore, TenantProfile } from '../profiles/store'
+import {
+  createDemoTenantLifecycle,
+  type DemoTenantSettings,
+  type StartDemoTenant,
+} from './demo-tenant-lifecycle'
 import type { TenantEndpoints } from './endpoints'
-import { fetchEffectivePermissions, RESET_PASSCODE_PERMISSION } from './permissions'
-import { ProfileAuth } from './profile-auth'
-import type { ActiveProfile, AgentIdentity, Session, SessionProvider } from './session'
+import { createPermissionsCache } from './permissions-cache'
+import type { ProfileAuth } from './profile-auth'
+import { openProfile, type OpenedProfile as Active } from './profile-opener'
+import { authStatusOf } from './status'
+import type { AgentIdentity, Session, SessionProvider } from './session'
 import { eraseTokenCache, type CacheSecretStorage } from './token-cache'
-
-/** What core needs from the embedded demo tenant (electron/demo-tenant, issue 4). */
-export type DemoTenantHandle = Pick<DemoTenant, 'authority' | 'graphUrl' | 'tenantId' | 'clientId' | 'close'>
-export type StartDemoTenant = (options: DemoTenantOptions) => Promise<DemoTenantHandle>
-
-export interface DemoTenantSettings {
-  readonly devices: number
-  readonly seed: number
-  readonly timeScale: number
-  readonly accessTokenLifetimeSeconds?: number
-  /** Demo tenant's network knob file (PASSCODE_DESK_DEMO_NETWORK_FILE, demo-tenant/network.ts). */
-  readonly networkControlFile?: string
-}
 
 export interface SessionManagerOptions {
   readonly profiles: ProfilesStore
@@ -67,69 +58,27 @@ export interface SessionManager extends SessionProvider {
   dispose(): Promise<void>
 }
 
-interface Active {
-  readonly profile: ActiveProfile
-  readonly dir: string
-  /** Null when the profile could not start (demo tenant down): every token request says why. */
-  readonly auth: ProfileAuth | null
-  readonly startError: CodedError | null
-}
-
-interface PermissionsCache {
-  readonly at: number
-  readonly upn: string
-  readonly value: ReadonlySet<string> | null
-  readonly error: CodedError | null
-}
-
-function sameEndpoints(a: TenantEndpoints, b: TenantEndpoints): boolean {
-  return (
-    a.authority === b.authority &&
-    a.clientId === b.clientId &&
-    a.graphBaseUrl === b.graphBaseUrl &&
-    a.tenantId === b.tenantId
-  )
-}
-
-export function endpointsForProfile(profile: TenantProfile): TenantEndpoints {
-  const cloud = CLOUD_ENDPOINTS[profile.cloud]
-  return {
-    authority: `${cloud.loginHost}/${profile.tenantId}`,
-    graphBaseUrl: cloud.graphBaseUrl,
-    tenantId: profile.tenantId,
-    clientId: profile.clientId,
-    qualifyScopes: profile.cloud !== 'global',
-  }
-}
-
-export function endpointsForDemo(demo: DemoTenantHandle): TenantEndpoints {
-  return {
-    authority: demo.authority,
-    graphBaseUrl: demo.graphUrl.replace(/\/+$/, ''),
-    tenantId: demo.tenantId,
-    clientId: demo.clientId,
-    qualifyScopes: false,
-  }
-}
-
 /**
- * Owns the active profile, its MSAL app (one per profile, kept while the process lives so a
- * memory-only cache survives switching back), the embedded demo tenant's lifecycle, and the
- * SessionProvider other modules call before every Graph request.
+ * Owns the active profile and the SessionProvider other modules call before every Graph request:
+ * profile switches, sign-in and sign-out one at a time, and status pushes. Opening a profile
+ * (profile-opener.ts), the demo tenant's life (demo-tenant-lifecycle.ts), the permissions cache
+ * and the status itself (status.ts) live beside it.
  */
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
   const { profiles, log } = options
   const apps = new Map<string, ProfileAuth>()
   const sessionListeners = new Set<(session: Session) => void>()
   const statusListeners = new Set<(status: AuthStatus) => void>()
-  let demo: DemoTenantHandle | null = null
+  const demo = createDemoTenantLifecycle({ start: options.startDemoTenant, settings: options.demo, log })
   let active: Active | null = null
   let session: Session | null = null
-  let permissionsCache: PermissionsCache | null = null
+  const permissionsCache = createPermissionsCache({
+    ttlMs: options.permissionsTtlMs ?? 5 * 60_000,
+    fetch: options.fetch,
+  })
   let queue: Promise<unknown> = Promise.resolve()
   let inflightSignIn: Promise<AuthStatus> | null = null
   let statusSeq = 0
-  const ttl = options.permissionsTtlMs ?? 5 * 60_000
 
   /** Profile switches, sign-ins and sign-outs run one at a time. */
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -160,87 +109,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   }
 
   const stopDemo = async () => {
-    if (!demo) return
-    const closing = demo
-    demo = null
+    if (!demo.running()) return
     apps.delete(DEMO_PROFILE_ID)
-    try {
-      await closing.close()
-    } catch (error) {
-      log.warn('auth.demo-stop-failed', { error })
-    }
+    await demo.stop()
   }
 
-  const open = async (profileId: string): Promise<Active> => {
-    const dir = profiles.dirOf(profileId)
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
-    let endpoints: TenantEndpoints
-    let name: string
-    let kind: ActiveProfile['kind']
-    if (profileId === DEMO_PROFILE_ID) {
-      name = 'Demo'
-      kind = 'demo'
-      if (!demo) {
-        try {
-          demo = await options.startDemoTenant({
-            port: 0,
-            devices: options.demo.devices,
-            seed: options.demo.seed,
-            timeScale: options.demo.timeScale,
-            accessTokenLifetimeSeconds: options.demo.accessTokenLifetimeSeconds,
-            networkControlFile: options.demo.networkControlFile,
-          })
-          log.info('auth.demo-started', { devices: options.demo.devices })
-        } catch (error) {
-          log.error('auth.demo-start-failed', { error })
-          const startError = new CodedError('OFFLINE', 'The demo tenant could not start')
-          return {
-            profile: { id: profileId, name, kind, tenantId: '', graphBaseUrl: '' },
-            dir,
-            auth: null,
-            startError,
-          }
-        }
-      }
-      endpoints = endpointsForDemo(demo)
-    } else {
-      const profile = profiles.get(profileId)
-      if (!profile) throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
-      name = profile.name
-      kind = 'tenant'
-      endpoints = options.resolveEndpoints?.(profile) ?? endpointsForProfile(profile)
-    }
-    const profile: ActiveProfile = {
-      id: profileId,
-      name,
-      kind,
-      tenantId: endpoints.tenantId,
-      graphBaseUrl: endpoints.graphBaseUrl,
-    }
-    let auth = apps.get(profileId) ?? null
-    if (auth && !sameEndpoints(auth.endpoints, endpoints)) auth = null // profile edited: new app
-    if (!auth) {
-      try {
-        auth = await ProfileAuth.create({
-          profileId,
-          endpoints,
-          dir,
-          secretStorage: options.secretStorage,
-          allowKeychain: options.allowKeychain,
-          log,
-          signInTimeoutMs: options.signInTimeoutMs,
-          fetch: options.fetch,
-        })
-        apps.set(profileId, auth)
-      } catch (error) {
-        const coded =
-          error instanceof CodedError ? error : new CodedError('AUTH_FAILED', 'Sign-in could not be prepared')
-        log.error('auth.profile-open-failed', { profileId, code: coded.code, error })
-        return { profile, dir, auth: null, startError: coded }
-      }
-    }
-    return { profile, dir, auth, startError: null }
-  }
+  const open = (profileId: string): Promise<Active> =>
+    openProfile({ ...options, demoTenant: demo, apps }, profileId)
 
   const makeSession = (current: Active): Session => ({
     profile: current.profile,
@@ -257,31 +132,19 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       }
     },
     async permissions() {
-      return loadPermissions(current, true)
+      return loadPermissions(current)
     },
   })
 
-  const loadPermissions = async (current: Active, throwOnError: boolean): Promise<ReadonlySet<string>> => {
+  const loadPermissions = async (current: Active): Promise<ReadonlySet<string>> => {
     const agent = current.auth?.agent()
     if (!current.auth || !agent) throw new CodedError('AUTH_REQUIRED', 'Nobody is signed in')
-    const cached = permissionsCache
-    if (cached && cached.upn === agent.upn && Date.now() - cached.at < ttl) {
-      if (cached.value) return cached.value
-      if (throwOnError && cached.error) throw cached.error
-    }
-    try {
-      const token = await sessionOf(current).getAccessToken()
-      const value = await fetchEffectivePermissions(current.profile.graphBaseUrl, token, options.fetch)
-      if (active === current) permissionsCache = { at: Date.now(), upn: agent.upn, value, error: null }
-      return value
-    } catch (error) {
-      const coded =
-        error instanceof CodedError ? error : new CodedError('GRAPH_ERROR', 'Permissions could not be read')
-      if (active === current && coded.code !== 'AUTH_REQUIRED' && coded.code !== 'OFFLINE') {
-        permissionsCache = { at: Date.now(), upn: agent.upn, value: null, error: coded }
-      }
-      throw coded
-    }
+    return permissionsCache.load({
+      upn: agent.upn,
+      graphBaseUrl: current.profile.graphBaseUrl,
+      token: () => sessionOf(current).getAccessToken(),
+      stillActive: () => active === current,
+    })
   }
 
   const sessionOf = (current: Active): Session =>
@@ -293,7 +156,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     const next = await open(profileId)
     active = next
     session = makeSession(next)
-    permissionsCache = null
+    permissionsCache.clear()
     log.info('auth.profile-active', {
       profileId,
       kind: next.profile.kind,
@@ -304,40 +167,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const computeStatus = async (): Promise<AuthStatus> => {
     const current = active
     if (!current) throw new CodedError('INTERNAL', 'No active profile')
-    const auth = current.auth
-    const agent = auth?.agent() ?? null
-    let state: AuthStatus['state'] = 'signedOut'
-    if (auth?.signInInProgress) state = 'signingIn'
-    else if (agent) state = auth?.reauthRequired ? 'reauthRequired' : 'signedIn'
-    let canResetPasscode = false
-    let permissionReason: PermissionReason | null = 'signedOut'
-    let missingPermission: string | null = null
-    if (state === 'signedIn' || (state === 'signingIn' && agent && !auth?.reauthRequired)) {
-      try {
-        const permissions = await loadPermissions(current, true)
-        canResetPasscode = permissions.has(RESET_PASSCODE_PERMISSION)
-        permissionReason = canResetPasscode ? null : 'missingPermission'
-        missingPermission = canResetPasscode ? null : RESET_PASSCODE_PERMISSION
-      } catch (error) {
-        if (error instanceof CodedError && error.code === 'AUTH_REQUIRED') {
-          state = 'reauthRequired'
-          permissionReason = 'signedOut'
-        } else {
-          permissionReason = 'permissionsUnavailable'
-        }
-      }
-    }
-    return {
-      profileId: current.profile.id,
-      profileName: current.profile.name,
-      profileKind: current.profile.kind,
-      state,
-      agent: agent ? { upn: agent.upn, displayName: agent.displayName, tenantId: agent.tenantId } : null,
-      cachePersistence: auth?.persistence ?? 'memory',
-      canResetPasscode,
-      permissionReason,
-      missingPermission,
-    }
+    return authStatusOf(current.profile, current.auth, () => loadPermissions(current))
   }
 
   const requireAuth = (): ProfileAuth => {
@@ -392,7 +222,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         notify()
         try {
           const agent = await signingIn
-          permissionsCache = null
+          permissionsCache.clear()
           log.info('auth.signed-in', { profileId: current?.profile.id, tenantId: agent.tenantId })
         } finally {
           if (active === current) notify()
@@ -411,7 +241,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       serial(async () => {
         const auth = requireAuth()
         await auth.signOut()
-        permissionsCache = null
+        permissionsCache.clear()
         log.info('auth.signed-out', { profileId: active?.profile.id })
         notify()
         return computeStatus()
@@ -420,7 +250,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       if (!active?.auth) throw active?.startError ?? new CodedError('INTERNAL', 'No active profile')
       return active.auth.endpoints
     },
-    demoIdentity: () => (demo ? { tenantId: demo.tenantId, clientId: demo.clientId } : null),
+    demoIdentity: () => demo.identity(),
     dispose: () =>
       serial(async () => {
         for (const auth of apps.values()) await auth.cancelSignIn().catch(() => {})

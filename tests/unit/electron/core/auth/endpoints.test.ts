@@ -6,7 +6,7 @@ import {
   isLoopbackUrl,
   type TenantEndpoints,
 } from '../../../../../electron/core/auth/endpoints'
-import { endpointsForProfile } from '../../../../../electron/core/auth/session-manager'
+import { endpointsForProfile } from '../../../../../electron/core/auth/profile-endpoints'
 import { silentLogger } from '../../../../../electron/core/log'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
