@@ -1,184 +1,16 @@
 import type { Database } from 'better-sqlite3'
-import type {
-  ActionRecord,
-  ActionState,
-  ActionTransition,
-  DeviceSnapshot,
-  VerificationAnswers,
-} from '@shared/api/schemas/actions'
-import type { PasscodeEligibilityDto } from '@shared/api/schemas/devices'
+import type { ActionState, ActionTransition } from '@shared/api/schemas/actions'
 import type { HistoryFilters } from '@shared/api/schemas/history'
-import type { ErrorCode } from '@shared/errors'
-import type { EnrollmentKind, OutcomeCode, PasscodeAction, PreconditionCode } from '@shared/eligibility/codes'
-import { foldText } from '@shared/text'
+import { toStored, type NewAction, type Row, type StatePatch, type StoredAction } from './action-row'
+import { historyAll, historyPage, registerFold, type HistoryQuery } from './history-query'
+
+export type { NewAction, StatePatch, StoredAction } from './action-row'
+export { buildHistoryWhere, type HistoryQuery } from './history-query'
 
 /**
  * The `actions` and `action_transitions` tables (migration 0020). Bound parameters only; nothing
  * secret goes in or comes out (no passcode column exists).
  */
-
-interface Row {
-  id: string
-  idempotency_key: string
-  profile_id: string
-  tenant_id: string
-  device_id: string
-  device_name: string | null
-  serial_number: string | null
-  action: string
-  enrollment: string
-  outcome: string | null
-  state: string
-  agent_upn: string
-  agent_name: string | null
-  ticket_reference: string | null
-  caller_name: string | null
-  verification_json: string
-  preconditions_json: string
-  device_json: string
-  eligibility_json: string
-  client_request_id: string
-  graph_request_id: string | null
-  baseline_start: string | null
-  intune_start: string | null
-  intune_error_code: number | null
-  failure_code: string | null
-  has_passcode: number
-  outcome_note: string | null
-  requested_at: string
-  sent_at: string | null
-  last_checked_at: string | null
-  completed_at: string | null
-  finished_at: string | null
-  updated_at: string
-}
-
-/** The stored action plus what only core needs (never sent to the renderer). */
-export interface StoredAction {
-  readonly record: Omit<ActionRecord, 'passcodeAvailable'>
-  readonly profileId: string
-  readonly idempotencyKey: string
-  readonly baselineStart: string | null
-  readonly intuneStart: string | null
-}
-
-export interface NewAction {
-  readonly id: string
-  readonly idempotencyKey: string
-  readonly profileId: string
-  readonly tenantId: string
-  readonly deviceId: string
-  readonly action: PasscodeAction
-  readonly enrollment: EnrollmentKind
-  readonly outcome: OutcomeCode | null
-  readonly agentUpn: string
-  readonly agentDisplayName: string | null
-  readonly ticketReference: string | null
-  readonly verification: VerificationAnswers
-  readonly preconditionsConfirmed: readonly PreconditionCode[]
-  readonly device: DeviceSnapshot
-  readonly eligibility: PasscodeEligibilityDto
-  readonly clientRequestId: string
-  readonly baselineStart: string | null
-  readonly requestedAt: string
-}
-
-export interface StatePatch {
-  readonly state: ActionState
-  readonly at: string
-  readonly detail?: string | null
-  readonly sentAt?: string
-  readonly graphRequestId?: string | null
-  readonly intuneStart?: string | null
-  readonly intuneErrorCode?: number | null
-  readonly failureCode?: ErrorCode | null
-  readonly hasPasscode?: boolean
-  readonly completedAt?: string | null
-}
-
-function toStored(row: Row): StoredAction {
-  return {
-    profileId: row.profile_id,
-    idempotencyKey: row.idempotency_key,
-    baselineStart: row.baseline_start,
-    intuneStart: row.intune_start,
-    record: {
-      id: row.id,
-      deviceId: row.device_id,
-      deviceName: row.device_name,
-      action: row.action as PasscodeAction,
-      enrollment: row.enrollment as EnrollmentKind,
-      outcome: row.outcome as OutcomeCode | null,
-      state: row.state as ActionState,
-      agentUpn: row.agent_upn,
-      agentDisplayName: row.agent_name,
-      tenantId: row.tenant_id,
-      ticketReference: row.ticket_reference,
-      callerName: row.caller_name,
-      verification: JSON.parse(row.verification_json) as VerificationAnswers,
-      preconditionsConfirmed: JSON.parse(row.preconditions_json) as PreconditionCode[],
-      device: JSON.parse(row.device_json) as DeviceSnapshot,
-      eligibility: JSON.parse(row.eligibility_json) as PasscodeEligibilityDto,
-      clientRequestId: row.client_request_id,
-      graphRequestId: row.graph_request_id,
-      intuneErrorCode: row.intune_error_code,
-      failureCode: row.failure_code as ErrorCode | null,
-      hasPasscode: row.has_passcode === 1,
-      outcomeNote: row.outcome_note,
-      requestedAt: row.requested_at,
-      sentAt: row.sent_at,
-      lastCheckedAt: row.last_checked_at,
-      completedAt: row.completed_at,
-      finishedAt: row.finished_at,
-      updatedAt: row.updated_at,
-    },
-  }
-}
-
-/** `%` and `_` typed by the agent are literal characters, not wildcards. */
-function likePattern(value: string): string {
-  return `%${foldText(value.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
-export interface HistoryQuery {
-  readonly filters: HistoryFilters
-  readonly offset: number
-  readonly limit: number
-}
-
-export function buildHistoryWhere(filters: HistoryFilters): { sql: string; params: unknown[] } {
-  const clauses: string[] = []
-  const params: unknown[] = []
-  if (filters.from) {
-    clauses.push('requested_at >= ?')
-    params.push(new Date(filters.from).toISOString())
-  }
-  if (filters.to) {
-    clauses.push('requested_at < ?')
-    params.push(new Date(filters.to).toISOString())
-  }
-  if (filters.states && filters.states.length > 0) {
-    clauses.push(`state IN (${filters.states.map(() => '?').join(', ')})`)
-    params.push(...filters.states)
-  }
-  if (filters.device?.trim()) {
-    const p = likePattern(filters.device)
-    clauses.push(
-      "(pd_fold(device_name) LIKE ? ESCAPE '\\' OR pd_fold(device_id) LIKE ? ESCAPE '\\' OR pd_fold(serial_number) LIKE ? ESCAPE '\\')",
-    )
-    params.push(p, p, p)
-  }
-  if (filters.agent?.trim()) {
-    const p = likePattern(filters.agent)
-    clauses.push("(pd_fold(agent_upn) LIKE ? ESCAPE '\\' OR pd_fold(agent_name) LIKE ? ESCAPE '\\')")
-    params.push(p, p)
-  }
-  if (filters.ticket?.trim()) {
-    clauses.push("pd_fold(ticket_reference) LIKE ? ESCAPE '\\'")
-    params.push(likePattern(filters.ticket))
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
-}
 
 export interface ActionRepository {
   insert(action: NewAction): StoredAction
@@ -200,11 +32,7 @@ export interface ActionRepository {
 }
 
 export function createActionRepository(db: Database): ActionRepository {
-  // History filters are case- and accent-insensitive: SQLite's lower() only folds ASCII, and an agent
-  // typing "francois" or "élodie" expects "François" and "Élodie" (DESIGN §3: French first).
-  db.function('pd_fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? foldText(value) : '',
-  )
+  registerFold(db)
   const insertStmt = db.prepare(`
     INSERT INTO actions (id, idempotency_key, profile_id, tenant_id, device_id, device_name, serial_number, action,
       enrollment, outcome, state, agent_upn, agent_name, ticket_reference, caller_name, verification_json,
@@ -328,24 +156,7 @@ export function createActionRepository(db: Database): ActionRepository {
     },
     transitions: (id) =>
       transitionsStmt.all(id).map((t) => ({ state: t.state as ActionState, at: t.at, detail: t.detail })),
-    history({ filters, offset, limit }) {
-      const where = buildHistoryWhere(filters)
-      const total = (
-        db.prepare(`SELECT count(*) AS n FROM actions ${where.sql}`).get(...where.params) as { n: number }
-      ).n
-      const rows = db
-        .prepare<unknown[], Row>(
-          `SELECT * FROM actions ${where.sql} ORDER BY requested_at DESC, id LIMIT ? OFFSET ?`,
-        )
-        .all(...where.params, limit, offset)
-      return { rows: rows.map(toStored), total }
-    },
-    all(filters) {
-      const where = buildHistoryWhere(filters)
-      return db
-        .prepare<unknown[], Row>(`SELECT * FROM actions ${where.sql} ORDER BY requested_at DESC, id`)
-        .all(...where.params)
-        .map(toStored)
-    },
+    history: (query) => historyPage(db, query),
+    all: (filters) => historyAll(db, filters),
   }
 }
