@@ -4,6 +4,7 @@ import { facetText } from './device-facets'
 import type { DeviceRecord } from './device-record'
 import { ftsValues } from './device-record'
 import { FACET_COLUMN, FTS_COLUMNS } from './device-tables'
+import { createSyncMetaRepository } from './sync-meta'
 
 /**
  * Verdict, enrollment kind and action are stored per row at sync time so that filters are indexed
@@ -27,9 +28,8 @@ function fnv1a(text: string): string {
 
 /** Returns how many rows changed (0 when the rules are the ones the cache was written with). */
 export function refreshStoredVerdicts(db: Database.Database, fingerprint = RULES_FINGERPRINT): number {
-  const stored = db.prepare('SELECT value FROM sync_meta WHERE key = ?').get(META_KEY) as
-    { value: string } | undefined
-  if (stored?.value === fingerprint) return 0
+  const meta = createSyncMetaRepository(db)
+  if (meta.value(META_KEY) === fingerprint) return 0
   const rows = db.prepare(
     'SELECT d.pk AS pk, d.verdict AS verdict, d.enrollment_kind AS kind, d.action AS action, r.raw AS raw ' +
       'FROM devices d JOIN devices_raw r ON r.pk = d.pk',
@@ -42,9 +42,6 @@ export function refreshStoredVerdicts(db: Database.Database, fingerprint = RULES
   const reindex = db.prepare(
     `INSERT INTO devices_fts (rowid, ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN})
      VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')}, ?)`,
-  )
-  const remember = db.prepare(
-    'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   )
   // better-sqlite3 refuses writes while a statement iterates: collect first, then write.
   const changes: [string, string, string | null, number][] = []
@@ -74,7 +71,7 @@ export function refreshStoredVerdicts(db: Database.Database, fingerprint = RULES
       unindex.run(pk)
       reindex.run(pk, ...ftsValues(record), facetText(record))
     }
-    remember.run(META_KEY, fingerprint)
+    meta.setValue(META_KEY, fingerprint)
   })()
   const changed = changes.length
   return changed

@@ -13,7 +13,6 @@ import type { Connectivity } from '../connectivity/model'
 import { runFullPass } from './full-pass'
 import { runIncrementalPass } from './incremental-pass'
 import type { PassContext, PassOutcome } from './pass'
-import { createPassMetaRepository } from './pass-meta'
 import { computeProgress } from './progress'
 
 export interface SyncEvents {
@@ -88,8 +87,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** The pass to run: incremental only after a full pass within the sweep interval. */
   function choose(db: Db, requested: StartOptions['mode']): { mode: SyncMode; since: string | null } {
     if (requested === 'full') return { mode: 'full', since: null }
-    const pass = createPassMetaRepository(db).read()
-    const meta = createSyncMetaRepository(db).read()
+    const stored = createSyncMetaRepository(db)
+    const pass = stored.pass.read()
+    const meta = stored.read()
     const sweepMs = settings().fullSweepHours * 3_600_000
     const lastFull = pass.lastFullAt ? Date.parse(pass.lastFullAt) : NaN
     const fullDue = !Number.isFinite(lastFull) || now() - lastFull >= sweepMs
@@ -108,7 +108,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     requested: StartOptions['mode'],
   ): Promise<SyncFinished> {
     const meta = createSyncMetaRepository(db)
-    const passMeta = createPassMetaRepository(db)
+    const passMeta = meta.pass
     const startedAt = new Date(startedMs).toISOString()
     const chosen = choose(db, requested)
     let last: Pick<SyncProgress, 'phase' | 'pages' | 'devices' | 'total' | 'apiVersion'> = {
@@ -265,8 +265,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     running: () => running !== null,
     status() {
       const db = options.cache.db()
-      const meta = createSyncMetaRepository(db).read()
-      const pass = createPassMetaRepository(db).read()
+      const stored = createSyncMetaRepository(db)
+      const meta = stored.read()
+      const pass = stored.pass.read()
       const lastSuccessMs = meta.lastSuccessAt ? Date.parse(meta.lastSuccessAt) : NaN
       const stale = !Number.isFinite(lastSuccessMs) || now() - lastSuccessMs > staleAfterMinutes * 60_000
       return {

@@ -3,9 +3,9 @@ import { fallsBackToV1 } from '../graph/beta-fallback'
 import { graphPages } from '../graph/paging'
 import type { ApiVersion } from '../store/device-record'
 import { beginSnapshot, type SnapshotBuilder } from '../store/snapshot'
+import { ALL_PAGES_STAGED, createSyncMetaRepository } from '../store/sync-meta'
 import { listPath } from './fields'
 import { pageRecords, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
-import { ALL_PAGES_STAGED, createPassMetaRepository } from './pass-meta'
 
 /**
  * The full pass (issue 5): every device, staged page by page, then swapped in atomically
@@ -24,7 +24,7 @@ export async function runFullPass(
   options: { resumeMaxAgeMs: number },
 ): Promise<PassOutcome> {
   const { db, log, now, signal } = ctx
-  const passMeta = createPassMetaRepository(db)
+  const passMeta = createSyncMetaRepository(db).pass
   const saved = passMeta.read().resume
   const young =
     saved !== null && now() - saved.savedAtMs >= 0 && now() - saved.savedAtMs <= options.resumeMaxAgeMs
