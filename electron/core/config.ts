@@ -22,7 +22,7 @@ export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
   return Intl.DateTimeFormat().resolvedOptions().locale
 }
 
-/** Output validation in development and tests, not in packaged builds (issue 2). */
+/** Output validation in development and tests, not in packaged builds (DESIGN §1: one router validates every call). */
 export function isDevelopment(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV !== 'production' || env.PASSCODE_DESK_VALIDATE_OUTPUT === '1'
 }

@@ -66,7 +66,7 @@ export interface Core {
   readonly router: Router
   readonly events: EventBus
   readonly log: Logger
-  /** The active profile's session: the agent and their Graph tokens (issue 6). */
+  /** The active profile's session: the agent and their Graph tokens (domain §4). */
   readonly sessions: SessionProvider
   /** Deep links the host received (Electron: protocol handler); the renderer takes them. */
   readonly links: LinkInbox

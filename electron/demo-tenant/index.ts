@@ -1,5 +1,5 @@
 /**
- * The demo tenant (issue 4): a Graph- and Entra-faithful simulated Intune tenant on 127.0.0.1.
+ * The demo tenant (DESIGN §1): a Graph- and Entra-faithful simulated Intune tenant on 127.0.0.1.
  * `startDemoTenant()` is the programmatic API used by the app (demo mode), the CLI
  * (`passcode-desk demo-tenant serve`) and the tests. See README.md for the MSAL configuration.
  */

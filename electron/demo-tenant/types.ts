@@ -1,5 +1,5 @@
 /**
- * Public types of the demo tenant (issue 4). Other modules (sync, sign-in, actions tests) depend on
+ * Public types of the demo tenant (DESIGN §1). Other modules (sync, sign-in, actions tests) depend on
  * these: keep them stable, add optional members only.
  */
 import type { IntuneBudgets } from './rate-limits'

@@ -16,26 +16,26 @@ export const CHANNELS = [
   // updates from the organisation's feed (DESIGN §3)
   'updates:status',
   'updates:install',
-  // devices (issue 5)
+  // devices (domain §2.1–2.2)
   'devices:search',
   'devices:get',
   'devices:refresh',
-  // sync (issue 5)
+  // sync (domain §2.6)
   'sync:start',
   'sync:cancel',
   'sync:status',
-  // auth (issue 6)
+  // auth (domain §4)
   'auth:status',
   'auth:signIn',
   'auth:cancelSignIn',
   'auth:signOut',
-  // profiles (issue 6)
+  // profiles (domain §4, §5)
   'profiles:list',
   'profiles:save',
   'profiles:remove',
   'profiles:activate',
   'profiles:test',
-  // actions (issue 7)
+  // actions (domain §2.3–2.4)
   'actions:issue',
   'actions:get',
   'actions:listForDevice',
@@ -45,7 +45,7 @@ export const CHANNELS = [
   'actions:copyPasscode',
   'actions:finish',
   'actions:recheck',
-  // history (issue 7)
+  // history (domain §3)
   'history:list',
   'history:export',
   'history:team',

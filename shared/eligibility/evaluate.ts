@@ -1,5 +1,5 @@
 /**
- * evaluatePasscodeAction: can Intune reset/remove this device's passcode, and why (issue 3).
+ * evaluatePasscodeAction: can Intune reset/remove this device's passcode, and why (domain §6).
  * Pure: reads only its arguments; the clock comes in through `options.now`.
  */
 import type {

@@ -50,7 +50,7 @@ function read(record: object, key: string): unknown {
     : undefined
 }
 
-/** Graph enums are matched case-insensitively (issue 3: "odd casing"); blanks and "unknown" carry no information. */
+/** Graph enums are matched case-insensitively (domain §2.3: "match case-insensitively"); blanks and "unknown" carry no information. */
 function enumOf(value: unknown): string | null {
   if (typeof value !== 'string') return null
   const v = value.trim().toLowerCase()

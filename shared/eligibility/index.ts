@@ -1,5 +1,5 @@
 /**
- * Passcode eligibility rules (issue 3): can Intune reset or remove this device's passcode, and why.
+ * Passcode eligibility rules (domain §6): can Intune reset or remove this device's passcode, and why.
  * Pure module, imports only shared/. Rule table and sources: ./README.md.
  */
 export {

@@ -47,7 +47,7 @@ export const OVERRIDE_RULES: readonly OverrideRule[] = [
     values: ['eas'],
     reason: 'exchangeActiveSyncOnly',
     sources: ['GRAPH-MANAGED-DEVICE'],
-    note: 'Exchange ActiveSync only: no MDM channel to carry the command (issue 3). easMdm/easIntuneClient have one.',
+    note: 'Exchange ActiveSync only: no MDM channel to carry the command (domain §6). easMdm/easIntuneClient have one.',
   },
   {
     // Graph's managementState enum: "discovered — The device is discovered but not fully enrolled." A device

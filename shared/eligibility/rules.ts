@@ -4,7 +4,7 @@
  *
  * Two documents are implemented: the original product document (SEED-2018, French, 2018) and the
  * current Microsoft pages (domain §1.2–1.6, §6). Where they differ the current one wins and the row's
- * note records the difference (issue 3).
+ * note records the difference (domain §6).
  */
 import type {
   EnrollmentKind,

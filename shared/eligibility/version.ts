@@ -1,7 +1,7 @@
 /**
  * OS version parsing for the rules that depend on it (device administrator 6.x/7.0, work profile 7.x/8.0).
  * Graph's `osVersion` is a free string: "6.0.1", "8.1.0", "14", "10.0.22631.3880", "", null, "unknown".
- * Anything we cannot read with certainty yields `null`, and the caller answers "undetermined" (issue 3).
+ * Anything we cannot read with certainty yields `null`, and the caller answers "undetermined" (domain §6).
  */
 
 export interface OsVersion {

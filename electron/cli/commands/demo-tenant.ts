@@ -1,7 +1,7 @@
 /**
  * `passcode-desk demo-tenant serve [--port N] [--devices N] [--seed S] [--throttle FRACTION]
  *  [--time-scale X] [--token-lifetime SECONDS]`
- * Starts the demo tenant (issue 4), prints one JSON line with its coordinates and a Help Desk
+ * Starts the demo tenant (DESIGN §1), prints one JSON line with its coordinates and a Help Desk
  * Operator token, then serves until SIGINT/SIGTERM.
  */
 import { startDemoTenant, type DemoTenant } from '../../demo-tenant'

@@ -6,7 +6,7 @@ import { createSessionGraphClient, sessionAccess, type SessionGraphDeps } from '
 
 /**
  * The Graph calls the passcode action and the team history need (domain §2.3, §2.4, §3). Narrow on
- * purpose so that tests and the issue-5 Graph client can both stand behind it.
+ * purpose so that tests and the sync's Graph client can both stand behind it.
  */
 export interface PasscodeGraph {
   /** `GET /beta/deviceManagement/managedDevices/{id}` — beta, the only version that names Android modes (domain §2.2). */
@@ -55,7 +55,7 @@ export function isUncertain(error: CodedError): boolean {
   return false
 }
 
-/** The passcode calls over the shared Graph client (electron/core/graph, issue 5). */
+/** The passcode calls over the shared Graph client (electron/core/graph). */
 export function createPasscodeGraph(client: GraphClient): PasscodeGraph {
   const deviceUrl = (id: string) => `/beta/deviceManagement/managedDevices/${encodeURIComponent(id)}`
   const asObject = (body: unknown): Record<string, unknown> => {

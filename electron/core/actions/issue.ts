@@ -81,7 +81,7 @@ export function missingFields(
 }
 
 /**
- * The live checks and the one POST (issue 7 §1–4). Runs under the per-device lock held by the
+ * The live checks and the one POST (domain §2.3–2.4, §4.5, §6). Runs under the per-device lock held by the
  * service, so nothing here can run twice for one device at the same time.
  */
 export async function issueAction(deps: IssueDeps, request: IssueRequest): Promise<Issued> {
@@ -106,7 +106,7 @@ export async function issueAction(deps: IssueDeps, request: IssueRequest): Promi
     })
   }
 
-  // 1. Re-read the device live and re-evaluate: whatever the renderer believed (issue 7 §1).
+  // 1. Re-read the device live and re-evaluate: whatever the renderer believed (domain §6).
   const graph = ctx.graph()
   let device: Record<string, unknown>
   try {
@@ -215,7 +215,7 @@ export async function issueAction(deps: IssueDeps, request: IssueRequest): Promi
       })
       return { action: refused, watch: false }
     }
-    // 3. Never retry blindly: ask Intune whether it registered the action (issue 7 §3, domain §4.5).
+    // 3. Never retry blindly: ask Intune whether it registered the action (domain §4.5).
     try {
       const result = latestResetResult(await graph.getActionResults(input.deviceId))
       if (isNewerThan(result, action.baselineStart)) {

@@ -1,7 +1,7 @@
 import type { ActionRecord } from '@shared/api/schemas/actions'
 
 /**
- * Desktop notification text (issue 7: "a desktop notification when an action completes or fails").
+ * Desktop notification text (domain §1.7: where the result is shown).
  * Core writes it because the Electron host shows it from the main process. It names the device and the
  * result, never the passcode (DESIGN §4): the agent reveals that in the app.
  */

@@ -1,6 +1,6 @@
 /**
  * Temporary passcodes Intune returned for Android actions (domain §2.3), held in core's memory only.
- * Never written to SQLite, logs, events, notifications or exports (DESIGN §4, issue 7 §6): nothing
+ * Never written to SQLite, logs, events, notifications or exports (DESIGN §4): nothing
  * here is serialisable — the value sits in a closure and leaves only through `reveal()`.
  *
  * Life time: until 60 s after the agent reveals it, or `unrevealedMs` after it arrived if nobody ever

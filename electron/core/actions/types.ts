@@ -2,7 +2,7 @@ import type { Db } from '../store/db'
 import type { PasscodeGraph } from './graph'
 import type { ActionRepository } from './repository'
 
-/** Every delay of the action life cycle; tests shrink them (issue 7: "tests use small values"). */
+/** Every delay of the action life cycle; tests shrink them to milliseconds. */
 export interface ActionTiming {
   /** First poll after the POST. */
   readonly pollInitialMs: number
@@ -11,11 +11,11 @@ export interface ActionTiming {
   readonly pollFactor: number
   /** After this long without a terminal state the action is shown as "still pending" (default 30 min). */
   readonly giveUpMs: number
-  /** A second action on the same device within this window needs confirmation (issue 7: 15 minutes). */
+  /** A second action on the same device within this window needs confirmation (15 minutes by default). */
   readonly repeatWindowMs: number
   /** After an uncertain POST, how long Intune may take to show the action before we call it not sent. */
   readonly verifyWindowMs: number
-  /** The passcode is forgotten this long after it is revealed (issue 7: 60 s). */
+  /** The passcode is forgotten this long after it is revealed (60 s; DESIGN §4: shown once on request). */
   readonly revealMs: number
   /** A passcode nobody revealed is forgotten after this long (it can be re-read from Graph). */
   readonly unrevealedMs: number

@@ -1,7 +1,7 @@
 import type { Handlers } from '../router'
 import type { SessionManager } from './session-manager'
 
-/** `auth:*` channels (issue 6): status, interactive sign-in, cancel, sign-out. No token ever leaves. */
+/** `auth:*` channels (domain §4): status, interactive sign-in, cancel, sign-out. No token ever leaves. */
 export function createAuthHandlers(
   sessions: SessionManager,
 ): Handlers<'auth:status' | 'auth:signIn' | 'auth:cancelSignIn' | 'auth:signOut'> {

@@ -50,7 +50,7 @@ export function toAgentIdentity(account: AccountInfo): AgentIdentity {
 }
 
 /**
- * One profile's MSAL public client and token cache (issue 6). One instance per profile, keyed by
+ * One profile's MSAL public client and token cache (domain §4.1–4.2). One instance per profile, keyed by
  * profile id, so switching profiles never mixes tokens or caches.
  */
 export class ProfileAuth {
@@ -142,7 +142,7 @@ export class ProfileAuth {
       const account = result.account
       if (!account) throw new CodedError('AUTH_FAILED', 'Sign-in returned no account')
       if (!sameTenant(account.tenantId, this.options.endpoints.tenantId)) {
-        // A token from another tenant is refused outright and forgotten (issue 6).
+        // A token from another tenant is refused outright and forgotten (DESIGN §4: tokens stay in their profile's cache).
         await this.app.getTokenCache().removeAccount(account)
         throw new CodedError('AUTH_WRONG_TENANT', 'The account belongs to another tenant')
       }

@@ -1,5 +1,5 @@
 /**
- * The seam between sign-in (issue 6) and everything that calls Graph (sync, actions, history).
+ * The seam between sign-in (domain §4) and everything that calls Graph (sync, actions, history).
  * Interfaces only: `electron/core/auth/` implements them; other modules depend on these types, never
  * on MSAL. Defined up front so the cache, sign-in and actions work could proceed in parallel.
  */

@@ -3,7 +3,7 @@ import { evaluatePasscodeAction } from '@shared/eligibility'
 import type { StoredDevice } from '../store/device-repository'
 
 /**
- * One cached device grouped as an agent thinks of it (issue 5, Device detail). Eligibility is
+ * One cached device grouped as an agent thinks of it (domain §2.1–2.2, §6). Eligibility is
  * recomputed from the cached Graph record on every read, so a rules update applies without a sync;
  * `now` feeds the stale-check-in precondition.
  */

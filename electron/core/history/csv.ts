@@ -3,7 +3,7 @@ import type { Locale } from '@shared/api/schemas/common'
 import type { VerificationCheck } from '@shared/api/schemas/settings'
 
 /**
- * CSV export of the local history (issue 7): French uses `;` (Excel's separator where `,` is the
+ * CSV export of the local history (DESIGN §3: dates, numbers and CSV follow the locale): French uses `;` (Excel's separator where `,` is the
  * decimal mark) and French dates; English uses `,` and ISO-like dates. UTF-8 with a BOM, or Excel
  * opens accents as mojibake. Columns are chosen from what is stored: there is no passcode to leak.
  */

@@ -7,7 +7,7 @@ export type DeviceAction = (deviceId: string) => PasscodeAction | null
 const unknownAction: DeviceAction = () => null
 
 /**
- * The team timeline (issue 7, domain §3): this app's own actions plus every agent's passcode actions
+ * The team timeline (domain §3): this app's own actions plus every agent's passcode actions
  * Intune recorded — `remoteActionAudits` ("what Device actions shows", beta) and `auditEvents` (the
  * compliance log). An Intune record of one of our own actions is folded into our row, not repeated.
  */

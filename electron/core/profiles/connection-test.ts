@@ -38,7 +38,7 @@ function entraCode(body: unknown): { code: ErrorCode; detail: string } | null {
 }
 
 /**
- * "Test connection" (issue 6). Without a token: the tenant's OpenID discovery document (an
+ * "Test connection" (domain §4, §5). Without a token: the tenant's OpenID discovery document (an
  * unknown tenant answers AADSTS90002), then a deliberately invalid refresh-token request to the
  * token endpoint, which Entra ID answers with AADSTS700016 when the application (client) ID is not
  * registered in that tenant and with another error otherwise — no credential is sent. With the

@@ -18,7 +18,7 @@ export interface ProfilesHandlersDeps {
   readonly fetch?: typeof fetch
 }
 
-/** `profiles:*` channels (issue 6): list, save, remove, activate, test. */
+/** `profiles:*` channels (domain §4, §5): list, save, remove, activate, test. */
 export function createProfilesHandlers(
   deps: ProfilesHandlersDeps,
 ): Handlers<'profiles:list' | 'profiles:save' | 'profiles:remove' | 'profiles:activate' | 'profiles:test'> {

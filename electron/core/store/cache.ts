@@ -6,7 +6,7 @@ import { refreshStoredVerdicts } from './verdict-refresh'
 
 /**
  * The device cache database of the active profile: one file per profile,
- * `<profileDataDir>/cache.db`, never shared (issue 5). Opened lazily; on a profile switch the old
+ * `<profileDataDir>/cache.db`, never shared (DESIGN §3 "SQLite"). Opened lazily; on a profile switch the old
  * one is closed (after `onReset` listeners, e.g. the sync engine cancelling its run) and the next
  * `db()` opens the new profile's file.
  */

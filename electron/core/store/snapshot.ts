@@ -51,7 +51,7 @@ function dropStaging(db: Database.Database): void {
 }
 
 /**
- * Atomic snapshot replacement (issue 5). A sync stages every device in a plain table, page by page
+ * Atomic snapshot replacement (DESIGN §3 "SQLite", §5). A sync stages every device in a plain table, page by page
  * (each page committed, so memory stays flat and a killed process loses only staging rows), then
  * builds a complete new table set beside the live one and swaps it in with renames in one
  * transaction. Searches read the live set throughout. A failed, cancelled or killed sync leaves the

@@ -8,7 +8,7 @@ import { listPath } from './fields'
 import { pageRecords, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
 
 /**
- * The full pass (issue 5): every device, staged page by page, then swapped in atomically
+ * The full pass (domain §2.6): every device, staged page by page, then swapped in atomically
  * (store/snapshot.ts); devices Intune no longer lists are removed. Correctness never relies on
  * `$filter` (domain §2.6), so this pass is also the sweep that catches deletions.
  *

@@ -11,7 +11,7 @@ import { passcodeEligibility } from './devices'
 import { verificationCheck } from './settings'
 
 /**
- * Issuing and tracking the passcode action (issue 7). Graph has one action, `resetPasscode`; the agent
+ * Issuing and tracking the passcode action (domain §2.3–2.4). Graph has one action, `resetPasscode`; the agent
  * sees "Remove passcode" on iOS/iPadOS and "Reset passcode" on Android (domain §2.4).
  *
  * The temporary passcode Intune returns for Android kinds crosses this contract in exactly one place,

@@ -3,7 +3,7 @@ import { noInput, text } from './common'
 import { profileKind } from './profiles'
 
 /**
- * Sign-in state of the active profile (issue 6). Nothing here is a token: core keeps tokens in the
+ * Sign-in state of the active profile (domain §4). Nothing here is a token: core keeps tokens in the
  * MSAL cache and only ever tells the renderer who is signed in and what they may do.
  */
 

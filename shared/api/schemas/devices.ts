@@ -11,7 +11,7 @@ import { SOURCE_IDS } from '../../eligibility/sources'
 import { id, text } from './common'
 
 /**
- * The local device cache (issue 5): search, one device, live refresh of one device.
+ * The local device cache (domain §2.1–2.2, §2.6): search, one device, live refresh of one device.
  * Rows come from the SQLite cache filled by sync (schemas/sync.ts); `devices:refresh` is the only
  * channel here that calls Graph.
  */
@@ -108,7 +108,7 @@ export const deviceSearchResult = z.strictObject({
 })
 export type DeviceSearchResult = z.infer<typeof deviceSearchResult>
 
-/** Same shape as shared/eligibility's PasscodeEligibility (issue 3). */
+/** Same shape as shared/eligibility's PasscodeEligibility (domain §6). */
 export const passcodeEligibility = z.strictObject({
   verdict,
   action: passcodeAction.nullable(),
@@ -129,7 +129,7 @@ export const outOfScope = z.strictObject({
 })
 export type OutOfScope = z.infer<typeof outOfScope>
 
-/** One device, grouped as an agent thinks of it (issue 5, Device detail). */
+/** One device, grouped as an agent thinks of it (domain §2.1–2.2, §6). */
 export const deviceDetail = z.strictObject({
   id: z.string(),
   deviceName: nstr,

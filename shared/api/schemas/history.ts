@@ -4,7 +4,7 @@ import { actionRecord, actionState, passcodeActionKind } from './actions'
 import { id, isoDateTime, locale, text } from './common'
 
 /**
- * History (issue 7): every action taken from this app on this machine (the profile's SQLite database,
+ * History (domain §3): every action taken from this app on this machine (the profile's SQLite database,
  * works offline), its CSV export, and — online — a team timeline that adds other agents' passcode
  * actions from Intune's remoteActionAudits and auditEvents (domain §3).
  */

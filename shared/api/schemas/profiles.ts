@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../errors'
 import { id, noInput, text } from './common'
 
 /**
- * Tenant profiles (issue 6): which Entra ID tenant and app registration Passcode Desk signs in to.
+ * Tenant profiles (domain §4, §5): which Entra ID tenant and app registration Passcode Desk signs in to.
  * The built-in Demo profile points at the embedded demo tenant and cannot be removed.
  */
 

@@ -4,7 +4,7 @@ import { noInput } from './common'
 export const localePreference = z.enum(['system', 'fr', 'en'])
 export const themePreference = z.enum(['system', 'light', 'dark'])
 
-/** Identity checks an agent can be asked to tick before issuing an action (issue 7). */
+/** Identity checks an agent can be asked to tick before issuing an action (DESIGN, intro: the guided walkthrough). */
 export const verificationCheck = z.enum([
   'employeeId',
   'managerCallback',

@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../errors'
 import { noInput } from './common'
 
 /**
- * Full sync of Intune managed devices into the local cache (issue 5). `sync:start` returns at once;
+ * Full sync of Intune managed devices into the local cache (domain §2.6). `sync:start` returns at once;
  * progress and the end arrive as events. One sync at a time (SYNC_IN_PROGRESS).
  */
 
