@@ -128,6 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startDemoTenant: options.startDemoTenant,
     allowKeychain: options.allowKeychain,
     profileId: options.profileId,
+    policy,
     fetch: netFetch,
     events,
     log,

@@ -180,6 +180,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     if (profileId === DEMO_PROFILE_ID) {
       name = 'Demo'
       kind = 'demo'
+      // Hidden by the organisation (ShowDemoProfile off, DESIGN §3): never started, from any channel.
+      if (!profiles.demoAvailable()) {
+        const startError = new CodedError('PROFILE_DEMO_HIDDEN', 'Your organisation has hidden the demo profile')
+        return { profile: { id: profileId, name, kind, tenantId: '', graphBaseUrl: '' }, dir, auth: null, startError }
+      }
       if (!demo) {
         try {
           demo = await options.startDemoTenant({

@@ -2,7 +2,9 @@ import type { HostKind } from '@shared/api/schemas/app'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
 import { createProfilesHandlers } from '../profiles/handlers'
+import { profileRulesFromPolicy } from '../profiles/managed'
 import { createProfilesStore, type ProfilesStore, type TenantProfile } from '../profiles/store'
+import type { ManagedPolicy } from '@shared/api/schemas/policy'
 import type { Handlers } from '../router'
 import { createAuthHandlers } from './handlers'
 import {
@@ -35,6 +37,8 @@ export interface AuthWiringOptions {
   readonly env?: NodeJS.ProcessEnv
   /** CLI `--profile`: start on this profile without making it the app's active one. */
   readonly profileId?: string
+  /** The organisation's profile rules (presets, adding, demo shown): enforced by the store. */
+  readonly policy?: ManagedPolicy
 }
 
 export interface AuthServices {
@@ -81,7 +85,10 @@ export function demoSettingsFromEnv(env: NodeJS.ProcessEnv): DemoTenantSettings 
  */
 export async function createAuthServices(options: AuthWiringOptions): Promise<AuthServices> {
   const { events, log } = options
-  const profiles = createProfilesStore(options.dataDir)
+  const profiles = createProfilesStore(
+    options.dataDir,
+    options.policy ? profileRulesFromPolicy(options.policy) : undefined,
+  )
   const demo = { ...demoSettingsFromEnv(options.env ?? process.env), ...options.demoTenant }
   const openBrowser =
     options.openExternal ??
