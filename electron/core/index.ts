@@ -16,6 +16,7 @@ import { createLinkInbox, type LinkInbox } from './links'
 import { createLogger, type Logger } from './log'
 import { createNodeFetch } from './net/node-fetch'
 import { loadManagedPolicy } from './policy'
+import { startHistoryRetention } from './policy/history-retention'
 import { withManagedSettings } from './policy/settings-overlay'
 import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsStore } from './settings/store'
@@ -179,6 +180,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connectivity: connectivity.reachability,
   })
 
+  // Managed HistoryRetentionDays (DESIGN §3): at start, on a profile switch, then daily.
+  const retention = startHistoryRetention({
+    days: policy.values.HistoryRetentionDays,
+    database: () => deviceCache.cache.db(),
+    onProfileChange: (listener) => sessions.onChange(listener),
+    log,
+  })
+
   const links = createLinkInbox(events, log)
   const updates = options.host.createUpdates?.(policy.values.UpdateFeedUrl, log) ?? null
   updates?.onChange((status) => events.emit('updates:changed', status))
@@ -210,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     links,
     async dispose() {
       connectivity.dispose()
+      retention.dispose()
       updates?.dispose()
       await actions.dispose()
       deviceCache.dispose()

@@ -123,3 +123,22 @@ export async function loadManagedPolicy(readers: PolicyReaders, log: Logger): Pr
     log.info('policy.applied', { keys: Object.keys(policy.values), sources: policy.sources })
   return policy
 }
+
+/**
+ * The browser host's stand-in for an MDM (E2E tests, demos on Linux): a managed-preferences plist
+ * named by `PASSCODE_DESK_POLICY_FILE`, read as the macOS computer-wide file — the same parser and
+ * merge, so what a test sets is what an Intune preference file would set. The Electron host never
+ * calls this: it reads the real registry or managed preferences.
+ */
+export async function loadManagedPolicyFile(file: string, log: Logger): Promise<ManagedPolicy> {
+  const computerWide = managedPlistPaths('-').macComputer
+  return loadManagedPolicy(
+    {
+      platform: 'darwin',
+      user: '-',
+      readFile: (path) =>
+        path === computerWide ? readFile(file) : Promise.reject(new Error('not the computer-wide file')),
+    },
+    log,
+  )
+}
