@@ -182,8 +182,16 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       kind = 'demo'
       // Hidden by the organisation (ShowDemoProfile off, DESIGN §3): never started, from any channel.
       if (!profiles.demoAvailable()) {
-        const startError = new CodedError('PROFILE_DEMO_HIDDEN', 'Your organisation has hidden the demo profile')
-        return { profile: { id: profileId, name, kind, tenantId: '', graphBaseUrl: '' }, dir, auth: null, startError }
+        const startError = new CodedError(
+          'PROFILE_DEMO_HIDDEN',
+          'Your organisation has hidden the demo profile',
+        )
+        return {
+          profile: { id: profileId, name, kind, tenantId: '', graphBaseUrl: '' },
+          dir,
+          auth: null,
+          startError,
+        }
       }
       if (!demo) {
         try {

@@ -21,8 +21,7 @@ import { compileTicketPattern } from '@shared/ticket-pattern'
 import type { RegistryValue } from './registry'
 
 export type Converted<T> =
-  | { ok: true; value: T }
-  | { ok: false; reason: 'badType' | 'badValue' | 'badPattern' }
+  { ok: true; value: T } | { ok: false; reason: 'badType' | 'badValue' | 'badPattern' }
 
 /** A raw value as read: from the registry (typed) or from a plist (JSON-like, Dates, Buffers). */
 export type RawValue =

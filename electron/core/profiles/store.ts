@@ -91,7 +91,10 @@ export function findProfileIdByName(store: ProfilesStore, name: string): string 
  * `rules`: what the organisation manages (profiles/managed.ts). Presets are listed after the demo
  * profile and before the agent's own, are never written to profiles.json, and refuse edits.
  */
-export function createProfilesStore(dataDir: string, rules: ManagedProfileRules = NO_PROFILE_RULES): ProfilesStore {
+export function createProfilesStore(
+  dataDir: string,
+  rules: ManagedProfileRules = NO_PROFILE_RULES,
+): ProfilesStore {
   const path = join(dataDir, 'profiles.json')
   let current = readJsonFile(path, storedFile, EMPTY)
   const write = (next: StoredFile) => {

@@ -18,7 +18,9 @@ afterEach(async () => {
 const policy = mergePolicy([
   {
     source: 'HKLM',
-    values: new Map([['TicketPattern', { from: 'registry', value: { type: 'REG_SZ', data: '^INC[0-9]{7}$' } }]]),
+    values: new Map([
+      ['TicketPattern', { from: 'registry', value: { type: 'REG_SZ', data: '^INC[0-9]{7}$' } }],
+    ]),
   },
 ])
 

@@ -132,7 +132,9 @@ describe('managed tenant profiles', () => {
       problems: [],
     })
     expect(rules.presets.map((p) => p.name)).toEqual(['Contoso', 'Contoso US Gov'])
-    expect(rules.presets[0]!.id).toBe(managedProfileId({ tenantId: TENANT, clientId: CLIENT, cloud: 'global' }))
+    expect(rules.presets[0]!.id).toBe(
+      managedProfileId({ tenantId: TENANT, clientId: CLIENT, cloud: 'global' }),
+    )
     expect(rules.presets[1]!.id).not.toBe(rules.presets[0]!.id)
     expect(rules).toMatchObject({ allowAdd: true, showDemo: true })
   })
