@@ -21,16 +21,19 @@ export interface DeepLink {
   readonly caller?: string
 }
 
-export type DeepLinkRejection =
-  | 'tooLong'
-  | 'notALink'
-  | 'wrongScheme'
-  | 'unknownTarget'
-  | 'unknownParameter'
-  | 'repeatedParameter'
-  | 'noDevice'
-  | 'severalDevices'
-  | 'badValue'
+/** Why a link was refused: a reason only (never the link's text), so it can be shown and logged. */
+export const DEEP_LINK_REJECTIONS = [
+  'tooLong',
+  'notALink',
+  'wrongScheme',
+  'unknownTarget',
+  'unknownParameter',
+  'repeatedParameter',
+  'noDevice',
+  'severalDevices',
+  'badValue',
+] as const
+export type DeepLinkRejection = (typeof DEEP_LINK_REJECTIONS)[number]
 
 export type DeepLinkResult =
   { readonly ok: true; readonly link: DeepLink } | { readonly ok: false; readonly reason: DeepLinkRejection }

@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'PROFILE_INVALID',
   'PROFILE_NOT_FOUND',
   'PROFILE_BUILTIN',
+  // Managed by the organisation (DESIGN §3): a preset profile, adding profiles turned off, demo hidden
+  'PROFILE_MANAGED',
+  'PROFILE_ADD_DISABLED',
+  'PROFILE_DEMO_HIDDEN',
   // Store / sync
   'DB_NEWER_VERSION',
   'DB_ERROR',
@@ -50,6 +54,8 @@ export const ERROR_CODES = [
   // Actions
   'NOT_ELIGIBLE',
   'POLICY_FIELDS_MISSING',
+  // The ticket reference does not match the organisation's TicketPattern (DESIGN §3)
+  'TICKET_FORMAT_MISMATCH',
   'CONFIRMATION_REQUIRED',
   'ACTION_IN_PROGRESS',
   'PASSCODE_EXPIRED',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
 import { defaultDataDir } from '../core/config'
 import { createLogger } from '../core/log'
+import { loadManagedPolicyFile } from '../core/policy'
 import { openInDefaultBrowser } from './open-browser'
 import { startBrowserHost } from './server'
 
@@ -12,7 +13,10 @@ import { startBrowserHost } from './server'
 async function main(): Promise<void> {
   const dataDir = defaultDataDir()
   const log = createLogger({ dir: `${dataDir}/logs`, console: process.env.PASSCODE_DESK_VERBOSE === '1' })
-  const core = await createCore({ dataDir, host: { kind: 'browser' }, logger: log })
+  // Settings managed by the organisation: none here unless a test or demo names a plist (DESIGN §3).
+  const policyFile = process.env.PASSCODE_DESK_POLICY_FILE
+  const managedPolicy = policyFile ? await loadManagedPolicyFile(policyFile, log) : undefined
+  const core = await createCore({ dataDir, host: { kind: 'browser' }, logger: log, managedPolicy })
   const portText = process.env.PASSCODE_DESK_PORT ?? '0'
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -10,6 +10,8 @@ import { createCore, type Core } from '../core'
 import { demoSettingsFromEnv } from '../core/auth/demo-settings'
 import { defaultDataDir } from '../core/config'
 import { createLogger } from '../core/log'
+import { loadManagedPolicy } from '../core/policy'
+import { profileRulesFromPolicy } from '../core/profiles/managed'
 import { createProfilesStore, findProfileIdByName } from '../core/profiles/store'
 import { CodedError } from '@shared/errors'
 import { EXIT, UsageError } from './options'
@@ -35,9 +37,13 @@ export interface CliCoreOptions {
 export async function openCliCore(options: CliCoreOptions = {}): Promise<Core> {
   const env = options.env ?? process.env
   const dataDir = options.dataDir ?? defaultDataDir(env)
+  // Read once: `--profile` then knows the organisation's presets and a hidden demo (DESIGN §3).
+  const log = createLogger({ dir: join(dataDir, 'logs'), console: env.PASSCODE_DESK_VERBOSE === '1' })
+  const managedPolicy = await loadManagedPolicy({ platform: process.platform }, log)
   let profileId: string | undefined
   if (options.profile) {
-    profileId = findProfileIdByName(createProfilesStore(dataDir), options.profile) ?? undefined
+    const profiles = createProfilesStore(dataDir, profileRulesFromPolicy(managedPolicy))
+    profileId = findProfileIdByName(profiles, options.profile) ?? undefined
     if (!profileId) throw new CodedError('PROFILE_NOT_FOUND', `No profile named "${options.profile}".`)
   }
   const demo = demoSettingsFromEnv(env)
@@ -52,12 +58,13 @@ export async function openCliCore(options: CliCoreOptions = {}): Promise<Core> {
           if (env.PASSCODE_DESK_NO_OPEN !== '1') openInDefaultBrowser(url)
         }),
     },
-    logger: createLogger({ dir: join(dataDir, 'logs'), console: env.PASSCODE_DESK_VERBOSE === '1' }),
+    logger: log,
     // Scripts do not need a 2,000-device simulator beside a Graph target they chose themselves.
     demoTenant: options.graphTarget ? { ...demo, devices: 0 } : demo,
     profileId,
     cacheFile: options.db ?? undefined,
     graphTarget: options.graphTarget,
+    managedPolicy,
   })
 }
 

@@ -17,6 +17,7 @@ import { createLinksModule, type LinkInbox } from './links'
 import { createLogger, type Logger } from './log'
 import { createNodeFetch } from './net/node-fetch'
 import { createPolicyModule, loadManagedPolicy } from './policy'
+import { startHistoryRetention } from './policy/history-retention'
 import { createProfilesModule } from './profiles'
 import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsModule } from './settings'
@@ -97,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startDemoTenant: options.startDemoTenant,
     allowKeychain: options.allowKeychain,
     profileId: options.profileId,
+    policy: policy.policy,
     fetch: netFetch,
     events,
     log,
@@ -185,6 +187,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   })
 
+  // Managed HistoryRetentionDays (DESIGN §3): at start, on a profile switch, then daily.
+  const retention = startHistoryRetention({
+    days: policy.policy.values.HistoryRetentionDays,
+    database: () => cache.db(),
+    onProfileChange: (listener) => sessions.onChange(listener),
+    log,
+  })
   const handlers: Handlers = {
     ...app.handlers,
     ...settings.handlers,
@@ -211,6 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       // Reverse order of construction: what reads the cache and the session stops before them.
       connectivity.dispose()
+      retention.dispose()
       await updates.dispose()
       await history.dispose()
       await actions.dispose()

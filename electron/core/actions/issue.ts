@@ -4,6 +4,7 @@ import type { PasscodeEligibilityDto } from '@shared/api/schemas/devices'
 import type { ActionPolicy } from '@shared/api/schemas/settings'
 import { evaluatePasscodeAction } from '@shared/eligibility'
 import { CodedError } from '@shared/errors'
+import { ticketMatchesPattern } from '@shared/ticket-pattern'
 import { RESET_PASSCODE_PERMISSION } from '../auth/permissions'
 import type { AgentIdentity, Session } from '../auth/session'
 import type { Logger } from '../log'
@@ -95,6 +96,13 @@ export async function issueAction(deps: IssueDeps, request: IssueRequest): Promi
       ticket: early.ticket,
       checks: early.checks.join(','),
       preconditions: '',
+    })
+  }
+  // The organisation's ticket format (managed TicketPattern, DESIGN §3): checked here whatever
+  // the renderer showed.
+  if (!ticketMatchesPattern(input.ticketReference ?? '', policy.ticketPattern)) {
+    throw new CodedError('TICKET_FORMAT_MISMATCH', 'The ticket number does not match the required format', {
+      pattern: policy.ticketPattern ?? '',
     })
   }
 

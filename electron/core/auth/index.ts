@@ -4,6 +4,8 @@ import type { Logger } from '../log'
 import { createProfilesStore, type ProfilesStore, type TenantProfile } from '../profiles/store'
 import type { CoreModule } from '../module'
 import { demoSettingsFromEnv } from './demo-settings'
+import { profileRulesFromPolicy } from '../profiles/managed'
+import type { ManagedPolicy } from '@shared/api/schemas/policy'
 import { createAuthHandlers } from './handlers'
 import type { DemoTenantSettings, StartDemoTenant } from './demo-tenant-lifecycle'
 import { createSessionManager, type SessionManager } from './session-manager'
@@ -33,6 +35,8 @@ export interface AuthModuleOptions {
   readonly env?: NodeJS.ProcessEnv
   /** CLI `--profile`: start on this profile without making it the app's active one. */
   readonly profileId?: string
+  /** The organisation's profile rules (presets, adding, demo shown): enforced by the store. */
+  readonly policy?: ManagedPolicy
 }
 
 export interface AuthModule extends CoreModule<
@@ -50,7 +54,10 @@ export interface AuthModule extends CoreModule<
  */
 export async function createAuthModule(options: AuthModuleOptions): Promise<AuthModule> {
   const { events, log } = options
-  const profiles = createProfilesStore(options.dataDir)
+  const profiles = createProfilesStore(
+    options.dataDir,
+    options.policy ? profileRulesFromPolicy(options.policy) : undefined,
+  )
   const demo = { ...demoSettingsFromEnv(options.env ?? process.env), ...options.demoTenant }
   const openBrowser =
     options.openExternal ??

@@ -17,9 +17,11 @@ import {
 } from '@shared/api/schemas/policy'
 import { GUID_PATTERN } from '@shared/api/schemas/profiles'
 import { verificationCheck, type VerificationCheck } from '@shared/api/schemas/settings'
+import { compileTicketPattern } from '@shared/ticket-pattern'
 import type { RegistryValue } from './registry'
 
-export type Converted<T> = { ok: true; value: T } | { ok: false; reason: 'badType' | 'badValue' }
+export type Converted<T> =
+  { ok: true; value: T } | { ok: false; reason: 'badType' | 'badValue' | 'badPattern' }
 
 /** A raw value as read: from the registry (typed) or from a plist (JSON-like, Dates, Buffers). */
 export type RawValue =
@@ -85,15 +87,18 @@ const isHttpsUrl = (text: string) => {
   }
 }
 
-/** A ticket pattern is an agent-facing check, not code: bounded, and it must compile. */
-const isUsablePattern = (text: string) => {
-  if (text.length === 0 || text.length > 200) return false
-  try {
-    new RegExp(text, 'u')
-    return true
-  } catch {
-    return false
-  }
+/**
+ * A ticket pattern is an agent-facing check, not code: bounded, it must compile, and it must not be
+ * able to backtrack for ever (shared/ticket-pattern.ts); otherwise the value is ignored, with a notice.
+ */
+function ticketPattern(raw: RawValue): Converted<string> {
+  const s = asString(raw)
+  if (!s.ok) return s
+  const compiled = compileTicketPattern(s.value)
+  if (compiled.ok) return s
+  return compiled.problem === 'doesNotCompile' || compiled.problem === 'tooComplex'
+    ? { ok: false, reason: 'badPattern' }
+    : badValue
 }
 
 function profiles(raw: RawValue): Converted<ManagedProfile[]> {
@@ -131,7 +136,7 @@ export const DEFINITIONS: Record<PolicyKey, Definition> = {
   AllowAddProfiles: asBoolean,
   ShowDemoProfile: asBoolean,
   TicketRequired: asBoolean,
-  TicketPattern: stringWhere(isUsablePattern),
+  TicketPattern: ticketPattern,
   IdentityChecksRequired: (raw) => {
     const list = asStringList(raw)
     if (!list.ok) return list

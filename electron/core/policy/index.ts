@@ -134,3 +134,22 @@ export interface PolicyModule extends CoreModule<'policy:get'> {
 export function createPolicyModule(policy: ManagedPolicy): PolicyModule {
   return { policy, handlers: createPolicyHandlers(policy), dispose() {} }
 }
+
+/**
+ * The browser host's stand-in for an MDM (E2E tests, demos on Linux): a managed-preferences plist
+ * named by `PASSCODE_DESK_POLICY_FILE`, read as the macOS computer-wide file — the same parser and
+ * merge, so what a test sets is what an Intune preference file would set. The Electron host never
+ * calls this: it reads the real registry or managed preferences.
+ */
+export async function loadManagedPolicyFile(file: string, log: Logger): Promise<ManagedPolicy> {
+  const computerWide = managedPlistPaths('-').macComputer
+  return loadManagedPolicy(
+    {
+      platform: 'darwin',
+      user: '-',
+      readFile: (path) =>
+        path === computerWide ? readFile(file) : Promise.reject(new Error('not the computer-wide file')),
+    },
+    log,
+  )
+}

@@ -16,6 +16,8 @@ export function applyManagedSettings(own: Settings, policy: ManagedPolicy): Sett
     policy: {
       ticketRequired: v.TicketRequired ?? own.policy.ticketRequired,
       requiredChecks: v.IdentityChecksRequired ?? own.policy.requiredChecks,
+      // Only the organisation sets a ticket format; `actions:issue` and the walkthrough check it.
+      ...(v.TicketPattern !== undefined ? { ticketPattern: v.TicketPattern } : {}),
     },
   }
 }

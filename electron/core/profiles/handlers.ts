@@ -54,7 +54,13 @@ export function createProfilesHandlers(
       const wasActive = store.activeId() === id
       store.remove(id)
       await sessions.forget(id)
-      if (wasActive) await sessions.activate(DEMO_PROFILE_ID)
+      if (wasActive) {
+        // The store's fallback: the demo profile, or the organisation's first profile when the demo
+        // is hidden (then, with nothing else left, the hidden demo is opened without starting).
+        const next = store.activeId()
+        const hiddenDemo = next === DEMO_PROFILE_ID && !store.demoAvailable()
+        await sessions.activate(next, hiddenDemo ? { persist: false } : undefined)
+      }
       return changed()
     },
     'profiles:activate': async ({ id }) => {

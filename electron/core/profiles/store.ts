@@ -12,6 +12,7 @@ import {
 } from '@shared/api/schemas/profiles'
 import { CodedError } from '@shared/errors'
 import { readJsonFile, writeJsonFile } from '../json-file'
+import { MANAGED_ID_PATTERN, NO_PROFILE_RULES, type ManagedProfileRules } from './managed'
 
 /** A tenant profile as stored in `<dataDir>/profiles.json` (no secret: a public client has none). */
 export interface TenantProfile {
@@ -52,6 +53,8 @@ export interface ProfilesStore {
   activate(id: string): void
   /** `<dataDir>/profiles/<id>/`: the profile's cache database and token cache live there. */
   dirOf(id: string): string
+  /** False when the organisation hides the demo profile (ShowDemoProfile off): it must not start. */
+  demoAvailable(): boolean
 }
 
 const DEMO_NAME = 'Demo'
@@ -76,27 +79,48 @@ export function validateDraft(draft: ProfileDraft, others: readonly TenantProfil
   return { name, tenantId, clientId, cloud: draft.cloud }
 }
 
-/** The CLI's `--profile NAME` (case-insensitive; `Demo` is the built-in profile). */
+/** The CLI's `--profile NAME` (case-insensitive; `Demo` is the built-in profile unless hidden). */
 export function findProfileIdByName(store: ProfilesStore, name: string): string | null {
   const wanted = name.trim().toLowerCase()
-  if (wanted === DEMO_NAME.toLowerCase() || wanted === DEMO_PROFILE_ID) return DEMO_PROFILE_ID
+  if (wanted === DEMO_NAME.toLowerCase() || wanted === DEMO_PROFILE_ID)
+    return store.demoAvailable() ? DEMO_PROFILE_ID : null
   return store.list(null).profiles.find((p) => p.name.toLowerCase() === wanted)?.id ?? null
 }
 
-export function createProfilesStore(dataDir: string): ProfilesStore {
+/**
+ * `rules`: what the organisation manages (profiles/managed.ts). Presets are listed after the demo
+ * profile and before the agent's own, are never written to profiles.json, and refuse edits.
+ */
+export function createProfilesStore(
+  dataDir: string,
+  rules: ManagedProfileRules = NO_PROFILE_RULES,
+): ProfilesStore {
   const path = join(dataDir, 'profiles.json')
   let current = readJsonFile(path, storedFile, EMPTY)
-  if (current.activeId !== DEMO_PROFILE_ID && !current.profiles.some((p) => p.id === current.activeId)) {
-    current = { ...current, activeId: DEMO_PROFILE_ID }
-  }
   const write = (next: StoredFile) => {
     writeJsonFile(path, next)
     current = next
   }
-  const find = (id: string) => current.profiles.find((p) => p.id === id) ?? null
+  const preset = (id: string) => rules.presets.find((p) => p.id === id) ?? null
+  const own = (id: string) => current.profiles.find((p) => p.id === id) ?? null
+  const find = (id: string) => preset(id) ?? own(id)
+  const notFound = () => new CodedError('PROFILE_NOT_FOUND', 'No such profile')
+  const managed = () => new CodedError('PROFILE_MANAGED', 'This profile is set by your organisation')
+  /**
+   * The saved choice when it still exists; otherwise the demo profile, or — when the organisation
+   * hides it — the first preset, then the agent's first own profile. With nothing else left it is
+   * the hidden demo, which the session manager then refuses to start (PROFILE_DEMO_HIDDEN).
+   */
+  const activeId = (): string => {
+    const saved = current.activeId
+    if (saved === DEMO_PROFILE_ID ? rules.showDemo : find(saved)) return saved
+    if (rules.showDemo) return DEMO_PROFILE_ID
+    return rules.presets[0]?.id ?? current.profiles[0]?.id ?? DEMO_PROFILE_ID
+  }
 
   return {
     list(demo) {
+      const active = activeId()
       const demoSummary: ProfileSummary = {
         id: DEMO_PROFILE_ID,
         name: DEMO_NAME,
@@ -104,32 +128,36 @@ export function createProfilesStore(dataDir: string): ProfilesStore {
         tenantId: demo?.tenantId ?? '',
         clientId: demo?.clientId ?? '',
         cloud: 'global',
-        active: current.activeId === DEMO_PROFILE_ID,
+        active: active === DEMO_PROFILE_ID,
         builtIn: true,
       }
+      const summary = (p: TenantProfile, isManaged: boolean): ProfileSummary => ({
+        ...p,
+        kind: 'tenant' as const,
+        active: p.id === active,
+        builtIn: false,
+        ...(isManaged ? { managed: true } : {}),
+      })
       return {
-        activeId: current.activeId,
+        activeId: active,
         profiles: [
-          demoSummary,
-          ...current.profiles.map((p) => ({
-            ...p,
-            kind: 'tenant' as const,
-            active: p.id === current.activeId,
-            builtIn: false,
-          })),
+          ...(rules.showDemo ? [demoSummary] : []),
+          ...rules.presets.map((p) => summary(p, true)),
+          ...current.profiles.map((p) => summary(p, false)),
         ],
       }
     },
-    activeId: () => current.activeId,
+    activeId,
     get: find,
     save(id, draft) {
       if (id === DEMO_PROFILE_ID)
         throw new CodedError('PROFILE_BUILTIN', 'The Demo profile cannot be changed')
-      if (id !== undefined && !find(id)) throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
-      const valid = validateDraft(
-        draft,
-        current.profiles.filter((p) => p.id !== id),
-      )
+      if (id !== undefined && preset(id)) throw managed()
+      if (id === undefined && !rules.allowAdd)
+        throw new CodedError('PROFILE_ADD_DISABLED', 'Your organisation does not allow adding profiles')
+      if (id !== undefined && !own(id)) throw notFound()
+      // Names stay unique across presets too: the CLI selects a profile by name.
+      const valid = validateDraft(draft, [...rules.presets, ...current.profiles.filter((p) => p.id !== id)])
       const profile: TenantProfile = { id: id ?? `p-${randomUUID()}`, ...valid }
       const profiles = id
         ? current.profiles.map((p) => (p.id === id ? profile : p))
@@ -142,21 +170,25 @@ export function createProfilesStore(dataDir: string): ProfilesStore {
     remove(id) {
       if (id === DEMO_PROFILE_ID)
         throw new CodedError('PROFILE_BUILTIN', 'The Demo profile cannot be removed')
-      if (!find(id)) throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
+      if (preset(id)) throw managed()
+      if (!own(id)) throw notFound()
       write({
         activeId: current.activeId === id ? DEMO_PROFILE_ID : current.activeId,
         profiles: current.profiles.filter((p) => p.id !== id),
       })
     },
     activate(id) {
-      if (id !== DEMO_PROFILE_ID && !find(id)) throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
+      if (id === DEMO_PROFILE_ID && !rules.showDemo)
+        throw new CodedError('PROFILE_DEMO_HIDDEN', 'Your organisation has hidden the demo profile')
+      if (id !== DEMO_PROFILE_ID && !find(id)) throw notFound()
       write({ ...current, activeId: id })
     },
     dirOf(id) {
-      // Ids are either `demo` or `p-<uuid>` (checked on read), so this never leaves `profiles/`.
-      if (id !== DEMO_PROFILE_ID && !/^p-[0-9a-f-]{36}$/.test(id))
-        throw new CodedError('PROFILE_NOT_FOUND', 'No such profile')
+      // Ids are `demo`, `p-<uuid>` (checked on read) or `m-<uuid>` (derived), so this never leaves `profiles/`.
+      if (id !== DEMO_PROFILE_ID && !/^p-[0-9a-f-]{36}$/.test(id) && !MANAGED_ID_PATTERN.test(id))
+        throw notFound()
       return join(dataDir, 'profiles', id)
     },
+    demoAvailable: () => rules.showDemo,
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DEVICE_KEYS } from '../../deep-link'
+import { DEEP_LINK_REJECTIONS, DEVICE_KEYS } from '../../deep-link'
 import { noInput, text } from './common'
 
 /** A deep link already checked by shared/deep-link.ts (DESIGN §3 "deep links"). */
@@ -10,9 +10,12 @@ export const deepLink = z.strictObject({
   caller: text(100).optional(),
 })
 
+/** A link the parser refused, by reason only: the renderer says so without echoing the link. */
+export const refusedLink = z.strictObject({ refused: z.enum(DEEP_LINK_REJECTIONS) })
+
 export const linksContract = {
-  /** The last link the OS handed to the app (then forgotten), or null. */
-  'links:take': { input: noInput, output: deepLink.nullable() },
+  /** The last link the OS handed to the app — followed, or refused with why — then forgotten; or null. */
+  'links:take': { input: noInput, output: z.union([deepLink, refusedLink]).nullable() },
 } as const
 
 export const linksEvents = {

@@ -48,7 +48,7 @@ export const managedValues = z.strictObject({
 export type ManagedValues = z.infer<typeof managedValues>
 
 /** Why one value was ignored; the rest of the policy still applies (value by value). */
-export const policyProblemReason = z.enum(['unknownKey', 'badType', 'badValue'])
+export const policyProblemReason = z.enum(['unknownKey', 'badType', 'badValue', 'badPattern'])
 
 export const policyProblem = z.strictObject({
   key: text(120),

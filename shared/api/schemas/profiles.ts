@@ -29,6 +29,8 @@ export const profileSummary = z.strictObject({
   active: z.boolean(),
   /** The Demo profile: cannot be edited or removed. */
   builtIn: z.boolean(),
+  /** Preset by the organisation (managed TenantProfiles, DESIGN §3): cannot be edited or removed. */
+  managed: z.boolean().optional(),
 })
 export type ProfileSummary = z.infer<typeof profileSummary>
 

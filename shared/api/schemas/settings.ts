@@ -17,6 +17,11 @@ export type VerificationCheck = z.infer<typeof verificationCheck>
 export const actionPolicy = z.strictObject({
   ticketRequired: z.boolean(),
   requiredChecks: z.array(verificationCheck).max(10),
+  /**
+   * The organisation's ticket number format (managed TicketPattern, shared/ticket-pattern.ts).
+   * Only ever set by the policy overlay: an agent cannot choose one (see `settingsUpdate`).
+   */
+  ticketPattern: z.string().max(200).optional(),
 })
 export type ActionPolicy = z.infer<typeof actionPolicy>
 
@@ -57,7 +62,7 @@ export type Settings = z.infer<typeof settings>
 export const settingsUpdate = z.strictObject({
   locale: localePreference.optional(),
   theme: themePreference.optional(),
-  policy: actionPolicy.optional(),
+  policy: actionPolicy.omit({ ticketPattern: true }).optional(),
   sync: syncSettings.optional(),
 })
 export type SettingsUpdate = z.infer<typeof settingsUpdate>

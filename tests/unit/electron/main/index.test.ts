@@ -158,7 +158,10 @@ describe('Electron main lifecycle', () => {
     )
     expect(await take()).toMatchObject({ value: { by: 'imei', value: '356938035643809' } })
     electron.app.emit('open-url', new FakeEvent(), 'passcode-desk://device?serial=A&action=reset')
+    expect(await take()).toEqual({ ok: true, value: { refused: 'unknownParameter' } })
     electron.app.emit('second-instance', {}, ['/x', 'passcode-desk://settings?locale=en'], '/')
+    // Refused: only the reason reaches the window (it says so), never the link; then nothing.
+    expect(await take()).toEqual({ ok: true, value: { refused: 'unknownTarget' } })
     expect(await take()).toEqual({ ok: true, value: null })
   })
 

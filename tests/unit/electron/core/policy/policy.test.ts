@@ -149,7 +149,7 @@ describe('Windows: HKLM beats HKCU, value by value', () => {
     expect(policy.sources).toEqual({ TicketRequired: 'HKCU' })
     expect(policy.problems.map((p) => `${p.source}:${p.key}:${p.reason}`)).toEqual([
       'HKLM:TicketRequired:badType',
-      'HKLM:TicketPattern:badValue',
+      'HKLM:TicketPattern:badPattern',
       'HKLM:HistoryRetentionDays:badValue',
     ])
   })
