@@ -10,6 +10,7 @@ import type { SyncSettings } from '@shared/api/schemas/settings'
 import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from '../sync/engine'
 import { startBackgroundSync } from '../sync/background'
 import { createSyncHandlers } from '../sync/handlers'
+import { createCallerHandlers } from './caller-handlers'
 import { createDeviceHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
 
@@ -41,7 +42,14 @@ export interface DeviceCacheModule {
   readonly devices: DeviceService
   readonly sync: SyncEngine
   readonly handlers: Handlers<
-    'devices:search' | 'devices:get' | 'devices:refresh' | 'sync:start' | 'sync:cancel' | 'sync:status'
+    | 'devices:search'
+    | 'devices:get'
+    | 'devices:refresh'
+    | 'devices:person'
+    | 'devices:failureFacts'
+    | 'sync:start'
+    | 'sync:cancel'
+    | 'sync:status'
   >
   dispose(): void
 }
@@ -121,7 +129,11 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     cache,
     devices,
     sync,
-    handlers: { ...createDeviceHandlers(devices), ...syncHandlers },
+    handlers: {
+      ...createDeviceHandlers(devices),
+      ...createCallerHandlers(cache, { now: options.now, locale: options.locale }),
+      ...syncHandlers,
+    },
     dispose() {
       background?.stop()
       sync.cancel()
