@@ -17,10 +17,10 @@ import { parseSearchText, prefixQuery, quoteFts } from './query-text'
  * sign-in name, e-mail or phone — each with every device of theirs in the cache, most recently
  * checked in first. Two indexed reads over the word index (store/device-tables.ts): the person
  * columns only (a device name or serial never makes a person card), then each person's devices by
- * their sign-in name as an FTS phrase, checked for equality on the row (a phrase also matches a
- * longer name).
+ * the words of their sign-in name's local part, checked for equality on the row. Domain words
+ * ("contoso", "com") are never looked up: every device has them, and reading their doclists costs
+ * as much as scanning the cache (tests/bench/person-lookup.bench.ts).
  */
-
 /** Fewer characters than this match too many people to mean one ("a", "ma"). */
 const MIN_PERSON_CHARS = 3
 const PERSON_COLUMNS = '{user_principal_name user_display_name email_address}'
@@ -46,6 +46,12 @@ export const PEOPLE_SQL = `SELECT DISTINCT lower(d.user_principal_name) AS upn
   FROM devices_fts f JOIN devices d ON d.pk = f.rowid
   WHERE f.devices_fts MATCH ? AND d.user_principal_name IS NOT NULL AND d.user_principal_name <> ''
   LIMIT ?`
+/** The same, for a typed address: the words of its local part match, the whole text is in the row. */
+export const PEOPLE_BY_ADDRESS_SQL = `SELECT DISTINCT lower(d.user_principal_name) AS upn
+  FROM devices_fts f JOIN devices d ON d.pk = f.rowid
+  WHERE f.devices_fts MATCH ? AND d.user_principal_name IS NOT NULL AND d.user_principal_name <> ''
+    AND (instr(lower(d.user_principal_name), ?) > 0 OR instr(lower(ifnull(d.email_address, '')), ?) > 0)
+  LIMIT ?`
 
 export const PERSON_DEVICES_SQL = `SELECT d.id, d.device_name, d.user_principal_name, d.user_display_name,
     d.email_address, d.phone_number, d.model, d.manufacturer, d.operating_system, d.os_version,
@@ -55,13 +61,13 @@ export const PERSON_DEVICES_SQL = `SELECT d.id, d.device_name, d.user_principal_
   ORDER BY d.last_sync_ms IS NULL, d.last_sync_ms DESC, d.name_key
   LIMIT ?`
 
-/** The FTS5 phrase of a sign-in name's words ("zoe.belanger@contoso.fr" → "zoe" + "belanger" + …). */
+/** The FTS5 phrase of a sign-in name's local part ("zoe.belanger@contoso.fr" → "zoe" + "belanger"). */
 export function upnPhrase(upn: string): string | null {
-  const words = upn
+  const local = (upn.split('@')[0] ?? '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter(Boolean)
-  return words.length > 0 ? `{user_principal_name} : ${words.map(quoteFts).join(' + ')}` : null
+  return local.length > 0 ? `{user_principal_name} : ${local.map(quoteFts).join(' + ')}` : null
 }
 
 export interface PersonLookupOptions {
@@ -81,24 +87,45 @@ export function createPersonLookup(db: Database.Database, options: PersonLookupO
     return statement.all(...params) as T[]
   }
 
-  /** The region a typed phone number is read in: the agent's, or the tenant's commonest (phone.ts). */
+  /**
+   * The region a typed phone number is read in: the agent's, or the tenant's commonest (phone.ts),
+   * worked out again only when the database or the locale changed (parsing the sample costs ~10 ms).
+   */
+  const version = db
+    .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+    .pluck()
+  let region: { key: string; value: CountryCode | undefined } | null = null
   const phoneRegion = (): CountryCode | undefined => {
-    const sample = all<{ phone_number: string }>(
-      'SELECT phone_number FROM devices WHERE phone_number IS NOT NULL LIMIT 200',
-      [],
-    ).map((r) => r.phone_number)
-    return pickPhoneRegion(phoneRegionOf(locale()), sample)
+    const key = `${version.get() as string}|${locale() ?? ''}`
+    if (region?.key !== key) {
+      const sample = all<{ phone_number: string }>(
+        'SELECT phone_number FROM devices WHERE phone_number IS NOT NULL LIMIT 200',
+        [],
+      ).map((r) => r.phone_number)
+      region = { key, value: pickPhoneRegion(phoneRegionOf(locale()), sample) }
+    }
+    return region.value
   }
 
-  /** The word-index query for the person columns, or null when the text cannot name one person. */
-  function personMatch(query: string): string | null {
+  /** The people query for what was typed, or null when the text cannot name one person. */
+  function peopleQuery(query: string): { sql: string; params: unknown[] } | null {
+    const limit = MAX_PEOPLE + 1
     if (looksLikePhone(query)) {
       const digits = phoneSearchDigits(query, phoneRegion())
-      return digits ? `{phone_number} : ${quoteFts(digits)}*` : null
+      return digits ? { sql: PEOPLE_SQL, params: [`{phone_number} : ${quoteFts(digits)}*`, limit] } : null
+    }
+    const at = query.indexOf('@')
+    if (at >= 0) {
+      // An address: its local part's words find the candidates, the typed text must be in the row.
+      const local = parseSearchText(query.slice(0, at)).tokens
+      const typed = query.trim().toLowerCase()
+      if (local.length === 0 || typed.length < MIN_PERSON_CHARS) return null
+      const match = `${PERSON_COLUMNS} : (${prefixQuery(local)})`
+      return { sql: PEOPLE_BY_ADDRESS_SQL, params: [match, typed, typed, limit] }
     }
     const { tokens } = parseSearchText(query)
     if (tokens.join('').length < MIN_PERSON_CHARS) return null
-    return `${PERSON_COLUMNS} : (${prefixQuery(tokens)})`
+    return { sql: PEOPLE_SQL, params: [`${PERSON_COLUMNS} : (${prefixQuery(tokens)})`, limit] }
   }
 
   function devicesOf(upn: string): Person | null {
@@ -135,9 +162,9 @@ export function createPersonLookup(db: Database.Database, options: PersonLookupO
 
   return {
     lookup(query: string): PersonResult {
-      const match = personMatch(query)
-      if (!match) return { people: [], ambiguous: false }
-      const upns = all<{ upn: string }>(PEOPLE_SQL, [match, MAX_PEOPLE + 1]).map((r) => r.upn)
+      const found = peopleQuery(query)
+      if (!found) return { people: [], ambiguous: false }
+      const upns = all<{ upn: string }>(found.sql, found.params).map((r) => r.upn)
       if (upns.length > MAX_PEOPLE) return { people: [], ambiguous: true }
       const people = upns.map(devicesOf).filter((p): p is Person => p !== null)
       people.sort((a, b) =>
