@@ -22,6 +22,7 @@ import { toDeviceRecord } from '../../electron/core/store/device-record'
 import { beginSnapshot } from '../../electron/core/store/snapshot'
 import { BETA_FIELDS } from '../../electron/core/sync/fields'
 import { generateDevices } from '../../electron/demo-tenant/generator'
+import type { PersonResult } from '../../shared/api/schemas/person'
 import { percentile } from './search-workload'
 
 const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [200_000]
@@ -117,7 +118,7 @@ describe('person lookup', () => {
                 const result = await router.call('devices:person', { query }, ctx)
                 routed.push(performance.now() - t0)
                 if (!result.ok) throw new Error(`lookup failed: ${result.error.code}`)
-                if (round === 0 && result.value.people.length > 0) cards++
+                if (round === 0 && (result.value as PersonResult).people.length > 0) cards++
                 const t1 = performance.now()
                 for (const run of replays[i]!) run()
                 raw.push(performance.now() - t1)
