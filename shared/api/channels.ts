@@ -20,6 +20,9 @@ export const CHANNELS = [
   'devices:search',
   'devices:get',
   'devices:refresh',
+  // start from the caller; what could make the action fail (DESIGN intro)
+  'devices:person',
+  'devices:failureFacts',
   // sync (domain §2.6)
   'sync:start',
   'sync:cancel',

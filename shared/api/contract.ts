@@ -5,8 +5,10 @@ import { appContract } from './schemas/app'
 import { connectivityContract, connectivityEvents } from './schemas/connectivity'
 import { authContract, authEvents } from './schemas/auth'
 import { devicesContract } from './schemas/devices'
+import { failureFactsContract } from './schemas/failure-facts'
 import { historyContract } from './schemas/history'
 import { linksContract, linksEvents } from './schemas/links'
+import { personContract } from './schemas/person'
 import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
 import { settingsContract, settingsEvents } from './schemas/settings'
@@ -24,6 +26,8 @@ export const contract = {
   ...linksContract,
   ...updatesContract,
   ...devicesContract,
+  ...personContract,
+  ...failureFactsContract,
   ...syncContract,
   ...authContract,
   ...profilesContract,

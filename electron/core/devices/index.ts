@@ -3,6 +3,7 @@ import type { Connectivity } from '../connectivity/model'
 import type { GraphClient } from '../graph/client'
 import type { CoreModule } from '../module'
 import type { DeviceCache } from '../store/cache'
+import { createCallerHandlers } from './caller-handlers'
 import { createDeviceHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
 
@@ -20,7 +21,9 @@ export interface DevicesModuleOptions {
   readonly locale?: () => string | undefined
 }
 
-export interface DevicesModule extends CoreModule<'devices:search' | 'devices:get' | 'devices:refresh'> {
+export interface DevicesModule extends CoreModule<
+  'devices:search' | 'devices:get' | 'devices:refresh' | 'devices:person' | 'devices:failureFacts'
+> {
   readonly service: DeviceService
   dispose(): void
 }
@@ -41,5 +44,13 @@ export function createDevicesModule(options: DevicesModuleOptions): DevicesModul
       }
     },
   })
-  return { service, handlers: createDeviceHandlers(service), dispose() {} }
+  return {
+    service,
+    handlers: {
+      ...createDeviceHandlers(service),
+      // Start from the caller, "before the click" (DESIGN intro): local reads, no Graph call.
+      ...createCallerHandlers(options.cache, { now: options.now, locale: options.locale }),
+    },
+    dispose() {},
+  }
 }

@@ -9,7 +9,7 @@ import { useDeviceSearchStore } from './deviceSearch'
 export type RefreshOutcome = 'updated' | 'gone' | 'outOfScope' | 'failed'
 
 /**
- * One device from the cache (issue 5, Device detail) and its live "Refresh from Intune". Answers
+ * One device from the cache (DESIGN intro: "sees at once whether Intune can…") and its live "Refresh from Intune". Answers
  * for a device the agent has already left are dropped (sequence number per load).
  */
 export const useDeviceDetailStore = defineStore('deviceDetail', () => {

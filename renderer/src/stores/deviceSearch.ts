@@ -1,104 +1,29 @@
 import { defineStore } from 'pinia'
-import { computed, readonly, ref, shallowReactive, shallowRef, watch } from 'vue'
+import { computed, readonly, ref, shallowRef, watch } from 'vue'
 import { api } from '@renderer/api/client'
-import type { DeviceDetail, DeviceFilters, DeviceRow, DeviceSearchInput } from '@shared/api/schemas/devices'
+import type { DeviceDetail, DeviceFilters, DeviceSearchInput } from '@shared/api/schemas/devices'
 import type { AppError } from '@shared/errors'
+import {
+  activeFilterCount,
+  rowFromDetail,
+  sortInput,
+  type FilterListKey,
+  type SortChoice,
+} from './deviceQuery'
+import { createResultPages, PAGE_SIZE } from './resultPages'
 import { createSearchPacing, MAX_DEBOUNCE_MS } from './searchPacing'
 import { useSyncStore } from './sync'
 
-/** Rows fetched per `devices:search` call while scrolling (core allows up to 500). */
-export const PAGE_SIZE = 100
-/** Pages kept in memory; the farthest from what is on screen are dropped beyond this (200k rows never all load). */
-export const MAX_CACHED_PAGES = 40
+// Views, components and tests import these from the store; they live where their one job is.
+export { activeFilterCount, rowFromDetail, SORT_CHOICES, sortInput } from './deviceQuery'
+export type { FilterListKey, SortChoice } from './deviceQuery'
+export { MAX_CACHED_PAGES, PAGE_SIZE, pagesForRange, pagesToEvict } from './resultPages'
+
 /** The longest search-as-you-type waits after a key (only while answers are slow: searchPacing.ts). */
 export const SEARCH_DEBOUNCE_MS = MAX_DEBOUNCE_MS
 
-/** Sort choices offered to the agent; `auto` = relevance with a query, device name without (core's default). */
-export const SORT_CHOICES = [
-  'auto',
-  'deviceName',
-  'userDisplayName',
-  'lastSyncNewest',
-  'lastSyncOldest',
-] as const
-export type SortChoice = (typeof SORT_CHOICES)[number]
-
-export function sortInput(choice: SortChoice): DeviceSearchInput['sort'] {
-  switch (choice) {
-    case 'auto':
-      return undefined
-    case 'deviceName':
-      return { field: 'deviceName', direction: 'asc' }
-    case 'userDisplayName':
-      return { field: 'userDisplayName', direction: 'asc' }
-    case 'lastSyncNewest':
-      return { field: 'lastSyncDateTime', direction: 'desc' }
-    case 'lastSyncOldest':
-      return { field: 'lastSyncDateTime', direction: 'asc' }
-  }
-}
-
 /**
- * Page indexes needed to show rows [start, end) (end exclusive), clamped to the result size. The
- * virtual list asks for what is on screen plus its overscan; this says which pages that touches.
- */
-export function pagesForRange(start: number, end: number, total: number, pageSize = PAGE_SIZE): number[] {
-  const first = Math.max(0, Math.floor(Math.max(0, start) / pageSize))
-  const lastRow = Math.min(end, total) - 1
-  if (lastRow < first * pageSize) return []
-  const last = Math.floor(lastRow / pageSize)
-  const pages: number[] = []
-  for (let page = first; page <= last; page++) pages.push(page)
-  return pages
-}
-
-/** Which cached pages to drop so at most `max` remain: the farthest from the page being viewed go first. */
-export function pagesToEvict(cached: Iterable<number>, centerPage: number, max = MAX_CACHED_PAGES): number[] {
-  const pages = [...cached]
-  if (pages.length <= max) return []
-  return pages
-    .sort((a, b) => Math.abs(b - centerPage) - Math.abs(a - centerPage) || b - a)
-    .slice(0, pages.length - max)
-}
-
-/** The filters that are lists of values (chips with a menu of options). */
-export type FilterListKey = 'enrollmentKinds' | 'verdicts' | 'ownership' | 'compliance'
-
-/** Number of filter values the agent has set (for the "Clear filters" button and the empty state). */
-export function activeFilterCount(filters: DeviceFilters): number {
-  return (
-    (filters.enrollmentKinds?.length ?? 0) +
-    (filters.verdicts?.length ?? 0) +
-    (filters.ownership?.length ?? 0) +
-    (filters.compliance?.length ?? 0) +
-    (filters.lastCheckInOlderThanDays !== undefined ? 1 : 0)
-  )
-}
-
-/** The list row a refreshed device now has (keeps the results in step with "Refresh from Intune"). */
-export function rowFromDetail(detail: DeviceDetail): DeviceRow {
-  return {
-    id: detail.id,
-    deviceName: detail.deviceName,
-    userPrincipalName: detail.user.userPrincipalName,
-    userDisplayName: detail.user.userDisplayName,
-    operatingSystem: detail.management.operatingSystem,
-    osVersion: detail.management.osVersion,
-    model: detail.hardware.model,
-    manufacturer: detail.hardware.manufacturer,
-    serialNumber: detail.hardware.serialNumber,
-    ownership: detail.management.ownership,
-    complianceState: detail.compliance.complianceState,
-    lastSyncDateTime: detail.management.lastSyncDateTime,
-    enrollmentKind: detail.eligibility.enrollment,
-    verdict: detail.eligibility.verdict,
-    action: detail.eligibility.action,
-    ...(detail.outOfScope ? { outOfScope: true as const } : {}),
-  }
-}
-
-/**
- * Search over the local device cache (issue 5, Devices view). State survives navigation to a
+ * Search over the local device cache (DESIGN §5: instant at enterprise size). State survives navigation to a
  * device and back: query, filters, sort, active row and scroll position live here, not in the view.
  *
  * Staleness: every change of query/filters/sort starts a new search generation; any answer
@@ -114,7 +39,7 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
   /** Matches for the current query + filters; null until the first answer. */
   const total = ref<number | null>(null)
   const queryTruncated = ref(false)
-  const pages = shallowReactive(new Map<number, readonly DeviceRow[]>())
+  const pages = createResultPages()
   /** A search is in flight for the current generation (results on screen may be the previous ones). */
   const searching = ref(false)
   const error = shallowRef<AppError | null>(null)
@@ -131,8 +56,6 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
   /** A first-page search is on its way; keys typed meanwhile wait for it (searchPacing.ts). */
   let firstPagesInFlight = 0
   let rerunWhenAnswered = false
-  const inFlight = new Set<number>()
-  let lastCenterPage = 0
 
   function request(offset: number, limit: number): DeviceSearchInput {
     const input: DeviceSearchInput = { query: query.value, filters: filters.value, offset, limit }
@@ -148,7 +71,7 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
       debounceTimer = null
     }
     const mine = ++generation
-    inFlight.clear()
+    pages.forgetInFlight()
     searching.value = true
     firstPagesInFlight++
     rerunWhenAnswered = false
@@ -169,13 +92,11 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
       return
     }
     error.value = null
-    pages.clear()
-    pages.set(0, result.value.rows)
+    pages.replace(result.value.rows)
     total.value = result.value.total
     queryTruncated.value = result.value.queryTruncated
     activeIndex.value = result.value.total > 0 ? 0 : -1
     scrollTop.value = 0
-    lastCenterPage = 0
     resultsId.value++
   }
 
@@ -225,35 +146,23 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
 
   async function fetchPage(page: number): Promise<void> {
     const mine = generation
-    inFlight.add(page)
     const result = await api.call('devices:search', request(page * PAGE_SIZE, PAGE_SIZE))
     if (mine !== generation) return
-    inFlight.delete(page)
     if (!result.ok) {
+      pages.settle(page)
       error.value = result.error
       return
     }
-    pages.set(page, result.value.rows)
+    pages.settle(page, result.value.rows)
     // The cache may have changed between pages (a sync finished): trust the newest count.
     total.value = result.value.total
-    for (const evicted of pagesToEvict(pages.keys(), lastCenterPage)) pages.delete(evicted)
   }
 
   /** The virtual list shows rows [start, end): fetch the pages it needs that are not here yet. */
   function ensureRange(start: number, end: number): void {
     // While a new search is on its way, the rows on screen belong to the previous one.
     if (total.value === null || searching.value) return
-    const needed = pagesForRange(start, end, total.value)
-    if (needed.length === 0) return
-    lastCenterPage = needed[Math.floor(needed.length / 2)] ?? 0
-    for (const page of needed) {
-      if (!pages.has(page) && !inFlight.has(page)) void fetchPage(page)
-    }
-  }
-
-  /** Row at an absolute index, or undefined while its page is loading. */
-  function rowAt(index: number): DeviceRow | undefined {
-    return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
+    for (const page of pages.claimMissing(start, end, total.value)) void fetchPage(page)
   }
 
   function moveActive(delta: number): void {
@@ -277,14 +186,7 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
 
   /** "Refresh from Intune" updated a device: show the new values if its row is loaded. */
   function applyDetail(detail: DeviceDetail): void {
-    for (const [page, rows] of pages) {
-      const at = rows.findIndex((row) => row.id === detail.id)
-      if (at >= 0) {
-        const next = rows.slice()
-        next[at] = rowFromDetail(detail)
-        pages.set(page, next)
-      }
-    }
+    pages.replaceRow(rowFromDetail(detail))
   }
 
   /**
@@ -347,7 +249,7 @@ export const useDeviceSearchStore = defineStore('deviceSearch', () => {
     clearQuery,
     runSearch,
     ensureRange,
-    rowAt,
+    rowAt: pages.rowAt,
     moveActive,
     setActive,
     open,

@@ -3,6 +3,7 @@ import { migration0020 } from './0020-actions'
 import { migration0030 } from './0030-device-scope'
 import { migration0050 } from './0050-filter-words'
 import { migration0060 } from './0060-action-caller'
+import { migration0090 } from './0090-failure-lookups'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0050,
   migration0060,
+  migration0090,
 ]

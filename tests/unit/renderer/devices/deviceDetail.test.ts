@@ -128,4 +128,63 @@ describe('useDeviceDetailStore', () => {
     expect(await refreshed).toBe('gone')
     expect(fake.take('devices:search')).toHaveLength(1)
   })
+
+  it('refresh refused by a scope tag keeps the device, shows the mark and badges its result row', async () => {
+    const search = useDeviceSearchStore()
+    void search.runSearch()
+    fake
+      .take('devices:search')[0]!
+      .resolve(
+        ok({ rows: [row('a', 'Cached')], total: 1, offset: 0, limit: PAGE_SIZE, queryTruncated: false }),
+      )
+    await flush()
+    const store = useDeviceDetailStore()
+    void store.load('a')
+    fake.take('devices:get')[0]!.resolve(ok(detail('a', 'Cached')))
+    await flush()
+    const refreshed = store.refresh()
+    fake
+      .take('devices:refresh')[0]!
+      .resolve({ ok: false, error: { code: 'GRAPH_OUT_OF_SCOPE', message: 'scope tag' } })
+    await flush()
+    const marked: DeviceDetail = {
+      ...detail('a', 'Cached'),
+      outOfScope: {
+        agentUpn: 'agent@contoso.fr',
+        deniedAt: '2026-11-26T12:00:00Z',
+        requestId: null,
+        activityId: null,
+      },
+    }
+    fake.take('devices:get')[0]!.resolve(ok(marked))
+    expect(await refreshed).toBe('outOfScope')
+    expect(store.detail?.outOfScope).toBeTruthy()
+    expect(search.rowAt(0)?.outOfScope).toBe(true)
+    // Not gone: the results are not searched again.
+    expect(fake.take('devices:search')).toHaveLength(0)
+  })
+
+  it('drops a refresh answer for a device the agent has already left', async () => {
+    const store = useDeviceDetailStore()
+    void store.load('a')
+    fake.take('devices:get')[0]!.resolve(ok(detail('a', 'A')))
+    await flush()
+    const refreshed = store.refresh()
+    void store.load('b')
+    fake.take('devices:get')[0]!.resolve(ok(detail('b', 'B')))
+    fake.take('devices:refresh')[0]!.resolve(ok(detail('a', 'A, refreshed')))
+    expect(await refreshed).toBe('failed')
+    expect(store.detail?.deviceName).toBe('B')
+    expect(store.refreshing).toBe(false)
+  })
+
+  it('refuses a second refresh while one is running', async () => {
+    const store = useDeviceDetailStore()
+    void store.load('a')
+    fake.take('devices:get')[0]!.resolve(ok(detail('a', 'A')))
+    await flush()
+    void store.refresh()
+    expect(await store.refresh()).toBe('failed')
+    expect(fake.take('devices:refresh')).toHaveLength(1)
+  })
 })

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import type { FailureFacts } from '@shared/api/schemas/failure-facts'
+import { failureCauses, questionsFor, type FailureCause } from '@shared/failure-causes'
+
+const READ_AT = '2026-11-26T12:00:00.000Z'
+const hoursAgo = (h: number) => new Date(Date.parse(READ_AT) - h * 3_600_000).toISOString()
+
+function facts(partial: Partial<FailureFacts> = {}): FailureFacts {
+  return {
+    deviceId: 'd1',
+    action: 'resetPasscode',
+    lastCheckIn: hoursAgo(2),
+    readAt: READ_AT,
+    outOfScope: false,
+    passcodePolicy: 'assigned',
+    deviceFailures: [],
+    tenantFailures: [],
+    approvalRequired: null,
+    ...partial,
+  }
+}
+const kinds = (causes: FailureCause[]) => causes.map((c) => c.kind)
+
+describe('failureCauses (before the click)', () => {
+  it('finds nothing to worry about on a device that checked in recently, with no failures anywhere', () => {
+    expect(failureCauses(facts())).toEqual([])
+  })
+
+  it('measures the check-in age from the facts: over a day is said, 7 days or more is a warning', () => {
+    expect(failureCauses(facts({ lastCheckIn: hoursAgo(23) }))).toEqual([])
+    expect(failureCauses(facts({ lastCheckIn: hoursAgo(30) }))).toEqual([
+      { kind: 'checkInOverADay', severity: 'info', ask: 'deviceOnline', hours: 30 },
+    ])
+    expect(failureCauses(facts({ lastCheckIn: hoursAgo(7 * 24 + 5) }))).toEqual([
+      { kind: 'staleCheckIn', severity: 'warning', ask: 'lastUsed', days: 7 },
+    ])
+    expect(failureCauses(facts({ lastCheckIn: null }))).toEqual([
+      { kind: 'neverCheckedIn', severity: 'warning', ask: 'deviceOnline' },
+    ])
+  })
+
+  it('puts a scope refusal first, whatever else is known', () => {
+    const causes = failureCauses(
+      facts({ outOfScope: true, lastCheckIn: hoursAgo(400), passcodePolicy: 'notKnown' }),
+    )
+    expect(kinds(causes)).toEqual(['outOfScope', 'staleCheckIn', 'policyNotKnown'])
+  })
+
+  it("joins the device's earlier failures with the tenant's for the same reason, and lists the tenant's others apart", () => {
+    const causes = failureCauses(
+      facts({
+        deviceFailures: [
+          { reason: { kind: 'state', state: 'stillPending' }, count: 2, lastAt: '2026-11-20T10:00:00Z' },
+        ],
+        tenantFailures: [
+          { reason: { kind: 'error', code: 'GRAPH_FORBIDDEN' }, count: 9, lastAt: '2026-11-21T10:00:00Z' },
+          { reason: { kind: 'state', state: 'stillPending' }, count: 5, lastAt: '2026-11-22T10:00:00Z' },
+        ],
+      }),
+    )
+    expect(causes).toEqual([
+      {
+        kind: 'failedOnDevice',
+        severity: 'warning',
+        ask: 'deviceOnline',
+        reason: { kind: 'state', state: 'stillPending' },
+        count: 2,
+        lastAt: '2026-11-20T10:00:00Z',
+        tenantCount: 5,
+      },
+      {
+        kind: 'failedInTenant',
+        severity: 'info',
+        ask: null,
+        reason: { kind: 'error', code: 'GRAPH_FORBIDDEN' },
+        count: 9,
+        lastAt: '2026-11-21T10:00:00Z',
+      },
+    ])
+  })
+
+  it('lists at most three other tenant reasons', () => {
+    const tenantFailures = (['failed', 'notSupported', 'canceled', 'stillPending'] as const).map((state) => ({
+      reason: { kind: 'state' as const, state },
+      count: 1,
+      lastAt: '2026-11-01T00:00:00Z',
+    }))
+    expect(kinds(failureCauses(facts({ tenantFailures })))).toEqual([
+      'failedInTenant',
+      'failedInTenant',
+      'failedInTenant',
+    ])
+  })
+
+  it('warns that Multi Admin Approval held actions in this tenant before', () => {
+    expect(failureCauses(facts({ approvalRequired: { count: 3, lastAt: '2026-11-25T09:00:00Z' } }))).toEqual([
+      {
+        kind: 'approvalRequired',
+        severity: 'warning',
+        ask: 'approvalWait',
+        count: 3,
+        lastAt: '2026-11-25T09:00:00Z',
+      },
+    ])
+  })
+
+  it('says a passcode policy is not known rather than guessing, and warns when none applies', () => {
+    expect(failureCauses(facts({ passcodePolicy: 'notKnown', action: 'removePasscode' }))).toEqual([
+      { kind: 'policyNotKnown', severity: 'info', ask: 'newPasscode', action: 'removePasscode' },
+    ])
+    expect(failureCauses(facts({ passcodePolicy: 'notKnown' }))[0]?.ask).toBeNull()
+    expect(kinds(failureCauses(facts({ passcodePolicy: 'notAssigned' })))).toEqual(['noPasscodePolicy'])
+    // No action possible: nothing about policies to say.
+    expect(failureCauses(facts({ passcodePolicy: 'notKnown', action: null }))).toEqual([])
+  })
+
+  it('never states a probability: every cause carries only facts (counts, ages, dates)', () => {
+    const causes = failureCauses(
+      facts({
+        lastCheckIn: null,
+        outOfScope: true,
+        passcodePolicy: 'notKnown',
+        approvalRequired: { count: 1, lastAt: READ_AT },
+        deviceFailures: [{ reason: { kind: 'error', code: 'TIMEOUT' }, count: 1, lastAt: READ_AT }],
+      }),
+    )
+    for (const cause of causes)
+      expect(Object.keys(cause).filter((k) => /percent|probab|likel|chance/i.test(k))).toEqual([])
+  })
+})
+
+describe('questionsFor', () => {
+  it('asks each question once, in the order of the causes', () => {
+    const causes = failureCauses(
+      facts({
+        lastCheckIn: hoursAgo(30),
+        approvalRequired: { count: 1, lastAt: READ_AT },
+        deviceFailures: [{ reason: { kind: 'error', code: 'TIMEOUT' }, count: 1, lastAt: READ_AT }],
+      }),
+    )
+    expect(questionsFor(causes)).toEqual(['deviceOnline', 'approvalWait'])
+  })
+})
