@@ -9,6 +9,7 @@ import { historyContract } from './schemas/history'
 import { linksContract, linksEvents } from './schemas/links'
 import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
+import { readinessContract } from './schemas/readiness'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
 import { updatesContract, updatesEvents } from './schemas/updates'
@@ -30,6 +31,7 @@ export const contract = {
   ...actionsContract,
   ...historyContract,
   ...connectivityContract,
+  ...readinessContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schema of every main → renderer event. */

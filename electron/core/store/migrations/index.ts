@@ -4,6 +4,7 @@ import { migration0020 } from './0020-actions'
 import { migration0030 } from './0030-device-scope'
 import { migration0050 } from './0050-filter-words'
 import { migration0060 } from './0060-action-caller'
+import { migration0100 } from './0100-readiness-index'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing through the list. */
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0050,
   migration0060,
+  migration0100,
 ]
