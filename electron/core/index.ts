@@ -23,6 +23,7 @@ import { VERSION } from './version'
 import type { ManagedPolicy } from '@shared/api/schemas/policy'
 
 import { createPolicyHandlers } from './policy/handlers'
+import { createReadinessModule } from './readiness'
 import { createUpdatesHandlers, type HostUpdates } from './updates/handlers'
 
 export type { HostUpdates } from './updates/handlers'
@@ -178,6 +179,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connectivity: connectivity.reachability,
   })
 
+  // Fleet readiness (DESIGN §1): aggregates over the same per-profile database, offline.
+  const readiness = createReadinessModule({ database: () => deviceCache.cache.db() })
+
   const links = createLinkInbox(events, log)
   const updates = options.host.createUpdates?.(policy.values.UpdateFeedUrl, log) ?? null
   updates?.onChange((status) => events.emit('updates:changed', status))
@@ -197,6 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...deviceCache.handlers,
     ...actions.handlers,
     ...connectivity.handlers,
+    ...readiness.handlers,
   }
 
   const router = createRouter(handlers, { validateOutput: validate, log })
@@ -209,6 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     links,
     async dispose() {
       connectivity.dispose()
+      readiness.dispose()
       updates?.dispose()
       await actions.dispose()
       deviceCache.dispose()

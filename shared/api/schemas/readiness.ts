@@ -47,7 +47,9 @@ export const readinessSummary = z.strictObject({
     total: count(),
     byVerdict: z.array(z.strictObject({ verdict, count: count() })),
     /** `platform` is Graph's operatingSystem as cached (null when Graph gave none). */
-    byKindPlatform: z.array(z.strictObject({ enrollmentKind, platform: z.string().nullable(), count: count() })),
+    byKindPlatform: z.array(
+      z.strictObject({ enrollmentKind, platform: z.string().nullable(), count: count() }),
+    ),
     /** Eligible devices with no check-in for STALE_CHECK_IN_DAYS days or more (never counts too). */
     stale: z.strictObject({
       days: z.number().int().min(1),

@@ -1,0 +1,100 @@
+import type { Statement } from 'better-sqlite3'
+import type { Db } from '../store/db'
+import { bucketSql, offsetModifier } from './buckets'
+import type { ReadinessBucket } from '@shared/api/schemas/readiness'
+
+/**
+ * The SQLite aggregate queries behind the Readiness view (DESIGN §5: under 200 ms at 200,000
+ * devices). Device figures are covering scans of the `verdict_age` and `platform` indexes
+ * (store/device-tables.ts) in group order: no table row is read and nothing is sorted. Action
+ * figures read a range of the `actions_by_time` / `actions_by_state` indexes (migration 0020). Bound
+ * parameters only; the statement text never varies with values. EXPLAIN QUERY PLAN tests:
+ * tests/unit/electron/core/readiness/queries.test.ts.
+ */
+
+export interface CountRow {
+  readonly key: string | null
+  readonly n: number
+}
+
+export const SQL = {
+  byVerdict: 'SELECT verdict AS key, count(*) AS n FROM devices GROUP BY verdict',
+  byKindPlatform: `SELECT enrollment_kind AS kind, operating_system AS platform, count(*) AS n
+    FROM devices GROUP BY enrollment_kind, operating_system`,
+  // Never checked in counts as stale (same expression as devices:search's check-in filter, search-sql.ts).
+  // `+verdict`: left to itself SQLite takes the verdict_age range, reads each stale device's row for
+  // its kind and sorts them; the covering scan of `platform` in kind order reads no row and no sort
+  // (sqlite.org/optoverview.html, disqualifying terms with unary +).
+  staleByKind: `SELECT enrollment_kind AS key, count(*) AS n FROM devices
+    WHERE +verdict = 'eligible' AND ifnull(last_sync_ms, 0) < ? GROUP BY enrollment_kind`,
+  failures: `SELECT state, failure_code, intune_error_code, count(*) AS actions,
+      count(DISTINCT device_id) AS devices
+    FROM actions WHERE state IN ('failed', 'notSupported', 'notSent') AND requested_at >= ?
+    GROUP BY state, failure_code, intune_error_code ORDER BY actions DESC, state, failure_code, intune_error_code`,
+  // Median per action kind and over all ('*'): the middle row (or the two middle rows' mean) of
+  // each group's durations; a clock step backwards cannot give a negative duration.
+  completion: `WITH d AS (
+      SELECT action, max(0, (julianday(completed_at) - julianday(sent_at)) * 86400000.0) AS ms
+      FROM actions
+      WHERE state = 'done' AND requested_at >= ? AND sent_at IS NOT NULL AND completed_at IS NOT NULL
+    ), g AS (
+      SELECT '*' AS grp, ms FROM d UNION ALL SELECT action AS grp, ms FROM d
+    ), r AS (
+      SELECT grp, ms, row_number() OVER (PARTITION BY grp ORDER BY ms) AS i,
+        count(*) OVER (PARTITION BY grp) AS n
+      FROM g
+    )
+    SELECT grp, avg(ms) AS median, max(n) AS n FROM r WHERE i IN ((n + 1) / 2, (n + 2) / 2) GROUP BY grp`,
+} as const
+
+export const overTimeSql = (bucket: ReadinessBucket) =>
+  `SELECT ${bucketSql(bucket)} AS start, state, count(*) AS n FROM actions
+    WHERE requested_at >= ? GROUP BY 1, state`
+
+export interface FailureRow {
+  readonly state: string
+  readonly failure_code: string | null
+  readonly intune_error_code: number | null
+  readonly actions: number
+  readonly devices: number
+}
+
+export interface ReadinessQueries {
+  byVerdict(): CountRow[]
+  byKindPlatform(): { kind: string; platform: string | null; n: number }[]
+  staleByKind(olderThanMs: number): CountRow[]
+  overTime(
+    bucket: ReadinessBucket,
+    fromIso: string,
+    utcOffsetMinutes: number,
+  ): { start: string; state: string; n: number }[]
+  failures(fromIso: string): FailureRow[]
+  completion(fromIso: string): { grp: string; median: number; n: number }[]
+  /** Every statement run, for EXPLAIN QUERY PLAN tests. */
+  readonly trace?: { sql: string; params: unknown[] }[]
+}
+
+export function createReadinessQueries(
+  db: Db,
+  trace?: { sql: string; params: unknown[] }[],
+): ReadinessQueries {
+  const statements = new Map<string, Statement<unknown[]>>()
+  const all = <T>(sql: string, params: unknown[]): T[] => {
+    trace?.push({ sql, params })
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement.all(...params) as T[]
+  }
+  return {
+    byVerdict: () => all(SQL.byVerdict, []),
+    byKindPlatform: () => all(SQL.byKindPlatform, []),
+    staleByKind: (olderThanMs) => all(SQL.staleByKind, [olderThanMs]),
+    overTime: (bucket, fromIso, offset) => all(overTimeSql(bucket), [offsetModifier(offset), fromIso]),
+    failures: (fromIso) => all(SQL.failures, [fromIso]),
+    completion: (fromIso) => all(SQL.completion, [fromIso]),
+    trace,
+  }
+}
