@@ -2,9 +2,10 @@ import type { ReadinessBucket, ReadinessRange } from '@shared/api/schemas/readin
 
 /**
  * Time buckets of the action charts. Days, weeks (Monday first, ISO 8601 as in France) and months
- * start at the agent's local midnight: core is given the agent's UTC offset and shifts times by it,
- * in SQL (`date(requested_at, '+120 minutes')`) and here, so both name a bucket by the same local
- * date. One offset for the whole range: a DST change inside it moves that day's boundary by an hour.
+ * start at the agent's local midnight: core is given the agent's UTC offset and computes each
+ * bucket's bounds as UTC instants here, so SQL only compares ISO strings against an index (date
+ * functions per row cost ~10× more: tests/bench/readiness.bench.ts). One offset for the whole
+ * range: a DST change inside it moves that day's boundary by an hour.
  */
 
 const DAY_MS = 86_400_000
@@ -13,26 +14,6 @@ export const BUCKET_OF_RANGE: Readonly<Record<ReadinessRange, ReadinessBucket>> 
   30: 'day',
   90: 'week',
   365: 'month',
-}
-
-/** SQLite time modifier for the offset, e.g. '+120 minutes' (sqlite.org/lang_datefunc.html §3). */
-export function offsetModifier(utcOffsetMinutes: number): string {
-  return `${utcOffsetMinutes >= 0 ? '+' : '-'}${Math.abs(utcOffsetMinutes)} minutes`
-}
-
-/**
- * SQL naming the bucket of `requested_at` as a local YYYY-MM-DD (its first day); `?` is the offset
- * modifier. Week: 6 days back, then forward to a Monday, lands on the Monday of that week.
- */
-export function bucketSql(bucket: ReadinessBucket): string {
-  switch (bucket) {
-    case 'day':
-      return 'date(requested_at, ?)'
-    case 'week':
-      return "date(requested_at, ?, '-6 days', 'weekday 1')"
-    case 'month':
-      return "strftime('%Y-%m-01', requested_at, ?)"
-  }
 }
 
 const ymd = (local: Date) => local.toISOString().slice(0, 10)
@@ -58,6 +39,8 @@ export interface BucketRange {
   readonly bucket: ReadinessBucket
   /** Every bucket's local first day, oldest first; the last one holds `now`. */
   readonly starts: readonly string[]
+  /** Each bucket's [start, end) as UTC instants (ISO 8601), in the order of `starts`. */
+  readonly bounds: readonly (readonly [string, string])[]
   /** The first bucket's start as a UTC instant (ISO 8601): actions requested from then on count. */
   readonly fromIso: string
 }
@@ -74,6 +57,11 @@ export function bucketRange(nowMs: number, rangeDays: ReadinessRange, utcOffsetM
   const first = bucketStartOf(localNow - (rangeDays - 1) * DAY_MS, bucket)
   const last = bucketStartOf(localNow, bucket)
   const starts: string[] = []
-  for (let d = first; d.getTime() <= last.getTime(); d = next(d, bucket)) starts.push(ymd(d))
-  return { bucket, starts, fromIso: new Date(first.getTime() - shift).toISOString() }
+  const bounds: [string, string][] = []
+  const utc = (local: Date) => new Date(local.getTime() - shift).toISOString()
+  for (let d = first; d.getTime() <= last.getTime(); d = next(d, bucket)) {
+    starts.push(ymd(d))
+    bounds.push([utc(d), utc(next(d, bucket))])
+  }
+  return { bucket, starts, bounds, fromIso: utc(first) }
 }

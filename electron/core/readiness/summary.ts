@@ -68,8 +68,8 @@ export function buildSummary(ctx: SummaryContext): ReadinessSummary {
   const range = bucketRange(ctx.nowMs, ctx.rangeDays, ctx.utcOffsetMinutes)
   const zero = () => Object.fromEntries(ACTION_OUTCOMES.map((o) => [o, 0])) as Record<ActionOutcome, number>
   const buckets = new Map(range.starts.map((start) => [start, zero()]))
-  for (const row of q.overTime(range.bucket, range.fromIso, ctx.utcOffsetMinutes)) {
-    // A row dated after now (a clock set back since) has no bucket: it is not in the range.
+  const bounds = range.starts.map((start, i) => [start, ...range.bounds[i]!] as const)
+  for (const row of q.overTime(bounds)) {
     const bucket = buckets.get(row.start)
     if (bucket) bucket[outcomeOf(row.state as ActionState)] += row.n
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketRange, offsetModifier } from '../../../../../electron/core/readiness/buckets'
+import { bucketRange } from '../../../../../electron/core/readiness/buckets'
 
 describe('readiness time buckets', () => {
   // Wednesday 2 Dec 2026, 00:30 UTC = 01:30 in Paris (UTC+1).
@@ -39,9 +39,11 @@ describe('readiness time buckets', () => {
     expect(r.starts).toHaveLength(13)
   })
 
-  it('writes the offset as an SQLite modifier', () => {
-    expect(offsetModifier(120)).toBe('+120 minutes')
-    expect(offsetModifier(-330)).toBe('-330 minutes')
-    expect(offsetModifier(0)).toBe('+0 minutes')
+  it('gives each bucket its UTC bounds, end to end with no gap', () => {
+    const r = bucketRange(NOW, 90, 60)
+    expect(r.bounds[0]).toEqual(['2026-08-30T23:00:00.000Z', '2026-09-06T23:00:00.000Z'])
+    for (let i = 1; i < r.bounds.length; i++) expect(r.bounds[i]![0]).toBe(r.bounds[i - 1]![1])
+    expect(r.bounds.at(-1)![1]).toBe('2026-12-06T23:00:00.000Z')
+    expect(r.fromIso).toBe(r.bounds[0]![0])
   })
 })

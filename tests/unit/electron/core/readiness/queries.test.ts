@@ -225,7 +225,10 @@ describe('readiness:summary over a real cache', () => {
       q.byVerdict()
       q.byKindPlatform()
       q.staleByKind(NOW - 7 * DAY)
-      q.overTime('week', iso(NOW - 90 * DAY), 60)
+      q.overTime([
+        ['2026-11-23', '2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z'],
+        ['2026-11-30', '2026-11-29T23:00:00.000Z', '2026-12-06T23:00:00.000Z'],
+      ])
       q.failures(iso(NOW - 30 * DAY))
       q.completion(iso(NOW - 30 * DAY))
       return trace.map(({ sql, params }) =>
@@ -250,10 +253,15 @@ describe('readiness:summary over a real cache', () => {
 
     it('action figures read a range of the history indexes, never the whole table', () => {
       const [, , , overTime, failures, completion] = plans()
-      expect(overTime).toMatch(/SEARCH actions USING INDEX actions_by_time \(requested_at>\?\)/)
-      expect(failures).toMatch(/SEARCH actions USING INDEX actions_by_state \(state=\? AND requested_at>\?\)/)
+      // One covering range per bucket; no action row read.
+      expect(overTime).toMatch(
+        /SEARCH a USING COVERING INDEX actions_by_time_state \(requested_at>\? AND requested_at<\?\)/,
+      )
+      expect(failures).toMatch(
+        /SEARCH actions USING COVERING INDEX actions_outcomes \(state=\? AND requested_at>\?\)/,
+      )
       expect(completion).toMatch(
-        /SEARCH actions USING INDEX actions_by_state \(state=\? AND requested_at>\?\)/,
+        /SEARCH actions USING COVERING INDEX actions_outcomes \(state=\? AND requested_at>\?\)/,
       )
       for (const plan of [overTime, failures, completion]) expect(plan).not.toMatch(tableScan)
     })

@@ -36,7 +36,7 @@ describe('readiness summary', () => {
     })
   })
 
-  it('adds states of one bucket together and drops rows dated after now', () => {
+  it('adds states of one bucket together and ignores a bucket it did not ask for', () => {
     const s = buildSummary({
       queries: queries({
         overTime: () => [
