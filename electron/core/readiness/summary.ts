@@ -51,19 +51,36 @@ export interface SummaryContext {
   readonly lastSyncAt: string | null
 }
 
-/** Every verdict, zero included, in the eligibility module's order (stable bars). */
-function verdictCounts(rows: readonly { key: string | null; n: number }[]) {
-  const counts = new Map(rows.map((r) => [r.key, r.n]))
-  return VERDICTS.map((verdict: Verdict) => ({ verdict, count: counts.get(verdict) ?? 0 }))
+/** Sums of `value` per key, largest first (ties by key: stable bars). */
+function totals<K extends string>(entries: Iterable<[K, number]>): { key: K; count: number }[] {
+  const map = new Map<K, number>()
+  for (const [key, value] of entries) map.set(key, (map.get(key) ?? 0) + value)
+  return [...map]
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
 }
 
 export function buildSummary(ctx: SummaryContext): ReadinessSummary {
   const q = ctx.queries
-  const byVerdict = verdictCounts(q.byVerdict())
-  const stale = q
-    .staleByKind(ctx.nowMs - STALE_CHECK_IN_DAYS * DAY_MS)
-    .map((r) => ({ enrollmentKind: r.key as EnrollmentKind, count: r.n }))
-    .sort((a, b) => b.count - a.count || a.enrollmentKind.localeCompare(b.enrollmentKind))
+  const groups = q.deviceGroups(ctx.nowMs - STALE_CHECK_IN_DAYS * DAY_MS)
+  const verdicts = new Map(totals(groups.map((g) => [g.verdict, g.n])).map((v) => [v.key, v.count]))
+  // Every verdict, zero included, in the eligibility module's order.
+  const byVerdict = VERDICTS.map((verdict: Verdict) => ({ verdict, count: verdicts.get(verdict) ?? 0 }))
+  const pairs = new Map<string, { enrollmentKind: EnrollmentKind; platform: string | null; count: number }>()
+  for (const g of groups) {
+    const key = `${g.kind}\u0000${g.platform ?? ''}\u0000${g.platform === null ? 0 : 1}`
+    const pair = pairs.get(key) ?? {
+      enrollmentKind: g.kind as EnrollmentKind,
+      platform: g.platform,
+      count: 0,
+    }
+    pair.count += g.n
+    pairs.set(key, pair)
+  }
+  const stale = totals(
+    groups.filter((g) => g.verdict === 'eligible').map((g) => [g.kind as EnrollmentKind, g.stale]),
+  ).map((s) => ({ enrollmentKind: s.key, count: s.count }))
 
   const range = bucketRange(ctx.nowMs, ctx.rangeDays, ctx.utcOffsetMinutes)
   const zero = () => Object.fromEntries(ACTION_OUTCOMES.map((o) => [o, 0])) as Record<ActionOutcome, number>
@@ -82,10 +99,9 @@ export function buildSummary(ctx: SummaryContext): ReadinessSummary {
     devices: {
       total: byVerdict.reduce((sum, v) => sum + v.count, 0),
       byVerdict,
-      byKindPlatform: q
-        .byKindPlatform()
-        .map((r) => ({ enrollmentKind: r.kind as EnrollmentKind, platform: r.platform, count: r.n }))
-        .sort((a, b) => b.count - a.count || a.enrollmentKind.localeCompare(b.enrollmentKind)),
+      byKindPlatform: [...pairs.values()].sort(
+        (a, b) => b.count - a.count || a.enrollmentKind.localeCompare(b.enrollmentKind),
+      ),
       stale: { days: STALE_CHECK_IN_DAYS, total: stale.reduce((sum, s) => sum + s.count, 0), byKind: stale },
     },
     actions: {

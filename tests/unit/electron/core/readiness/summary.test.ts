@@ -8,9 +8,7 @@ const NOW = Date.parse('2026-12-02T10:00:00Z')
 
 function queries(partial: Partial<ReadinessQueries>): ReadinessQueries {
   return {
-    byVerdict: () => [],
-    byKindPlatform: () => [],
-    staleByKind: () => [],
+    deviceGroups: () => [],
     overTime: () => [],
     failures: () => [],
     completion: () => [],
@@ -63,18 +61,15 @@ describe('readiness summary', () => {
     expect(readinessSummary.safeParse(s).success).toBe(true)
   })
 
-  it('lists every verdict (zero too), and kinds and stale kinds largest first', () => {
+  it('derives verdicts (zero too), kind × platform and stale eligible kinds from the groups, largest first', () => {
     const s = buildSummary({
       queries: queries({
-        byVerdict: () => [{ key: 'ineligible', n: 4 }],
-        byKindPlatform: () => [
-          { kind: 'windows', platform: 'Windows', n: 2 },
-          { kind: 'androidFullyManaged', platform: 'Android', n: 7 },
-          { kind: 'iosDeviceEnrollment', platform: null, n: 2 },
-        ],
-        staleByKind: () => [
-          { key: 'macos', n: 1 },
-          { key: 'androidDedicated', n: 3 },
+        deviceGroups: () => [
+          { kind: 'windows', platform: 'Windows', verdict: 'ineligible', n: 2, stale: 2 },
+          { kind: 'androidFullyManaged', platform: 'Android', verdict: 'eligible', n: 5, stale: 1 },
+          { kind: 'androidFullyManaged', platform: 'Android', verdict: 'undetermined', n: 2, stale: 2 },
+          { kind: 'iosDeviceEnrollment', platform: null, verdict: 'eligible', n: 2, stale: 0 },
+          { kind: 'androidDedicated', platform: 'Android', verdict: 'eligible', n: 3, stale: 3 },
         ],
       }),
       nowMs: NOW,
@@ -83,22 +78,24 @@ describe('readiness summary', () => {
       lastSyncAt: null,
     })
     expect(s.devices.byVerdict).toEqual([
-      { verdict: 'eligible', count: 0 },
-      { verdict: 'ineligible', count: 4 },
-      { verdict: 'undetermined', count: 0 },
+      { verdict: 'eligible', count: 10 },
+      { verdict: 'ineligible', count: 2 },
+      { verdict: 'undetermined', count: 2 },
     ])
-    expect(s.devices.total).toBe(4)
-    expect(s.devices.byKindPlatform.map((k) => k.enrollmentKind)).toEqual([
-      'androidFullyManaged',
-      'iosDeviceEnrollment',
-      'windows',
+    expect(s.devices.total).toBe(14)
+    expect(s.devices.byKindPlatform).toEqual([
+      { enrollmentKind: 'androidFullyManaged', platform: 'Android', count: 7 },
+      { enrollmentKind: 'androidDedicated', platform: 'Android', count: 3 },
+      { enrollmentKind: 'iosDeviceEnrollment', platform: null, count: 2 },
+      { enrollmentKind: 'windows', platform: 'Windows', count: 2 },
     ])
+    // Only eligible devices count as "likely to wait"; kinds with none are left out.
     expect(s.devices.stale).toEqual({
       days: 7,
       total: 4,
       byKind: [
         { enrollmentKind: 'androidDedicated', count: 3 },
-        { enrollmentKind: 'macos', count: 1 },
+        { enrollmentKind: 'androidFullyManaged', count: 1 },
       ],
     })
   })
