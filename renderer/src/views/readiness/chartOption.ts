@@ -25,7 +25,7 @@ const STATUS: Record<'light' | 'dark', Record<Exclude<SeriesColor, 'platform'>, 
     canceled: '#8a8f98',
     pending: '#2080f0',
     neutral: '#5b6b82',
-    accent: '#2080f0',
+    warning: '#c27c0e',
   },
   dark: {
     eligible: '#63e2b7',
@@ -37,7 +37,7 @@ const STATUS: Record<'light' | 'dark', Record<Exclude<SeriesColor, 'platform'>, 
     canceled: '#a0a4ab',
     pending: '#70c0e8',
     neutral: '#9aa6b8',
-    accent: '#70c0e8',
+    warning: '#f2c97d',
   },
 }
 

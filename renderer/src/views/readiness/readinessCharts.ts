@@ -13,7 +13,7 @@ export type ChartId = 'verdict' | 'kinds' | 'stale' | 'overTime' | 'failures'
 /** The i18n function of the view (vue-i18n `t`). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string
 
-export type SeriesColor = Verdict | ActionOutcome | 'platform' | 'neutral' | 'accent'
+export type SeriesColor = Verdict | ActionOutcome | 'platform' | 'neutral' | 'warning'
 
 export interface ChartSeries {
   readonly name: string
