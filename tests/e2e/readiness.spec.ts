@@ -6,7 +6,7 @@ import { expect, openView, signInAndSync, test } from './fixtures'
  * Readiness (DESIGN §1 "see the fleet"), in French then in English within one signed-in session
  * (one sign-in and one sync for the file): open the view, read a figure against the device list,
  * open a chart's data table, select a bar and land on the device search with that bar's filters and
- * exactly its count. Axe on the view (table open) once per language/theme; screenshots at 1280×800
+ * exactly its count. Axe once on the view (French, light, a table open); screenshots at 1280×800
  * and 800×600, light and dark.
  */
 test.use({
@@ -113,7 +113,8 @@ test('Readiness in French then English: a figure, a data table, a bar that opens
   await expect(view.getByTestId('readiness-figure-eligible').locator('dd')).toContainText(
     String(eligible.count),
   )
-  await axeClean(page)
+  // One axe pass for the file (fr, light, a table open): the dark theme's colours are the app's
+  // own, which views.spec.ts checks in both themes.
   await captureFullView(page, testInfo.outputPath('readiness-en-dark-1280.png'))
   await page.setViewportSize({ width: 800, height: 600 })
   await page.screenshot({ path: testInfo.outputPath('readiness-en-dark-800.png') })
@@ -139,8 +140,6 @@ test('Readiness in French then English: a figure, a data table, a bar that opens
   await expect(page.getByTestId('view-devices')).toBeVisible()
   await expect(page.getByTestId('result-count')).toHaveText(`${eligible.count} devices`)
   await expect(page.getByTestId('filter-verdicts')).toContainText('Action available')
-  testInfo.annotations.push({
-    type: 'journey seconds (after sync)',
-    description: String((Date.now() - started) / 1000),
-  })
+  // Reported with the run: the journey's own time, after the shared sign-in and sync.
+  process.stdout.write(`readiness journey after sign-in and sync: ${(Date.now() - started) / 1000} s\n`)
 })

@@ -65,9 +65,10 @@ export function verdictChart(s: ReadinessSummary, t: Translate): ChartSpec {
     stacked: false,
     table: {
       columns: [t('readiness.columns.verdict'), t('readiness.columns.devices')],
+      // A verdict with no device has nothing to open.
       rows: rows.map((r, i) => ({
         cells: [t(`eligibility.verdict.${r.verdict}`), r.count],
-        filters: filters[i],
+        filters: r.count > 0 ? filters[i] : undefined,
       })),
     },
     filtersAt: (_series, i) => filters[i] ?? null,
@@ -131,7 +132,7 @@ export function staleChart(s: ReadinessSummary, t: Translate): ChartSpec {
     series: [
       {
         name: t('readiness.series.staleDevices', { days }),
-        color: 'ineligible',
+        color: 'warning',
         data: byKind.map((r) => r.count),
       },
     ],
