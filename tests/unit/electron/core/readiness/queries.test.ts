@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createReadinessModule } from '../../../../../electron/core/readiness'
+import { createReadinessModule, DEVICE_FIGURES_TTL_MS } from '../../../../../electron/core/readiness'
 import { createReadinessQueries } from '../../../../../electron/core/readiness/queries'
 import { openDatabase, type Db } from '../../../../../electron/core/store/db'
 import type { DeviceRecord } from '../../../../../electron/core/store/device-record'
@@ -262,5 +262,38 @@ describe('readiness:summary over a real cache', () => {
       )
       for (const plan of [overTime, failures, completion]) expect(plan).not.toMatch(tableScan)
     })
+  })
+})
+
+describe('readiness:summary keeps the device figures of one snapshot', () => {
+  it('reuses them while the snapshot is the same, for at most the TTL; a sync recomputes them', () => {
+    const tmp = tempDir()
+    const db = openDatabase(tmp.file)
+    const load = (n: number) => {
+      const snapshot = beginSnapshot(db)
+      snapshot.addPage(records(selectedDevices(n), iso(NOW)))
+      snapshot.commit()
+    }
+    load(40)
+    let now = NOW
+    const module = createReadinessModule({ database: () => db, now: () => now })
+    const total = () =>
+      readinessSummary.parse(
+        module.handlers['readiness:summary'](readinessSummaryInput.parse({}), {
+          host: 'test',
+          clientId: 't',
+        } as never),
+      ).devices.total
+    expect(total()).toBe(40)
+    // A row written without a sync (devices:refresh style) shows within the TTL, not at once.
+    db.prepare('DELETE FROM devices WHERE pk = (SELECT min(pk) FROM devices)').run()
+    expect(total()).toBe(40)
+    now += DEVICE_FIGURES_TTL_MS
+    expect(total()).toBe(39)
+    // A sync swaps the tables (new schema version): new figures at once.
+    load(25)
+    expect(total()).toBe(25)
+    db.close()
+    tmp.cleanup()
   })
 })
