@@ -43,8 +43,34 @@ const STATUS: Record<'light' | 'dark', Record<Exclude<SeriesColor, 'platform'>, 
 
 /** Operating systems: distinct hues, readable on both backgrounds. */
 const PLATFORMS = {
-  light: ['#2f6fdb', '#1a9e8f', '#8e5cd9', '#d9822b', '#c2417a', '#5b8c2a', '#6b7280', '#0e7490'],
-  dark: ['#6ea8ff', '#4fd1c0', '#b794f6', '#f6ad55', '#f687b3', '#9ae6b4', '#a0aec0', '#67e8f9'],
+  light: [
+    '#2f6fdb',
+    '#1a9e8f',
+    '#8e5cd9',
+    '#d9822b',
+    '#c2417a',
+    '#5b8c2a',
+    '#6b7280',
+    '#0e7490',
+    '#a16207',
+    '#be123c',
+    '#4338ca',
+    '#15803d',
+  ],
+  dark: [
+    '#6ea8ff',
+    '#4fd1c0',
+    '#b794f6',
+    '#f6ad55',
+    '#f687b3',
+    '#9ae6b4',
+    '#a0aec0',
+    '#67e8f9',
+    '#fcd34d',
+    '#fda4af',
+    '#a5b4fc',
+    '#86efac',
+  ],
 }
 
 export function colorOf(color: SeriesColor, index: number, dark: boolean): string {
