@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, openView, signInAndSync, test } from './fixtures'
@@ -122,11 +123,7 @@ test('Readiness in French then English: a figure, a data table, a bar that opens
   // CSV of the verdict table, in English (`,`, BOM).
   const download = page.waitForEvent('download')
   await verdicts.getByTestId('readiness-csv').click()
-  const csv = await (
-    await download
-  )
-    .path()
-    .then((p) => import('node:fs').then((fs) => fs.readFileSync(p!, 'utf8')))
+  const csv = readFileSync((await (await download).path())!, 'utf8')
   expect(csv).toBe(
     `\uFEFFVerdict,Devices\r\nAction available,${eligible.count}\r\n` +
       (await verdicts.locator('tbody tr').nth(1).locator('th').innerText()) +
@@ -134,6 +131,11 @@ test('Readiness in French then English: a figure, a data table, a bar that opens
       (await verdicts.locator('tbody tr').nth(2).locator('th').innerText()) +
       `,${(await verdicts.locator('tbody tr').nth(2).locator('td.number').innerText()).replace(/\D/g, '')}\r\n`,
   )
+  // And the chart as a PNG image.
+  const image = page.waitForEvent('download')
+  await verdicts.getByTestId('readiness-png').click()
+  const png = readFileSync((await (await image).path())!)
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   await page.setViewportSize({ width: 1280, height: 800 })
 
   await clickTopBar(verdicts, 3)
