@@ -25,7 +25,8 @@ export const SQL = {
   // Every device figure from one covering scan of the `platform` index in group order (no row
   // read, no sort): counts per (kind, OS, verdict), and how many of them have not checked in
   // before the cutoff — never checked in counts as stale, as in devices:search's check-in filter
-  // (search-sql.ts). Three separate scans (verdict, kind × OS, stale) took about 3× as long.
+  // (search-sql.ts). Three separate scans (verdict, kind × OS, stale) took 1.4–4× as long
+  // (tests/bench/readiness.bench.ts).
   deviceGroups: `SELECT enrollment_kind AS kind, operating_system AS platform, verdict, count(*) AS n,
       sum(ifnull(last_sync_ms, 0) < ?) AS stale
     FROM devices GROUP BY enrollment_kind, operating_system, verdict`,
