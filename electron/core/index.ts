@@ -19,6 +19,7 @@ import { createNodeFetch } from './net/node-fetch'
 import { createPolicyModule, loadManagedPolicy } from './policy'
 import { startHistoryRetention } from './policy/history-retention'
 import { createProfilesModule } from './profiles'
+import { createReadinessModule } from './readiness'
 import { createRouter, type Handlers, type Router } from './router'
 import { createSettingsModule } from './settings'
 import { createDeviceCache } from './store/cache'
@@ -194,6 +195,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onProfileChange: (listener) => sessions.onChange(listener),
     log,
   })
+  // Fleet readiness (DESIGN §1): aggregates over the same per-profile database, offline.
+  const readiness = createReadinessModule({ database: () => cache.db() })
   const handlers: Handlers = {
     ...app.handlers,
     ...settings.handlers,
@@ -207,6 +210,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...actions.handlers,
     ...history.handlers,
     ...connectivity.handlers,
+    ...readiness.handlers,
   }
 
   const router = createRouter(handlers, { validateOutput: validate, log })
@@ -220,6 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       // Reverse order of construction: what reads the cache and the session stops before them.
       connectivity.dispose()
+      readiness.dispose()
       retention.dispose()
       await updates.dispose()
       await history.dispose()

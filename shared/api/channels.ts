@@ -56,6 +56,8 @@ export const CHANNELS = [
   // connectivity (Intune reachability, DESIGN §1)
   'connectivity:status',
   'connectivity:check',
+  // fleet readiness (DESIGN §1)
+  'readiness:summary',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -11,6 +11,7 @@ import { linksContract, linksEvents } from './schemas/links'
 import { personContract } from './schemas/person'
 import { policyContract } from './schemas/policy'
 import { profilesContract, profilesEvents } from './schemas/profiles'
+import { readinessContract } from './schemas/readiness'
 import { settingsContract, settingsEvents } from './schemas/settings'
 import { syncContract, syncEvents } from './schemas/sync'
 import { updatesContract, updatesEvents } from './schemas/updates'
@@ -34,6 +35,7 @@ export const contract = {
   ...actionsContract,
   ...historyContract,
   ...connectivityContract,
+  ...readinessContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schema of every main → renderer event. */

@@ -115,6 +115,9 @@ function checkTag(tag: string): void {
  * 200k in the bench) instead of every device with that verdict (124k) (sqlite.org/expridx.html).
  * `ownership` lists one ownership in key order, so text + ownership probes the FTS hit set and
  * writes its matches in ascending keys (measured 8.6 vs 13 ms for "ma" + personal at 200k).
+ * `platform` serves the Readiness figures (core/readiness/queries.ts): devices by enrollment kind and
+ * operating system, and stale eligible devices by kind, are covering scans of it in group order (no
+ * table read, no sort) — migration 0100 adds it to databases created before.
  */
 export function deviceIndexStatements(suffix: '' | '_next', tag: string): string[] {
   checkTag(tag)
@@ -128,6 +131,7 @@ export function deviceIndexStatements(suffix: '' | '_next', tag: string): string
     `CREATE INDEX devices_${tag}_verdict_age ON ${d}(verdict, ifnull(last_sync_ms, 0))`,
     `CREATE INDEX devices_${tag}_ownership ON ${d}(ownership)`,
     `CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms)`,
+    `CREATE INDEX devices_${tag}_platform ON ${d}(enrollment_kind, operating_system, verdict, last_sync_ms)`,
   ]
 }
 

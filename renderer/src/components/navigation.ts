@@ -13,5 +13,6 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'devices', children: ['device'], labelKey: 'nav.devices', icon: 'devices' },
   { route: 'history', labelKey: 'nav.history', icon: 'history' },
+  { route: 'readiness', labelKey: 'nav.readiness', icon: 'chart' },
   { route: 'settings', labelKey: 'nav.settings', icon: 'settings' },
 ]

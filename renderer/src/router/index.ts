@@ -42,6 +42,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.history' },
   },
   {
+    path: '/readiness',
+    name: 'readiness',
+    component: () => import('@renderer/views/readiness/ReadinessView.vue'),
+    meta: { titleKey: 'nav.readiness' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@renderer/views/SettingsView.vue'),

@@ -4,6 +4,7 @@ import { migration0030 } from './0030-device-scope'
 import { migration0050 } from './0050-filter-words'
 import { migration0060 } from './0060-action-caller'
 import { migration0090 } from './0090-failure-lookups'
+import { migration0100 } from './0100-readiness-index'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0090,
+  migration0100,
 ]

@@ -1,0 +1,102 @@
+import type { Statement } from 'better-sqlite3'
+import type { Db } from '../store/db'
+
+/**
+ * The SQLite aggregate queries behind the Readiness view (DESIGN §5: under 200 ms at 200,000
+ * devices). Device figures are one covering scan of the `platform` index (store/device-tables.ts)
+ * in group order: no table row is read and nothing is sorted. Action
+ * figures read ranges of the covering history indexes of migration 0100: an action row carries
+ * kilobytes of JSON, so reading rows cost more than everything else (measured 9 ms for 1,900 done
+ * actions, under load). Bound
+ * parameters only; the statement text never varies with values. EXPLAIN QUERY PLAN tests:
+ * tests/unit/electron/core/readiness/queries.test.ts.
+ */
+
+export interface DeviceGroupRow {
+  readonly kind: string
+  readonly platform: string | null
+  readonly verdict: string
+  readonly n: number
+  /** Devices of the group whose last check-in is older than the cutoff (or never). */
+  readonly stale: number
+}
+
+export const SQL = {
+  // Every device figure from one covering scan of the `platform` index in group order (no row
+  // read, no sort): counts per (kind, OS, verdict), and how many of them have not checked in
+  // before the cutoff — never checked in counts as stale, as in devices:search's check-in filter
+  // (search-sql.ts). Three separate scans (verdict, kind × OS, stale) took 1.4–4× as long
+  // (tests/bench/readiness.bench.ts).
+  deviceGroups: `SELECT enrollment_kind AS kind, operating_system AS platform, verdict, count(*) AS n,
+      sum(ifnull(last_sync_ms, 0) < ?) AS stale
+    FROM devices GROUP BY enrollment_kind, operating_system, verdict`,
+  // One row per bucket and state: the buckets' UTC bounds (buckets.ts) come as one JSON parameter,
+  // each a range of the covering (requested_at, state) index — no date function per action.
+  overTime: `WITH b AS (
+      SELECT value ->> '$[0]' AS start, value ->> '$[1]' AS lo, value ->> '$[2]' AS hi FROM json_each(?)
+    )
+    SELECT b.start AS start, a.state AS state, count(*) AS n
+    FROM b JOIN actions a ON a.requested_at >= b.lo AND a.requested_at < b.hi
+    GROUP BY b.start, a.state`,
+  failures: `SELECT state, failure_code, intune_error_code, count(*) AS actions,
+      count(DISTINCT device_id) AS devices
+    FROM actions WHERE state IN ('failed', 'notSupported', 'notSent') AND requested_at >= ?
+    GROUP BY state, failure_code, intune_error_code ORDER BY actions DESC, state, failure_code, intune_error_code`,
+  // Median per action kind and over all ('*'): the middle row (or the two middle rows' mean) of
+  // each group's durations; a clock step backwards cannot give a negative duration.
+  completion: `WITH d AS (
+      SELECT action, max(0, (julianday(completed_at) - julianday(sent_at)) * 86400000.0) AS ms
+      FROM actions
+      WHERE state = 'done' AND requested_at >= ? AND sent_at IS NOT NULL AND completed_at IS NOT NULL
+    ), g AS (
+      SELECT '*' AS grp, ms FROM d UNION ALL SELECT action AS grp, ms FROM d
+    ), r AS (
+      SELECT grp, ms, row_number() OVER (PARTITION BY grp ORDER BY ms) AS i,
+        count(*) OVER (PARTITION BY grp) AS n
+      FROM g
+    )
+    SELECT grp, avg(ms) AS median, max(n) AS n FROM r WHERE i IN ((n + 1) / 2, (n + 2) / 2) GROUP BY grp`,
+} as const
+
+export interface FailureRow {
+  readonly state: string
+  readonly failure_code: string | null
+  readonly intune_error_code: number | null
+  readonly actions: number
+  readonly devices: number
+}
+
+export interface ReadinessQueries {
+  deviceGroups(olderThanMs: number): DeviceGroupRow[]
+  /** `buckets`: [local first day, UTC from, UTC to) per bucket (buckets.ts). */
+  overTime(
+    buckets: readonly (readonly [string, string, string])[],
+  ): { start: string; state: string; n: number }[]
+  failures(fromIso: string): FailureRow[]
+  completion(fromIso: string): { grp: string; median: number; n: number }[]
+  /** Every statement run, for EXPLAIN QUERY PLAN tests. */
+  readonly trace?: { sql: string; params: unknown[] }[]
+}
+
+export function createReadinessQueries(
+  db: Db,
+  trace?: { sql: string; params: unknown[] }[],
+): ReadinessQueries {
+  const statements = new Map<string, Statement<unknown[]>>()
+  const all = <T>(sql: string, params: unknown[]): T[] => {
+    trace?.push({ sql, params })
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement.all(...params) as T[]
+  }
+  return {
+    deviceGroups: (olderThanMs) => all(SQL.deviceGroups, [olderThanMs]),
+    overTime: (buckets) => all(SQL.overTime, [JSON.stringify(buckets)]),
+    failures: (fromIso) => all(SQL.failures, [fromIso]),
+    completion: (fromIso) => all(SQL.completion, [fromIso]),
+    trace,
+  }
+}
