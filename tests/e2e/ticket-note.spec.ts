@@ -94,6 +94,18 @@ test('copy the ticket note from the walkthrough and from History, in English and
   // History, in French: the row's button copies the French note and never opens the row.
   await openView(page, 'settings')
   await page.getByTestId('locale-fr').click()
+  // Settings → Ticket note: an unknown placeholder is refused by name, in French.
+  const template = page.getByTestId('ticket-note-template-fr').locator('textarea')
+  await template.fill('{appareil} {outcome}')
+  await expect(page.getByTestId('ticket-note-error-fr')).toHaveText(
+    /^Espace réservé inconnu\u00a0: \{appareil\}/,
+  )
+  await expect(page.getByTestId('ticket-note-save')).toBeDisabled()
+  await page.getByTestId('settings-section-ticket-note').scrollIntoViewIfNeeded()
+  const file = testInfo.outputPath('note-settings-fr.png')
+  await page.screenshot({ path: file })
+  await testInfo.attach('note-settings-fr', { path: file, contentType: 'image/png' })
+  await template.fill('')
   await openView(page, 'history')
   const row = page.getByTestId('history-row').filter({ hasText: 'iPhone de Hélène' })
   await expect(row).toHaveCount(1)
