@@ -52,7 +52,7 @@ export const NOTE_STRINGS: Readonly<Record<NoteLanguage, NoteStrings>> = {
     serialEnding: (last4) => `serial number ending in ${last4}`,
     notYet: 'not yet',
     none: 'none',
-    scriptRead: 'what will happen read to the caller',
+    scriptRead: 'script read to the caller',
     actions: { removePasscode: 'Remove passcode', resetPasscode: 'Reset passcode' },
     states: {
       sending: 'Sending',
@@ -92,7 +92,7 @@ export const NOTE_STRINGS: Readonly<Record<NoteLanguage, NoteStrings>> = {
     serialEnding: (last4) => `numéro de série se terminant par ${last4}`,
     notYet: 'pas encore',
     none: 'aucune',
-    scriptRead: 'déroulé lu à la personne qui appelle',
+    scriptRead: 'texte lu à la personne qui appelle',
     actions: { removePasscode: 'Supprimer le code secret', resetPasscode: 'Réinitialiser le code secret' },
     states: {
       sending: 'Envoi en cours',

@@ -78,7 +78,7 @@ test('copy the ticket note from the walkthrough and from History, in English and
   expect(english).toContain(`iPhone de Hélène (Apple iPhone 15), serial number ending in ${serial.slice(-4)}`)
   expect(english).toMatch(/^Outcome: Done$/m)
   expect(english).toMatch(/^Ticket: INC-6060$/m)
-  expect(english).toMatch(/^Checks done: Employee ID confirmed, what will happen read to the caller$/m)
+  expect(english).toMatch(/^Checks done: Employee ID confirmed, script read to the caller$/m)
   expect(english).toMatch(/^Intune request id: [0-9a-f-]{36}$/m)
   expect(english).toMatch(/^Finished: \w{3} \d+, \d{4}/m)
   expect(english).not.toContain(serial)
