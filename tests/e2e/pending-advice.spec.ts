@@ -57,7 +57,9 @@ test('a pending action on a device that never checks in: said with the times, an
   const fact = status.getByTestId('checkin-not-since')
   await expect(fact).toBeVisible({ timeout: 20_000 })
   await expect(fact).toContainText('has not checked in since the action was sent')
-  await expect(fact).toContainText(/Its last check-in: \w{3} \d+, \d{4}, .+ \((last month|\d+ (days|months) ago)\)\./)
+  await expect(fact).toContainText(
+    /Its last check-in: \w{3} \d+, \d{4}, .+ \((last month|\d+ (days|months) ago)\)\./,
+  )
   await expect(status.getByTestId('device-read-at')).toContainText('Device read from Intune at')
   await expect(status.getByTestId('caller-steps').locator('li')).toHaveText([
     /switch the device on/,
