@@ -41,6 +41,7 @@ async function walkthrough(
   const preconditions = page.locator('[data-testid^="precondition-"]')
   for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
   await next.click()
+  await page.getByTestId('script-read').click()
   await next.click()
   await page.getByTestId('ticket-reference').locator('input').fill('INC-5150')
   await next.click()

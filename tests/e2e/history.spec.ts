@@ -35,6 +35,7 @@ async function runWalkthrough(
   await expect(page.getByTestId('eligibility-badge')).toBeVisible()
   for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
   await next.click()
+  await page.getByTestId('script-read').click()
   await next.click()
   await page.getByTestId('ticket-reference').locator('input').fill(ticket)
   await next.click()

@@ -203,6 +203,9 @@ test('iPhone: removal, no passcode to show', async ({ page, appUrl }, testInfo) 
   await next(page).click()
   await expect(page.getByTestId('caller-script')).toHaveAttribute('data-outcome', 'passcodeRemoved')
   await capture(page, testInfo, 'ios-4-script')
+  // The script must be read to the caller before the send (recorded with the action).
+  await expect(next(page)).toBeDisabled()
+  await page.getByTestId('script-read').click()
   await next(page).click()
   await page.getByTestId('ticket-reference').locator('input').fill('INC-20932')
   // Enter alone never sends (keyboard.spec.ts); Ctrl+Enter, the shortcut said under the button, does.

@@ -73,12 +73,14 @@ export function missingFields(
   input: ParsedIssueInput,
   policy: ActionPolicy,
   preconditions: readonly string[],
-): { ticket: boolean; checks: string[]; preconditions: string[] } {
+): { ticket: boolean; checks: string[]; preconditions: string[]; script: boolean } {
   const ticket = policy.ticketRequired && !(input.ticketReference ?? '').trim()
   const ticked = new Set(input.verification.checks)
   const checks = policy.requiredChecks.filter((c) => !ticked.has(c))
   const confirmed = new Set<string>(input.preconditionsConfirmed)
-  return { ticket, checks, preconditions: preconditions.filter((p) => !confirmed.has(p)) }
+  // The caller is told what will happen before anything is sent (the walkthrough's script step).
+  const script = input.verification.scriptRead !== true
+  return { ticket, checks, preconditions: preconditions.filter((p) => !confirmed.has(p)), script }
 }
 
 /**
@@ -91,10 +93,11 @@ export async function issueAction(deps: IssueDeps, request: IssueRequest): Promi
 
   // 2. The team's policy: cheap, local, checked first (again later for the device's preconditions).
   const early = missingFields(input, policy, [])
-  if (early.ticket || early.checks.length > 0) {
+  if (early.ticket || early.checks.length > 0 || early.script) {
     throw new CodedError('POLICY_FIELDS_MISSING', 'Fields required by the team policy are missing', {
       ticket: early.ticket,
       checks: early.checks.join(','),
+      script: early.script,
       preconditions: '',
     })
   }
@@ -145,6 +148,7 @@ export async function issueAction(deps: IssueDeps, request: IssueRequest): Promi
     throw new CodedError('POLICY_FIELDS_MISSING', 'Preconditions were not confirmed with the caller', {
       ticket: false,
       checks: '',
+      script: false,
       preconditions: missing.preconditions.join(','),
     })
   }

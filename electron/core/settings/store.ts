@@ -24,6 +24,7 @@ export function createSettingsStore(dataDir: string): SettingsStore {
         theme: patch.theme ?? current.theme,
         policy: patch.policy ?? current.policy,
         sync: patch.sync ?? current.sync,
+        ticketNote: patch.ticketNote ?? current.ticketNote,
       }
       writeJsonFile(path, next)
       current = next

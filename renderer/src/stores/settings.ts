@@ -114,6 +114,8 @@ export const useSettingsStore = defineStore('settings', () => {
     themePreference: computed(() => settings.value.theme),
     policy: computed(() => settings.value.policy),
     syncSettings: computed(() => settings.value.sync),
+    /** The team's ticket note templates (null = the built-in note). */
+    ticketNote: computed(() => settings.value.ticketNote),
     systemLocale: readonly(osLocale),
     locale,
     theme,

@@ -3,69 +3,37 @@ import { computed, readonly, ref, shallowRef, watch } from 'vue'
 import { api } from '@renderer/api/client'
 import type { ActionAvailability, ActionRecord } from '@shared/api/schemas/actions'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
-import type { VerificationCheck } from '@shared/api/schemas/settings'
-import type { PreconditionCode } from '@shared/eligibility/codes'
 import type { AppError } from '@shared/errors'
-import { foldText } from '@shared/text'
 import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
-import { usePasscodeClipboardStore } from './passcodeClipboard'
 import { useReachabilityStore } from './reachability'
 import { useSettingsStore } from './settings'
+import { createWalkthroughAnswers } from './walkthroughAnswers'
+import { useWalkthroughPasscodeStore } from './walkthroughPasscode'
+import {
+  WALKTHROUGH_STEPS,
+  callerFromSearch,
+  newIdempotencyKey,
+  stepBlock,
+  type WalkthroughStep,
+} from './walkthroughSteps'
 
-export const WALKTHROUGH_STEPS = [
-  'verify',
-  'device',
-  'eligibility',
-  'script',
-  'confirm',
-  'status',
-  'finish',
-] as const
-export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
-
-/** The renderer hides the passcode at the same moment core forgets it (issue 7 §6: 60 s). */
-const FALLBACK_REVEAL_MS = 60_000
+export { WALKTHROUGH_STEPS, callerFromSearch, type WalkthroughStep } from './walkthroughSteps'
 
 /**
- * The caller's name to start step 1 with, when the agent found the device by typing its user's name:
- * the device user's display name as the directory spells it ("Zoé Bélanger", not the "zoe belanger"
- * typed in the search box). When the search did not match the user — a serial, an IMEI, a phone
- * number, a device name, another person's name — the field starts empty: the agent asks.
- */
-export function callerFromSearch(
-  query: string,
-  user: { readonly userDisplayName: string | null; readonly userPrincipalName?: string | null },
-): string | null {
-  const q = query.trim()
-  const name = user.userDisplayName?.trim()
-  if (!q || !name || /\d/.test(q) || q.length > 120) return null
-  // Case and accents folded, the way the search box matches ("helene" finds "Hélène"); the sign-in
-  // name's local part counts as the user too ("zbelanger").
-  const haystacks = [foldText(name), foldText((user.userPrincipalName ?? '').split('@')[0] ?? '')]
-  const words = foldText(q).split(/\s+/)
-  return words.every((word) => haystacks.some((h) => h.length > 0 && h.includes(word))) ? name : null
-}
-
-function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
-}
-
-/**
- * One guided walkthrough (issue 7): the answers the agent records step by step, the one action it
- * issues (a single idempotency key per walkthrough, so a double click or a retry never sends twice),
- * its live state, and the temporary passcode while it is shown.
+ * One guided walkthrough (DESIGN §1): the answers the agent records step by step, which step may be
+ * left and why not (walkthroughSteps.ts), the one action it issues (a single idempotency key per
+ * walkthrough, so a double click or a retry never sends twice) and its live state. The temporary
+ * passcode lives in walkthroughPasscode.ts.
  */
 export const useWalkthroughStore = defineStore('walkthrough', () => {
   const actions = useActionsStore()
   const auth = useAuthStore()
   const settings = useSettingsStore()
   const search = useDeviceSearchStore()
-  const clipboard = usePasscodeClipboardStore()
   const reachability = useReachabilityStore()
+  const secret = useWalkthroughPasscodeStore()
 
   const deviceId = ref<string | null>(null)
   const detail = shallowRef<DeviceDetail | null>(null)
@@ -73,12 +41,8 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const loading = ref(false)
   const step = ref<WalkthroughStep>('verify')
 
-  const callerName = ref('')
-  const checks = ref<VerificationCheck[]>([])
-  const deviceConfirmed = ref({ model: false, serial: false, checkIn: false })
-  const preconditions = ref<PreconditionCode[]>([])
-  const scriptRead = ref(false)
-  const ticket = ref('')
+  const answers = createWalkthroughAnswers()
+  const { callerName, checks, deviceConfirmed, preconditions, scriptRead, ticket, note } = answers.refs
   const idempotencyKey = ref(newIdempotencyKey())
 
   const availability = shallowRef<ActionAvailability | null>(null)
@@ -89,11 +53,6 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const actionId = ref<string | null>(null)
   const action = computed<ActionRecord | null>(() => (actionId.value ? actions.get(actionId.value) : null))
 
-  const passcode = ref<string | null>(null)
-  const passcodeExpiresAt = ref<number | null>(null)
-  const passcodeError = shallowRef<AppError | null>(null)
-  let hideTimer: ReturnType<typeof setTimeout> | null = null
-  const note = ref('')
   const finished = ref(false)
   /** A deep link's ticket and caller (DESIGN §3 "deep links"), applied by the next start(). */
   let prefilled: { ticket?: string; caller?: string } | null = null
@@ -102,32 +61,40 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const missingChecks = computed(() => policy.value.requiredChecks.filter((c) => !checks.value.includes(c)))
   const ticketMissing = computed(() => policy.value.ticketRequired && ticket.value.trim() === '')
 
-  function clearPasscode(): void {
-    if (hideTimer) clearTimeout(hideTimer)
-    hideTimer = null
-    passcode.value = null
-    passcodeExpiresAt.value = null
-  }
+  const index = computed(() => WALKTHROUGH_STEPS.indexOf(step.value))
+  const sent = computed(() => action.value !== null)
+  /** Intune refused this device for scope tags (domain §9): nothing can be sent, the walkthrough says why. */
+  const outOfScope = computed(() => (action.value ? null : (detail.value?.outOfScope ?? null)))
+  const blocked = computed(() =>
+    stepBlock({
+      step: step.value,
+      outOfScope: outOfScope.value !== null,
+      missingChecks: missingChecks.value,
+      deviceConfirmed: deviceConfirmed.value,
+      eligibility: detail.value?.eligibility ?? null,
+      preconditions: preconditions.value,
+      scriptRead: scriptRead.value,
+      ticketMissing: ticketMissing.value,
+      availability: availability.value,
+      issuing: issuing.value,
+      finished: finished.value,
+    }),
+  )
+  const canProceed = computed(() => blocked.value === null)
+  /** Before the action is sent, Back; after that there is no going back. */
+  const canGoBack = computed(() => !sent.value && index.value > 0)
 
   function reset(): void {
-    clearPasscode()
-    clipboard.dismiss()
+    secret.reset()
     detail.value = null
     loadError.value = null
     step.value = 'verify'
-    callerName.value = ''
-    checks.value = []
-    deviceConfirmed.value = { model: false, serial: false, checkIn: false }
-    preconditions.value = []
-    scriptRead.value = false
-    ticket.value = ''
+    answers.clear()
     idempotencyKey.value = newIdempotencyKey()
     availability.value = null
     issueError.value = null
     repeatPending.value = null
     actionId.value = null
-    passcodeError.value = null
-    note.value = ''
     finished.value = false
   }
 
@@ -164,10 +131,20 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
       callerName.value = callerFromSearch(search.query, cached.value.user) ?? ''
     }
     void refreshAvailability()
-    // Eligibility as Intune sees the device now (core re-checks it again when issuing).
+    await refreshDevice()
+  }
+
+  /**
+   * Eligibility as Intune sees the device now (core re-checks it again when issuing); also the
+   * device's last check-in while an action is pending. False when Intune could not be read.
+   */
+  async function refreshDevice(): Promise<boolean> {
+    const id = deviceId.value
+    if (!id) return false
     const live = await auth.withSignIn(() => api.call('devices:refresh', { id }))
     if (live.ok && deviceId.value === id) detail.value = live.value
     else if (!live.ok && live.error.code === 'GRAPH_OUT_OF_SCOPE') await reloadMarked(id)
+    return live.ok
   }
 
   /** Core marked the device outside the agent's Intune scope (domain §9): show the mark, refuse. */
@@ -185,13 +162,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
    */
   function resume(existing: ActionRecord): void {
     actionId.value = existing.id
-    callerName.value = existing.callerName ?? existing.verification.callerName ?? ''
-    checks.value = [...existing.verification.checks]
-    preconditions.value = [...existing.preconditionsConfirmed]
-    ticket.value = existing.ticketReference ?? ''
-    deviceConfirmed.value = { model: true, serial: true, checkIn: true }
-    scriptRead.value = true
-    note.value = existing.outcomeNote ?? ''
+    answers.fromRecord(existing)
     finished.value = existing.finishedAt !== null
     step.value = finished.value ? 'finish' : 'status'
   }
@@ -208,6 +179,10 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
       if (deviceId.value && !actionId.value) void refreshAvailability()
     },
   )
+  // The network or the sign-in may have changed since the walkthrough opened.
+  watch(step, (value) => {
+    if (value === 'confirm') void refreshAvailability()
+  })
 
   async function issue(confirmRepeat = false): Promise<boolean> {
     if (!deviceId.value || issuing.value) return false
@@ -217,9 +192,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     const input = {
       deviceId: deviceId.value,
       idempotencyKey: idempotencyKey.value,
-      ticketReference: ticket.value.trim() || undefined,
-      verification: { checks: [...checks.value], callerName: callerName.value.trim() || undefined },
-      preconditionsConfirmed: [...preconditions.value],
+      ...answers.issueFields(),
       confirmRepeat,
     }
     // An expired sign-in parks the call until the agent signs in again, then issues it with the
@@ -250,45 +223,33 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     step.value = 'confirm'
   }
 
-  async function revealPasscode(): Promise<void> {
-    if (!actionId.value) return
-    passcodeError.value = null
-    const id = actionId.value
-    const result = await auth.withSignIn(() => api.call('actions:revealPasscode', { actionId: id }))
-    if (!result.ok) {
-      passcodeError.value = result.error
-      return
-    }
-    clearPasscode()
-    passcode.value = result.value.passcode
-    const expires = Date.parse(result.value.expiresAt)
-    passcodeExpiresAt.value = Number.isFinite(expires) ? expires : Date.now() + FALLBACK_REVEAL_MS
-    // Hidden at the moment core forgets it, through the same path as "Masquer" (clipboard included).
-    hideTimer = setTimeout(() => void hidePasscode(), Math.max(0, passcodeExpiresAt.value - Date.now()))
-  }
-
-  async function copyPasscode(): Promise<boolean> {
-    if (!actionId.value || !passcode.value) return false
-    return clipboard.copy(actionId.value, passcode.value)
-  }
-
-  /** Hides it on screen, in core, and on the clipboard if it is still there (DESIGN §4). */
-  async function hidePasscode(): Promise<void> {
-    clearPasscode()
-    const id = actionId.value
-    if (!id) return
-    const result = await api.call('actions:hidePasscode', { actionId: id })
-    await clipboard.release(id, result.ok ? result.value.clipboard : undefined)
-  }
-
   async function finish(): Promise<AppError | null> {
     if (!actionId.value) return null
-    await hidePasscode()
+    await secret.hide(actionId.value)
     const result = await api.call('actions:finish', { actionId: actionId.value, note: note.value })
     if (!result.ok) return result.error
     actions.put(result.value)
     finished.value = true
     return null
+  }
+
+  /**
+   * The step's primary button (also Enter / Ctrl+Enter): the next step, the send on step 5, the
+   * closing note on step 7. Does nothing while the step is blocked. Returns finish's error.
+   */
+  async function primary(): Promise<AppError | null> {
+    if (!canProceed.value) return null
+    if (step.value === 'confirm') {
+      await issue()
+      return null
+    }
+    if (step.value === 'finish') return finish()
+    step.value = WALKTHROUGH_STEPS[index.value + 1]!
+    return null
+  }
+
+  function back(): void {
+    if (canGoBack.value) step.value = WALKTHROUGH_STEPS[index.value - 1]!
   }
 
   return {
@@ -297,6 +258,12 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     loadError,
     loading: readonly(loading),
     step,
+    index,
+    sent,
+    outOfScope,
+    blocked,
+    canProceed,
+    canGoBack,
     callerName,
     checks,
     deviceConfirmed,
@@ -310,9 +277,9 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     repeatPending,
     actionId: readonly(actionId),
     action,
-    passcode: readonly(passcode),
-    passcodeExpiresAt: readonly(passcodeExpiresAt),
-    passcodeError,
+    passcode: computed(() => secret.passcode),
+    passcodeExpiresAt: computed(() => secret.expiresAt),
+    passcodeError: computed(() => secret.error),
     finished: readonly(finished),
     policy,
     missingChecks,
@@ -322,11 +289,14 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
     /** Only fills two fields in; never starts, issues or confirms anything. */
     prefill: (values: { ticket?: string; caller?: string }) => void (prefilled = { ...values }),
     refreshAvailability,
+    refreshDevice,
     issue,
     retryNotSent,
-    revealPasscode,
-    copyPasscode,
-    hidePasscode,
+    primary,
+    back,
+    revealPasscode: async () => (actionId.value ? secret.reveal(actionId.value) : undefined),
+    copyPasscode: async () => (actionId.value ? secret.copy(actionId.value) : false),
+    hidePasscode: () => secret.hide(actionId.value),
     finish,
   }
 })

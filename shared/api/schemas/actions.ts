@@ -86,6 +86,11 @@ export const verificationAnswers = z.strictObject({
   checks: z.array(verificationCheck).max(10),
   /** Who called, as the caller gave it. */
   callerName: text(200).optional(),
+  /**
+   * The agent read the walkthrough's script (what will happen to the device) to the caller. Core
+   * refuses an action without it; absent on records made before it was recorded.
+   */
+  scriptRead: z.boolean().optional(),
 })
 export type VerificationAnswers = z.infer<typeof verificationAnswers>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { templateProblem } from '../../ticket-note/template'
 import { noInput } from './common'
 
 export const localePreference = z.enum(['system', 'fr', 'en'])
@@ -50,12 +51,28 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   backgroundMinutes: 15,
 }
 
+/**
+ * The team's own ticket note per language (shared/ticket-note/template.ts); null = the built-in
+ * note. A template with a placeholder that does not exist is refused.
+ */
+const noteTemplate = z
+  .string()
+  .nullable()
+  .superRefine((value, ctx) => {
+    const problem = value === null ? null : templateProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: `Ticket note template: ${problem.kind}` })
+  })
+export const ticketNoteSettings = z.strictObject({ fr: noteTemplate, en: noteTemplate })
+export type TicketNoteSettings = z.infer<typeof ticketNoteSettings>
+export const DEFAULT_TICKET_NOTE: TicketNoteSettings = { fr: null, en: null }
+
 export const settings = z.strictObject({
   locale: localePreference,
   theme: themePreference,
   policy: actionPolicy,
   // A settings file written before these existed keeps its other choices.
   sync: syncSettings.default(DEFAULT_SYNC_SETTINGS),
+  ticketNote: ticketNoteSettings.default(DEFAULT_TICKET_NOTE),
 })
 export type Settings = z.infer<typeof settings>
 
@@ -64,6 +81,7 @@ export const settingsUpdate = z.strictObject({
   theme: themePreference.optional(),
   policy: actionPolicy.omit({ ticketPattern: true }).optional(),
   sync: syncSettings.optional(),
+  ticketNote: ticketNoteSettings.optional(),
 })
 export type SettingsUpdate = z.infer<typeof settingsUpdate>
 
@@ -72,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   policy: { ticketRequired: true, requiredChecks: ['employeeId'] },
   sync: DEFAULT_SYNC_SETTINGS,
+  ticketNote: DEFAULT_TICKET_NOTE,
 }
 
 export const settingsContract = {

@@ -189,7 +189,11 @@ export async function startHarness(timing: Partial<ActionTiming> = TEST_TIMING):
         deviceId: demo.scenarioDevice(scenario),
         idempotencyKey: newKey(),
         ticketReference: 'INC-4242',
-        verification: { checks: ['employeeId', 'managerCallback'], callerName: 'Hélène Durand' },
+        verification: {
+          checks: ['employeeId', 'managerCallback'],
+          callerName: 'Hélène Durand',
+          scriptRead: true,
+        },
         preconditionsConfirmed: [...PRECONDITION_CODES],
         ...over,
       }

@@ -53,6 +53,14 @@ describe('actions:issue safeguards', () => {
       h.issueInput('workProfileSucceeds', { verification: { checks: ['mfaPrompt'] } }),
     )
     expect(noCheck.error).toMatchObject({ code: 'POLICY_FIELDS_MISSING', detail: { checks: 'employeeId' } })
+    // The script step (what will happen to the device) is part of the record: refused without it.
+    const noScript = await h.callResult(
+      'actions:issue',
+      h.issueInput('workProfileSucceeds', {
+        verification: { checks: ['employeeId', 'managerCallback'], scriptRead: false },
+      }),
+    )
+    expect(noScript.error).toMatchObject({ code: 'POLICY_FIELDS_MISSING', detail: { script: true } })
     const noPrecondition = await h.callResult(
       'actions:issue',
       h.issueInput('workProfileSucceeds', { preconditionsConfirmed: [] }),
@@ -64,9 +72,13 @@ describe('actions:issue safeguards', () => {
     h.settings = { ...h.settings, policy: { ticketRequired: false, requiredChecks: [] } }
     const relaxed = await h.call(
       'actions:issue',
-      h.issueInput('workProfileSucceeds', { ticketReference: undefined, verification: { checks: [] } }),
+      h.issueInput('workProfileSucceeds', {
+        ticketReference: undefined,
+        verification: { checks: [], scriptRead: true },
+      }),
     )
     expect(relaxed.ticketReference).toBeNull()
+    expect(relaxed.verification.scriptRead).toBe(true)
     expect(h.resetPosts()).toBe(1)
   })
 

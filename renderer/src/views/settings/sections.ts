@@ -20,5 +20,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
   { id: 'policy', component: defineAsyncComponent(() => import('./ActionPolicySection.vue')) },
   // How the cache keeps up with Intune: throttling budget, full sweep, background passes.
   { id: 'sync', component: defineAsyncComponent(() => import('./SyncSection.vue')) },
+  // What "Copy ticket note" writes (shared/ticket-note/template.ts).
+  { id: 'ticket-note', component: defineAsyncComponent(() => import('./TicketNoteSection.vue')) },
   { id: 'about', component: defineAsyncComponent(() => import('./AboutSection.vue')) },
 ]

@@ -69,6 +69,8 @@ describe('background sync passes', () => {
     expect(settingsSchema.parse(old)).toEqual({
       ...old,
       sync: { throttleBudgetMinutes: 10, fullSweepHours: 24, backgroundMinutes: 15 },
+      // …and the built-in ticket note (shared/ticket-note), added since.
+      ticketNote: { fr: null, en: null },
     })
     expect(
       settingsSchema.safeParse({
