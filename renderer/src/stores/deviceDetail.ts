@@ -9,7 +9,7 @@ import { useDeviceSearchStore } from './deviceSearch'
 export type RefreshOutcome = 'updated' | 'gone' | 'outOfScope' | 'failed'
 
 /**
- * One device from the cache (issue 5, Device detail) and its live "Refresh from Intune". Answers
+ * One device from the cache (DESIGN §1, domain §2.1) and its live "Refresh from Intune". Answers
  * for a device the agent has already left are dropped (sequence number per load).
  */
 export const useDeviceDetailStore = defineStore('deviceDetail', () => {

@@ -98,7 +98,7 @@ export function rowFromDetail(detail: DeviceDetail): DeviceRow {
 }
 
 /**
- * Search over the local device cache (issue 5, Devices view). State survives navigation to a
+ * Search over the local device cache (DESIGN §1, §5). State survives navigation to a
  * device and back: query, filters, sort, active row and scroll position live here, not in the view.
  *
  * Staleness: every change of query/filters/sort starts a new search generation; any answer

@@ -25,7 +25,7 @@ export const WALKTHROUGH_STEPS = [
 ] as const
 export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number]
 
-/** The renderer hides the passcode at the same moment core forgets it (issue 7 §6: 60 s). */
+/** The renderer hides the passcode at the same moment core forgets it (DESIGN §4: shown once; 60 s). */
 const FALLBACK_REVEAL_MS = 60_000
 
 /**
@@ -55,7 +55,7 @@ function newIdempotencyKey(): string {
 }
 
 /**
- * One guided walkthrough (issue 7): the answers the agent records step by step, the one action it
+ * One guided walkthrough (DESIGN §1, domain §2.4): the answers the agent records step by step, the one action it
  * issues (a single idempotency key per walkthrough, so a double click or a retry never sends twice),
  * its live state, and the temporary passcode while it is shown.
  */
