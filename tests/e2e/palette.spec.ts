@@ -32,6 +32,15 @@ async function openPalette(page: Page): Promise<void> {
 
 /** Types into the palette, then moves with the arrows to the first option matching `text` and runs it. */
 async function choose(page: Page, typed: string, option: RegExp | string, detail?: RegExp): Promise<void> {
+  await test.step(`palette: ${typed}`, () => chooseSteps(page, typed, option, detail))
+}
+
+async function chooseSteps(
+  page: Page,
+  typed: string,
+  option: RegExp | string,
+  detail?: RegExp,
+): Promise<void> {
   await openPalette(page)
   await page.keyboard.type(typed)
   // Core's answer for the text is in (the count is announced once it is).
@@ -48,17 +57,24 @@ async function choose(page: Page, typed: string, option: RegExp | string, detail
   await expect(palette(page)).toBeHidden()
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1280, 800],
-    [800, 600],
-  ] as const)
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width: w, height: h })
-      await page.emulateMedia({ colorScheme: scheme })
-      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
-      await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}-${scheme}.png`) })
-    }
+/** Screenshots with the palette open: every size and theme once (French), two more in English. */
+async function shoot(page: Page, name: string, all: boolean): Promise<void> {
+  await test.step(`screenshots ${name}`, () => shootAll(page, name, all))
+}
+
+async function shootAll(page: Page, name: string, all: boolean): Promise<void> {
+  const sizes = [
+    [1280, 800, 'light'],
+    [1280, 800, 'dark'],
+    [800, 600, 'light'],
+    [800, 600, 'dark'],
+  ] as const
+  for (const [w, h, scheme] of sizes.filter((_, i) => all || i === 0 || i === 3)) {
+    await page.setViewportSize({ width: w, height: h })
+    await page.emulateMedia({ colorScheme: scheme })
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
+    await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}-${scheme}.png`) })
+  }
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.emulateMedia({ colorScheme: 'light' })
 }
@@ -70,7 +86,7 @@ test('command palette: find, open, walkthrough, filtered History, settings — F
 }) => {
   test.setTimeout(90_000)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const tenant = await signInAndSync(page, appUrl)
+  const tenant = await test.step('sign in and sync', () => signInAndSync(page, appUrl))
 
   // French. The palette opens on its commands, as a combobox over a listbox.
   await page.getByTestId('device-search').focus()
@@ -85,7 +101,7 @@ test('command palette: find, open, walkthrough, filtered History, settings — F
   await expect(palette(page).getByRole('group', { name: 'Personnes' })).toContainText('Hélène Durand')
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
-  await shoot(page, 'palette-fr')
+  await shoot(page, 'palette-fr', true)
   // Escape closes it and the focus is back in the search box it was opened from.
   await page.keyboard.press('Escape')
   await expect(palette(page)).toBeHidden()
@@ -130,5 +146,5 @@ test('command palette: find, open, walkthrough, filtered History, settings — F
   await page.keyboard.type('zzqx')
   await expect(page.getByTestId('palette-count')).toHaveText('1 result')
   await expect(palette(page).getByRole('option')).toHaveText('History: device “zzqx”')
-  await shoot(page, 'palette-en')
+  await shoot(page, 'palette-en', false)
 })

@@ -38,7 +38,7 @@ const row = (over: Partial<DeviceRow>): DeviceRow => ({
   ownership: 'company',
   complianceState: 'compliant',
   lastSyncDateTime: null,
-  enrollmentKind: 'iosAde',
+  enrollmentKind: 'iosDeviceEnrollment',
   verdict: 'eligible',
   action: 'removePasscode',
   ...over,
@@ -153,17 +153,18 @@ describe('palette commands', () => {
   })
 })
 
-function deps(over: Partial<PaletteRunDeps> = {}): PaletteRunDeps & Record<string, ReturnType<typeof vi.fn>> {
+function deps(over: { refresh?: 'updated' | 'gone'; copyFails?: boolean } = {}) {
   return {
-    navigate: vi.fn(async () => undefined),
-    setHistoryFilters: vi.fn(),
-    setDeviceQuery: vi.fn(),
-    refreshDevice: vi.fn(async () => 'updated' as const),
-    copyText: vi.fn(async () => undefined),
-    notify: vi.fn(),
-    focusSection: vi.fn(),
-    ...over,
-  } as PaletteRunDeps & Record<string, ReturnType<typeof vi.fn>>
+    navigate: vi.fn<PaletteRunDeps['navigate']>(async () => undefined),
+    setHistoryFilters: vi.fn<PaletteRunDeps['setHistoryFilters']>(),
+    setDeviceQuery: vi.fn<PaletteRunDeps['setDeviceQuery']>(),
+    refreshDevice: vi.fn<PaletteRunDeps['refreshDevice']>(async () => over.refresh ?? 'updated'),
+    copyText: vi.fn<PaletteRunDeps['copyText']>(async () => {
+      if (over.copyFails) throw new Error('denied')
+    }),
+    notify: vi.fn<PaletteRunDeps['notify']>(),
+    focusSection: vi.fn<PaletteRunDeps['focusSection']>(),
+  } satisfies PaletteRunDeps
 }
 
 describe('running a palette entry', () => {
@@ -195,14 +196,14 @@ describe('running a palette entry', () => {
     const d = deps()
     await runPaletteEffect({ kind: 'refresh', deviceId: 'dev-1' }, d)
     expect(d.notify).toHaveBeenLastCalledWith('success', 'palette.done.refreshed')
-    const gone = deps({ refreshDevice: vi.fn(async () => 'gone' as const) })
+    const gone = deps({ refresh: 'gone' })
     await runPaletteEffect({ kind: 'refresh', deviceId: 'dev-1' }, gone)
     expect(gone.notify).toHaveBeenLastCalledWith('warning', 'devices.detail.gone')
     expect(gone.navigate).toHaveBeenLastCalledWith({ name: 'devices' })
     await runPaletteEffect({ kind: 'copySerial', serial: 'F2LX' }, d)
     expect(d.copyText).toHaveBeenCalledWith('F2LX')
     expect(d.notify).toHaveBeenLastCalledWith('success', 'palette.done.serialCopied')
-    const refused = deps({ copyText: vi.fn(async () => Promise.reject(new Error('denied'))) })
+    const refused = deps({ copyFails: true })
     await runPaletteEffect({ kind: 'copySerial', serial: 'F2LX' }, refused)
     expect(refused.notify).toHaveBeenLastCalledWith('error', 'palette.done.copyFailed')
   })

@@ -118,7 +118,7 @@ describe('history:team applies the filters in core', () => {
     now: () => now,
   })
   const team = async (filters: Parameters<(typeof handlers)['history:team']>[0]) =>
-    (await handlers['history:team'](filters)).entries.map((e) => e.key)
+    (await handlers['history:team'](filters, { host: 'test', clientId: 'unit' })).entries.map((e) => e.key)
 
   it('without filters: ours once each (Intune’s copy folded) and the colleague’s', async () => {
     expect(await team({})).toEqual(['rau:r-z', 'local:b', 'local:a'])
