@@ -48,6 +48,11 @@ export interface PaletteItem {
   readonly effect: PaletteEffect
 }
 
+/** The option's DOM id (aria-activedescendant points at it): the item id with only safe characters. */
+export function paletteOptionId(item: Pick<PaletteItem, 'id'>): string {
+  return `palette-option-${item.id.replace(/[^\w-]/g, '_')}`
+}
+
 export interface OpenDevice {
   readonly id: string
   readonly name: string | null
