@@ -1,5 +1,5 @@
 /**
- * Device cache figures (issue 5, DESIGN §5), each beside its same-run baseline:
+ * Device cache figures (DESIGN §5), each beside its same-run baseline:
  * - full sync of 100,000 devices from the demo tenant on loopback (built CLI, its own process, like
  *   a core process) vs inserting the same, already-mapped rows into the same schema;
  * - devices:search latency p50/p95/p99 at 10k, 100k and 200k devices through router.call (what the

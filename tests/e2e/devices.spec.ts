@@ -3,7 +3,7 @@ import type { Page, TestInfo } from '@playwright/test'
 import { expect, openApp, test, signInAgent } from './fixtures'
 
 /**
- * Devices and Device detail (issue 5) end to end: built browser host, real core, embedded demo tenant.
+ * Devices and Device detail (DESIGN §1, §5) end to end: built browser host, real core, embedded demo tenant.
  * The agent signs in, syncs through the Sync button, types part of a user's name without the
  * accent, opens the device and reads the eligibility explanation — in French and in English.
  */
@@ -43,7 +43,7 @@ async function syncFromTheUi(page: Page): Promise<void> {
 async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // The passcode actions list inside the detail page belongs to issue 7 and is scanned by its own
+    // The passcode actions list inside the detail page belongs to the actions work (DESIGN §1) and is scanned by its own
     // tests (walkthrough.spec.ts); this file answers for the device views around it.
     .exclude('[data-testid="device-actions-list"]')
     .analyze()

@@ -3,7 +3,7 @@ import type { Page, TestInfo } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
 
 /**
- * Blocked-case guidance and words (issue 10 points 8 and 10), end to end in French and English:
+ * Blocked-case guidance and words (shared/eligibility guidance, domain §6, §9), end to end in French and English:
  * built browser host, real core, embedded demo tenant's named scenario devices
  * (electron/demo-tenant/scenarios.ts). Each changed screen is captured at 1280×800 and 800×600,
  * light and dark, and checked with axe (WCAG 2.1 AA).

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
 
 /**
- * History in French (issue 7): two actions issued through the walkthrough (one done, one failed), the
+ * History in French (DESIGN §1, domain §3): two actions issued through the walkthrough (one done, one failed), the
  * filters, and the CSV export with `;`, French dates, a BOM — and no passcode.
  */
 test.use({

@@ -5,7 +5,7 @@ import type { Page, TestInfo } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
 
 /**
- * The guided walkthrough end to end (issue 7): browser host + embedded demo tenant (time scale 0.01,
+ * The guided walkthrough end to end (DESIGN §1, domain §2.4): browser host + embedded demo tenant (time scale 0.01,
  * so Intune's few seconds become milliseconds). Each step is captured for review.
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' } })

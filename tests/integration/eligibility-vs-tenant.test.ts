@@ -1,7 +1,7 @@
 /**
  * Cross-check of the two independent readings of Microsoft's passcode documents:
- * shared/eligibility (the app's rules, issue 3) against the demo tenant's own behaviour table
- * (electron/demo-tenant/behaviour.ts, issue 4), over real HTTP, the way the app reads devices.
+ * shared/eligibility (the app's rules, domain §6) against the demo tenant's own behaviour table
+ * (electron/demo-tenant/behaviour.ts, DESIGN §1 "the demo tenant decides action outcomes from its own table"), over real HTTP, the way the app reads devices.
  *
  * Agreement matrix checked for every sampled device (verdict from the app, final actionState from Intune):
  *   eligible     → done; or failed only with a documented precondition failure that the verdict listed as a

@@ -5,6 +5,7 @@ import type { PasscodeGraph } from '../actions/graph'
 import type { ActionRepository, StoredAction } from '../actions/repository'
 import type { Handlers } from '../router'
 import { exportFilename, historyToCsv } from './csv'
+import { filterTimeline } from './filters'
 import { latestRemovalRequest } from './removal'
 import { auditEventEntries, localEntries, mergeTimeline, remoteAuditEntries, type DeviceAction } from './team'
 
@@ -41,14 +42,19 @@ export function createHistoryHandlers(
     async 'history:removalRequest'({ deviceId }) {
       return { request: latestRemovalRequest(await deps.graph().remoteActionAudits(), deviceId) }
     },
-    async 'history:team'({ from, to }) {
-      const toMs = to ? Date.parse(to) : deps.now() + 60_000
-      const fromMs = from ? Date.parse(from) : toMs - DEFAULT_TEAM_DAYS * 86_400_000
-      const filters: HistoryFilters = {
+    async 'history:team'(wanted) {
+      const toMs = wanted.to ? Date.parse(wanted.to) : deps.now() + 60_000
+      const fromMs = wanted.from ? Date.parse(wanted.from) : toMs - DEFAULT_TEAM_DAYS * 86_400_000
+      const range: HistoryFilters = {
         from: new Date(fromMs).toISOString(),
         to: new Date(toMs).toISOString(),
       }
-      const local = localEntries(deps.repo().all(filters).map(deps.toRecord))
+      const filters: HistoryFilters = { ...wanted, ...range }
+      // Every local row in range is merged (so Intune's record of a hidden row of ours is still
+      // folded into it); the SQL filter decides which local rows are shown.
+      const repo = deps.repo()
+      const local = localEntries(repo.all(range).map(deps.toRecord))
+      const matching = new Set(repo.all(filters).map((a) => a.record.id))
       const graph = deps.graph()
       const unavailable: TeamTimeline['unavailable'] = []
       let remote: TeamEntry[] = []
@@ -63,7 +69,7 @@ export function createHistoryHandlers(
       try {
         remote.push(
           ...auditEventEntries(
-            await graph.auditEvents(filters.from!, filters.to!),
+            await graph.auditEvents(range.from!, range.to!),
             fromMs,
             toMs,
             deps.deviceAction,
@@ -77,7 +83,7 @@ export function createHistoryHandlers(
         })
       }
       const me = deps.agentUpn()?.toLowerCase()
-      const entries = mergeTimeline(local, remote).map((e) =>
+      const entries = filterTimeline(mergeTimeline(local, remote), matching, filters).map((e) =>
         e.source !== 'local' && me && e.agentUpn?.toLowerCase() === me ? { ...e, mine: true } : e,
       )
       return { entries, unavailable }

@@ -5,7 +5,7 @@ import { i18n } from '@renderer/i18n'
 import type { ActionAvailability, ActionRecord, ActionState } from '@shared/api/schemas/actions'
 import type { AppError } from '@shared/errors'
 
-/** Intune's terminal states: the moment to tell the agent (issue 7: notification on completion or failure). */
+/** Intune's terminal states: the moment to tell the agent (DESIGN §1 "actions (issue, poll, record)": notified on completion or failure). */
 const NOTIFY_STATES: readonly ActionState[] = ['done', 'failed', 'notSupported', 'canceled']
 
 /**

@@ -11,7 +11,7 @@ interface Resumable {
 }
 
 /**
- * The agent's sign-in (issue 6): status from core (`auth:status`, `auth:changed`), sign-in/out, and
+ * The agent's sign-in (DESIGN §4, domain §4): status from core (`auth:status`, `auth:changed`), sign-in/out, and
  * the "sign in again without losing your work" loop. Core never sends a token: only who is signed
  * in, where the token cache lives and whether the passcode action is allowed.
  *

@@ -8,8 +8,10 @@ import type { AppError } from '@shared/errors'
 import { useAuthStore } from './auth'
 
 /**
- * History (issue 7): this machine's actions from the profile's database (offline too), the CSV
- * export in the agent's language, and the team timeline when Graph is reachable.
+ * History (DESIGN §1 "history export"): this machine's actions from the profile's database (offline
+ * too), the CSV export in the agent's language, and the team timeline when Graph is reachable. Core
+ * applies every filter, to both lists (SQL for local rows, domain §3 audits in memory): the renderer
+ * shows what core answers and never filters on its own.
  */
 export const useHistoryStore = defineStore('history', () => {
   const auth = useAuthStore()
@@ -18,10 +20,13 @@ export const useHistoryStore = defineStore('history', () => {
   const total = ref(0)
   const loading = ref(false)
   const error = shallowRef<AppError | null>(null)
+  const teamView = ref(false)
   const team = shallowRef<TeamTimeline | null>(null)
   const teamLoading = ref(false)
   const teamError = shallowRef<AppError | null>(null)
+  // An answer to an older request is dropped: the agent may type faster than core answers.
   let sequence = 0
+  let teamSequence = 0
 
   async function load(): Promise<void> {
     const mine = ++sequence
@@ -38,9 +43,32 @@ export const useHistoryStore = defineStore('history', () => {
     total.value = result.value.total
   }
 
+  async function loadTeam(): Promise<void> {
+    const mine = ++teamSequence
+    teamLoading.value = true
+    const wanted = { ...filters.value }
+    const result = await auth.withSignIn(() => api.call('history:team', wanted))
+    if (mine !== teamSequence) return
+    teamLoading.value = false
+    if (!result.ok) {
+      teamError.value = result.error
+      team.value = null
+      return
+    }
+    teamError.value = null
+    team.value = result.value
+  }
+
+  /** New filters reload the list on screen (and the team timeline when it is shown). */
   function setFilters(next: HistoryFilters): void {
     filters.value = next
     void load()
+    if (teamView.value) void loadTeam()
+  }
+
+  function setTeamView(on: boolean): void {
+    teamView.value = on
+    if (on) void loadTeam()
   }
 
   /** Builds the CSV in core and saves it through a download link (no file system access needed). */
@@ -60,20 +88,6 @@ export const useHistoryStore = defineStore('history', () => {
     return null
   }
 
-  async function loadTeam(): Promise<void> {
-    teamLoading.value = true
-    const range = { from: filters.value.from, to: filters.value.to }
-    const result = await auth.withSignIn(() => api.call('history:team', range))
-    teamLoading.value = false
-    if (!result.ok) {
-      teamError.value = result.error
-      team.value = null
-      return
-    }
-    teamError.value = null
-    team.value = result.value
-  }
-
   // A new or finished action shows up without a reload.
   api.on('actions:changed', (action) => {
     const index = rows.value.findIndex((r) => r.id === action.id)
@@ -87,12 +101,14 @@ export const useHistoryStore = defineStore('history', () => {
     total: readonly(total),
     loading: readonly(loading),
     error,
+    teamView: readonly(teamView),
     team,
     teamLoading: readonly(teamLoading),
     teamError,
     load,
-    setFilters,
-    exportCsv,
     loadTeam,
+    setFilters,
+    setTeamView,
+    exportCsv,
   }
 })

@@ -6,7 +6,7 @@ import type { AppError } from '@shared/errors'
 import { useAuthStore } from './auth'
 
 /**
- * Tenant profiles (issue 6): the built-in Demo profile plus the agent's own tenants, one active.
+ * Tenant profiles (DESIGN §1 "a real tenant is one settings profile away", domain §5): the built-in Demo profile plus the agent's own tenants, one active.
  * Core validates (GUIDs, unique names) and answers PROFILE_INVALID with the field and reason,
  * which the form shows beside the input.
  */

@@ -28,7 +28,7 @@ export function syncBannerKind(
 }
 
 /**
- * The device cache's sync with Intune (issue 5): status (last success, online/stale), the running
+ * The device cache's sync with Intune (DESIGN §1 "sync engine", domain §2.6): status (last success, online/stale), the running
  * sync's live progress, start and cancel. Subscribes to `sync:progress` / `sync:finished` once, when
  * the store is first used (Pinia runs a setup store once per app).
  */

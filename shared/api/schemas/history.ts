@@ -78,10 +78,11 @@ export const teamEntry = z.strictObject({
 })
 export type TeamEntry = z.infer<typeof teamEntry>
 
-export const teamInput = z.strictObject({
-  from: isoDateTime().optional(),
-  to: isoDateTime().optional(),
-})
+/**
+ * The same filters as the local list, applied by core (SQL for this machine's rows, `history/filters.ts`
+ * for Intune's audits); without dates the last 30 days.
+ */
+export const teamInput = historyFilters
 
 export const teamTimeline = z.strictObject({
   entries: z.array(teamEntry),

@@ -3,7 +3,7 @@ import type { ScenarioName } from '../../../electron/demo-tenant'
 import { demoPasscode, startHarness, type Harness } from './harness'
 
 /**
- * Every outcome through the real router against the demo tenant (issue 7 tests), then the scan: the
+ * Every outcome through the real router against the demo tenant (domain §1.5, §2.4), then the scan: the
  * temporary passcode must appear nowhere on disk (SQLite file, WAL, logs), in the CSV export, in
  * events or in notifications.
  */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { demoPasscode, newKey, startHarness, type Harness } from './harness'
 
 /**
- * The refusals and the "exactly one POST" guarantees (issue 7 §1–3, §5, §7), counted at the demo
+ * The refusals and the "exactly one POST" guarantees (DESIGN §4, domain §2.4, §4.5), counted at the demo
  * tenant's request log — the only witness that cannot be fooled by the app's own bookkeeping.
  */
 let h: Harness | undefined

@@ -15,7 +15,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
   // What the organisation manages (DESIGN §3); renders nothing when nothing is managed.
   { id: 'managed', component: defineAsyncComponent(() => import('./ManagedSection.vue')) },
   { id: 'appearance', component: defineAsyncComponent(() => import('./AppearanceSection.vue')) },
-  // Account and tenant profiles (issue 6).
+  // Account and tenant profiles (domain §4, §5).
   { id: 'profiles', component: defineAsyncComponent(() => import('./ProfilesSection.vue')) },
   { id: 'policy', component: defineAsyncComponent(() => import('./ActionPolicySection.vue')) },
   // How the cache keeps up with Intune: throttling budget, full sweep, background passes.

@@ -1,4 +1,4 @@
-// The one router (issue 2 item 3): every bad-payload class gets its own code, thrown errors become
+// The one router (DESIGN §3 "Errors are values at the boundary", ARCHITECTURE "The contract"): every bad-payload class gets its own code, thrown errors become
 // coded errors without leaking messages, paths or tokens, and the router keeps serving afterwards.
 import { describe, expect, it } from 'vitest'
 import { err, ok } from '@shared/api/result'

@@ -1,4 +1,4 @@
-/** Version boundaries and the version formats Graph produces (issue 3). */
+/** Version boundaries and the version formats Graph produces (domain §1.2, §6). */
 import { describe, expect, it } from 'vitest'
 import { evaluatePasscodeAction, type Verdict } from '@shared/eligibility'
 import { beta } from './fixtures'
