@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
 import { defaultDataDir } from '../core/config'
@@ -12,7 +13,13 @@ import { startBrowserHost } from './server'
 async function main(): Promise<void> {
   const dataDir = defaultDataDir()
   const log = createLogger({ dir: `${dataDir}/logs`, console: process.env.PASSCODE_DESK_VERBOSE === '1' })
-  const core = await createCore({ dataDir, host: { kind: 'browser' }, logger: log })
+  const core = await createCore({
+    dataDir,
+    host: { kind: 'browser' },
+    logger: log,
+    // Built beside this entry (electron.vite.config.ts): out/main/sql-worker.js.
+    sqlWorkerScript: join(import.meta.dirname, 'sql-worker.js'),
+  })
   const portText = process.env.PASSCODE_DESK_PORT ?? '0'
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -9,6 +9,7 @@ import { createConnectivity, type Connectivity } from '../sync/connectivity'
 import type { SyncSettings } from '@shared/api/schemas/settings'
 import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from '../sync/engine'
 import { startBackgroundSync } from '../sync/background'
+import { workerSnapshots } from '../store/worker/snapshot-worker'
 import { createSyncHandlers } from '../sync/handlers'
 import { createDeviceHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
@@ -21,6 +22,8 @@ export interface DeviceCacheModuleOptions {
   readonly log?: Logger
   /** CoreOptions.sqliteNativeBinding. */
   readonly sqliteNativeBinding?: string
+  /** CoreOptions.sqlWorkerScript: full passes write their snapshot in that worker thread. */
+  readonly sqlWorkerScript?: string
   /** A fixed cache database (CLI `--db`) instead of the active profile's `cache.db`. */
   readonly cacheFile?: string
   /** Another Graph client factory (CLI `--graph-url`, tests; default: plain fetch over the active session). */
@@ -79,6 +82,9 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     log,
     now: options.now,
     settings: options.syncSettings,
+    openSnapshot: options.sqlWorkerScript
+      ? workerSnapshots({ script: options.sqlWorkerScript, nativeBinding: options.sqliteNativeBinding })
+      : undefined,
     events: options.events && {
       progress: (payload) => options.events!.emit('sync:progress', payload),
       finished: (payload) => options.events!.emit('sync:finished', payload),

@@ -1,7 +1,7 @@
 import { CodedError } from '@shared/errors'
 import { graphPages } from '../graph/paging'
 import type { ApiVersion } from '../store/device-record'
-import { beginSnapshot, type SnapshotBuilder } from '../store/snapshot'
+import { inThreadSnapshot, type StagedSnapshot } from '../store/worker/staged-snapshot'
 import { listPath } from './fields'
 import { pageRecords, shouldFallBackToV1, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
 import { ALL_PAGES_STAGED, createPassMetaRepository } from './pass-meta'
@@ -27,7 +27,9 @@ export async function runFullPass(
   const saved = passMeta.read().resume
   const young =
     saved !== null && now() - saved.savedAtMs >= 0 && now() - saved.savedAtMs <= options.resumeMaxAgeMs
-  let snapshot: SnapshotBuilder = beginSnapshot(db, { resume: young })
+  // The SQL worker when the host has one (engine.ts), else this thread: the same builder either way.
+  const open = ctx.openSnapshot ?? inThreadSnapshot
+  let snapshot: StagedSnapshot = await open(db, { resume: young })
   let apiVersion: ApiVersion = 'beta'
   let link = listPath(apiVersion)
   let pages = 0
@@ -50,7 +52,7 @@ export async function runFullPass(
           if (page.count !== null && resumedFromPage === null) total = page.count
           const records = pageRecords(page.items, apiVersion, new Date(now()).toISOString(), log, page.page)
           throwIfCancelled(signal)
-          snapshot.addPage(records)
+          await snapshot.addPage(records)
           pages = page.page
           const next = page.nextLink ?? ALL_PAGES_STAGED
           passMeta.write({ resume: { link: next, apiVersion, pages, savedAtMs: now(), startedAt } })
@@ -61,8 +63,8 @@ export async function runFullPass(
         if (apiVersion === 'beta' && pages === 0 && shouldFallBackToV1(error)) {
           // Degrade gracefully: v1.0 lacks fields eligibility needs, so some verdicts become undetermined.
           log.warn('sync.beta-refused', { code: (error as CodedError).code })
-          snapshot.abort()
-          snapshot = beginSnapshot(db)
+          await snapshot.abort()
+          snapshot = await open(db, {})
           apiVersion = 'v1.0'
           link = listPath(apiVersion)
           continue
@@ -75,11 +77,11 @@ export async function runFullPass(
       throwIfCancelled(signal)
       await new Promise<void>((resolve) => setImmediate(resolve))
     })
-    let finishedMs = 0
-    const committed = snapshot.commit(() => {
-      finishedMs = now()
-      passMeta.write({ resume: null })
-      ctx.recordSuccess(finishedMs, apiVersion, startedAt)
+    const finishedMs = now()
+    const success = ctx.successWrites(finishedMs, apiVersion, startedAt)
+    const committed = await snapshot.commit({
+      syncMeta: success.syncMeta,
+      passMeta: { ...success.passMeta, resume: null },
     })
     return {
       kind: 'full',
@@ -95,12 +97,14 @@ export async function runFullPass(
     const cancelled = signal.aborted || (error instanceof CodedError && error.code === 'CANCELLED')
     if (cancelled) {
       try {
-        snapshot.abort()
+        await snapshot.abort()
         if (db.open) passMeta.write({ resume: null })
       } catch (abortError) {
         log.warn('sync.abort-failed', { error: abortError })
       }
     }
     throw error
+  } finally {
+    await snapshot.close()
   }
 }
