@@ -3,7 +3,7 @@ import { graphPages } from '../graph/paging'
 import type { ApiVersion } from '../store/device-record'
 import { inThreadSnapshot, type StagedSnapshot } from '../store/worker/staged-snapshot'
 import { listPath } from './fields'
-import { pageRecords, shouldFallBackToV1, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
+import { shouldFallBackToV1, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
 import { ALL_PAGES_STAGED, createPassMetaRepository } from './pass-meta'
 
 /**
@@ -50,9 +50,13 @@ export async function runFullPass(
         const walk = graphPages(ctx.graph, link, { signal, onWait: ctx.onWait, firstPage: pages + 1 })
         for await (const page of walk) {
           if (page.count !== null && resumedFromPage === null) total = page.count
-          const records = pageRecords(page.items, apiVersion, new Date(now()).toISOString(), log, page.page)
           throwIfCancelled(signal)
-          await snapshot.addPage(records)
+          const { skipped } = await snapshot.addGraphPage(
+            page.items,
+            apiVersion,
+            new Date(now()).toISOString(),
+          )
+          if (skipped > 0) log.warn('sync.skipped-records', { page: page.page, skipped })
           pages = page.page
           const next = page.nextLink ?? ALL_PAGES_STAGED
           passMeta.write({ resume: { link: next, apiVersion, pages, savedAtMs: now(), startedAt } })

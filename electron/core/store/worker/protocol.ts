@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@shared/errors'
-import type { DeviceRecord } from '../device-record'
+import type { ApiVersion } from '../device-record'
 import type { SnapshotCommit } from '../snapshot'
 import type { MetaWrites } from './staged-snapshot'
 
@@ -14,7 +14,12 @@ export interface SqlWorkerData {
 /** One snapshot operation (store/snapshot.ts), run by the worker on its connection. */
 export type SnapshotRequest =
   | { readonly op: 'begin'; readonly resume: boolean }
-  | { readonly op: 'addPage'; readonly records: readonly DeviceRecord[] }
+  | {
+      readonly op: 'addGraphPage'
+      readonly items: readonly unknown[]
+      readonly apiVersion: ApiVersion
+      readonly cachedAt: string
+    }
   | { readonly op: 'step' }
   | { readonly op: 'commit'; readonly writes: MetaWrites }
   | { readonly op: 'abort' }
@@ -23,7 +28,7 @@ export type SnapshotRequest =
 /** The reply's value per operation. */
 export interface SnapshotReplies {
   begin: { resumed: boolean; staged: number }
-  addPage: number
+  addGraphPage: { staged: number; skipped: number }
   step: boolean
   commit: SnapshotCommit
   abort: null

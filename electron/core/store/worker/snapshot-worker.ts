@@ -85,8 +85,10 @@ export function workerSnapshots(options: SqlWorkerOptions): OpenSnapshot {
       get staged() {
         return staged
       },
-      async addPage(records) {
-        staged = await call({ op: 'addPage', records })
+      async addGraphPage(items, apiVersion, cachedAt) {
+        const reply = await call({ op: 'addGraphPage', items, apiVersion, cachedAt })
+        staged = reply.staged
+        return { skipped: reply.skipped }
       },
       async prepare(pause) {
         // One build step per message: the pass's pause (cancellation) runs between steps as before.

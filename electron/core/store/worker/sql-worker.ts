@@ -11,7 +11,7 @@ import { CodedError } from '@shared/errors'
 import { openDatabase } from '../db'
 import { beginSnapshot, type SnapshotBuilder } from '../snapshot'
 import type { SnapshotRequest, SqlWorkerData, WorkerCall, WorkerReply } from './protocol'
-import { applyMetaWrites } from './staged-snapshot'
+import { applyMetaWrites, graphPageRecords } from './staged-snapshot'
 
 const port = parentPort
 if (!port) throw new Error('sql-worker runs only as a worker thread')
@@ -29,9 +29,11 @@ function handle(request: SnapshotRequest): unknown {
     case 'begin':
       builder = beginSnapshot(db, { resume: request.resume })
       return { resumed: builder.resumed, staged: builder.staged }
-    case 'addPage':
-      current().addPage(request.records)
-      return current().staged
+    case 'addGraphPage': {
+      const records = graphPageRecords(request.items, request.apiVersion, request.cachedAt)
+      current().addPage(records)
+      return { staged: current().staged, skipped: request.items.length - records.length }
+    }
     case 'step':
       return current().step()
     case 'commit':

@@ -1,5 +1,5 @@
 import type { Db } from '../db'
-import type { DeviceRecord } from '../device-record'
+import { toDeviceRecord, type ApiVersion, type DeviceRecord } from '../device-record'
 import { beginSnapshot, type SnapshotCommit } from '../snapshot'
 import { createSyncMetaRepository, type SyncMeta } from '../sync-meta'
 import { createPassMetaRepository, type PassMeta } from '../../sync/pass-meta'
@@ -28,7 +28,16 @@ export interface StagedSnapshot {
   readonly resumed: boolean
   /** Devices staged so far (resumed ones included). */
   readonly staged: number
-  addPage(records: readonly DeviceRecord[]): Promise<void>
+  /**
+   * Maps one page of Graph items to device rows and stages them (one transaction). The mapping
+   * (normalisation, eligibility, phone words) is most of a page's CPU time, so it runs where the
+   * rows are written. Items without an id are skipped and counted.
+   */
+  addGraphPage(
+    items: readonly unknown[],
+    apiVersion: ApiVersion,
+    cachedAt: string,
+  ): Promise<{ skipped: number }>
   /** Builds the new table set step by step, awaiting `pause` between steps (it may throw to cancel). */
   prepare(pause: () => Promise<void>): Promise<void>
   /** Swaps the new set in, with `writes` in the same transaction. */
@@ -37,6 +46,20 @@ export interface StagedSnapshot {
   abort(): Promise<void>
   /** Releases the writer (the worker thread) whatever the outcome; staging stays for a resume. */
   close(): Promise<void>
+}
+
+/** One Graph page as device rows (sync/pass.ts pageRecords, without its logging). */
+export function graphPageRecords(
+  items: readonly unknown[],
+  apiVersion: ApiVersion,
+  cachedAt: string,
+): DeviceRecord[] {
+  const records: DeviceRecord[] = []
+  for (const item of items) {
+    const record = toDeviceRecord(item, apiVersion, cachedAt)
+    if (record) records.push(record)
+  }
+  return records
 }
 
 /** Opens a staged snapshot of the cache `db` (the worker opens its own connection to db's file). */
@@ -50,8 +73,10 @@ export const inThreadSnapshot: OpenSnapshot = async (db, options) => {
     get staged() {
       return builder.staged
     },
-    async addPage(records) {
+    async addGraphPage(items, apiVersion, cachedAt) {
+      const records = graphPageRecords(items, apiVersion, cachedAt)
       builder.addPage(records)
+      return { skipped: items.length - records.length }
     },
     prepare: (pause) => builder.prepare(pause),
     async commit(writes) {
