@@ -83,7 +83,11 @@ export function createDeviceCacheModule(options: DeviceCacheModuleOptions): Devi
     now: options.now,
     settings: options.syncSettings,
     openSnapshot: options.sqlWorkerScript
-      ? workerSnapshots({ script: options.sqlWorkerScript, nativeBinding: options.sqliteNativeBinding })
+      ? workerSnapshots({
+          script: options.sqlWorkerScript,
+          nativeBinding: options.sqliteNativeBinding,
+          log,
+        })
       : undefined,
     events: options.events && {
       progress: (payload) => options.events!.emit('sync:progress', payload),

@@ -2,7 +2,8 @@
  * Full passes written by the SQL worker thread (electron/core/store/worker/, DESIGN §5) against
  * the demo tenant, with real SQLite files: the cache it leaves is the very cache the in-thread
  * builder leaves, its writes happen on the worker's own connection (not this thread's), and a
- * failed, cancelled or worker-less pass keeps the previous snapshot. Uses the built worker
+ * failed or cancelled pass keeps the previous snapshot, and a pass whose worker cannot start
+ * still syncs, on this thread. Uses the built worker
  * (out/main/sql-worker.js, as the hosts do); the kill tests in kill.test.ts cover a process
  * killed mid-sync through the built CLI, whose syncs run in this worker.
  */
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createGraphClient } from '../../../electron/core/graph/client'
+import { silentLogger } from '../../../electron/core/log'
 import { createDeviceCache, type DeviceCache } from '../../../electron/core/store/cache'
 import { workerSnapshots } from '../../../electron/core/store/worker/snapshot-worker'
 import { createConnectivity } from '../../../electron/core/sync/connectivity'
@@ -201,12 +203,20 @@ describe.skipIf(!built)('full passes in the SQL worker thread', () => {
     )
   })
 
-  it('a worker that cannot start fails the pass with DB_ERROR and touches nothing', async () => {
+  it('a worker that cannot start: the pass writes on this thread instead and says so', async () => {
     const cache = open('cache.db')
     await engine(cache, inWorker).start({ mode: 'full' }).done
-    const broken = { openSnapshot: workerSnapshots({ script: join(fixture.dir, 'no-such-worker.js') }) }
+    fixture.demo.devices.removeDevice(fixture.demo.devices.listDeviceIds()[0]!)
+    const warnings: string[] = []
+    const log = { ...silentLogger, warn: (event: string) => void warnings.push(event) }
+    const broken = {
+      openSnapshot: workerSnapshots({ script: join(fixture.dir, 'no-such-worker.js'), log }),
+    }
+    const before = ownChanges(cache)
     const result = await engine(cache, broken).start({ mode: 'full' }).done
-    expect(result).toMatchObject({ outcome: 'failed', devices: 2500, error: { code: 'DB_ERROR' } })
-    expect(cache.db().pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(result).toMatchObject({ outcome: 'succeeded', devices: 2499, removed: 1 })
+    expect(warnings).toContain('sync.sql-worker-unavailable')
+    // This connection wrote the rows itself.
+    expect(ownChanges(cache) - before).toBeGreaterThan(2499 * 3)
   })
 })

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { CodedError } from '@shared/errors'
+import { silentLogger, type Logger } from '../../log'
 import type { SqlWorkerData, SnapshotReplies, SnapshotRequest, WorkerCall, WorkerReply } from './protocol'
 import { inThreadSnapshot, type OpenSnapshot } from './staged-snapshot'
 
@@ -8,6 +9,7 @@ export interface SqlWorkerOptions {
   readonly script: string | URL
   /** CoreOptions.sqliteNativeBinding: the worker loads the same better-sqlite3 build. */
   readonly nativeBinding?: string
+  readonly log?: Logger
 }
 
 /**
@@ -15,7 +17,9 @@ export interface SqlWorkerOptions {
  * pass, on its own connection to the cache file, ended when the pass commits, aborts or fails.
  * The staging, the resume point and the swap are the very code of store/snapshot.ts, so a killed
  * process loses nothing more than before (each staged page is its own committed transaction).
- * An in-memory database cannot be shared with another connection: it stays on this thread.
+ * An in-memory database cannot be shared with another connection: it stays on this thread; so
+ * does a pass whose worker cannot start (e.g. a runtime that cannot load the script), with a
+ * warning in the log: slower to answer during the sync, but the sync still happens.
  */
 export function workerSnapshots(options: SqlWorkerOptions): OpenSnapshot {
   return async (db, { resume = false }) => {
@@ -77,7 +81,8 @@ export function workerSnapshots(options: SqlWorkerOptions): OpenSnapshot {
       begun = await call({ op: 'begin', resume })
     } catch (error) {
       await close()
-      throw error
+      ;(options.log ?? silentLogger).warn('sync.sql-worker-unavailable', { error })
+      return inThreadSnapshot(db, { resume })
     }
     let staged = begun.staged
     return {
