@@ -18,6 +18,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           'browser-host': resolve(root, 'electron/browser-host/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
+          // The SQL worker thread's entry (core/store/worker/): the hosts start it from out/main.
+          'sql-worker': resolve(root, 'electron/core/store/worker/sql-worker.ts'),
         },
       },
     },

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
 import { defaultDataDir } from '../core/config'
@@ -16,7 +17,14 @@ async function main(): Promise<void> {
   // Settings managed by the organisation: none here unless a test or demo names a plist (DESIGN §3).
   const policyFile = process.env.PASSCODE_DESK_POLICY_FILE
   const managedPolicy = policyFile ? await loadManagedPolicyFile(policyFile, log) : undefined
-  const core = await createCore({ dataDir, host: { kind: 'browser' }, logger: log, managedPolicy })
+  const core = await createCore({
+    dataDir,
+    host: { kind: 'browser' },
+    logger: log,
+    managedPolicy,
+    // Built beside this entry (electron.vite.config.ts): out/main/sql-worker.js.
+    sqlWorkerScript: join(import.meta.dirname, 'sql-worker.js'),
+  })
   const portText = process.env.PASSCODE_DESK_PORT ?? '0'
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

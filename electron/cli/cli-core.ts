@@ -29,8 +29,17 @@ export interface CliCoreOptions {
   readonly db?: string | null
   /** `--graph-url` + `--access-token`. */
   readonly graphTarget?: { readonly baseUrl: string; readonly accessToken: string }
+  /** CoreOptions.sqlWorkerScript (default: the one the CLI's entry registered, useSqlWorker). */
+  readonly sqlWorkerScript?: string
   /** Where the sign-in URL goes (default: stderr + the OS opener unless PASSCODE_DESK_NO_OPEN=1). */
   readonly openBrowser?: (url: string) => Promise<void>
+}
+
+let registeredSqlWorker: string | undefined
+
+/** The built CLI's entry (cli/index.ts) knows where the build put the SQL worker script. */
+export function useSqlWorker(script: string): void {
+  registeredSqlWorker = script
 }
 
 /** Builds core for one command; the caller disposes it. Throws PROFILE_NOT_FOUND for `--profile`. */
@@ -65,6 +74,7 @@ export async function openCliCore(options: CliCoreOptions = {}): Promise<Core> {
     cacheFile: options.db ?? undefined,
     graphTarget: options.graphTarget,
     managedPolicy,
+    sqlWorkerScript: options.sqlWorkerScript ?? registeredSqlWorker,
   })
 }
 

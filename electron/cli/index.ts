@@ -7,6 +7,8 @@
  *
  * Exit codes: 0 success · 1 failure (not found, not signed in, Graph error…) · 2 usage error.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { EXIT, UsageError } from './options'
 
 type Command = {
@@ -68,6 +70,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}".\n${usage()}`)
     return EXIT.usage
   }
+  // The SQL worker thread's entry, built beside this one (electron.vite.config.ts); cli-core is
+  // loaded here only when a command runs, so that `--help` stays instant.
+  const sqlWorker = join(import.meta.dirname, 'sql-worker.js')
+  if (existsSync(sqlWorker)) (await import('./cli-core')).useSqlWorker(sqlWorker)
   try {
     return await (await command.load()).run(rest)
   } catch (error) {

@@ -40,6 +40,12 @@ export interface CoreOptions {
    * Electron build; Node hosts leave it unset and use node_modules' Node build (toolchain notes).
    */
   readonly sqliteNativeBinding?: string
+  /**
+   * The built SQL worker script (out/main/sql-worker.js, from electron/core/store/worker/): a full
+   * sync's SQLite writes then run on that thread and this one stays free for searches (DESIGN §5).
+   * Each host passes the file beside its own entry; unset (tests): the sync writes on this thread.
+   */
+  readonly sqlWorkerScript?: string
   /** Embedded demo tenant size/speed (default: PASSCODE_DESK_DEMO_DEVICES/_SEED/_TIME_SCALE or 2000/1/1). */
   readonly demoTenant?: Partial<DemoTenantSettings>
   /** Tests: replaces the embedded demo tenant. */
@@ -146,6 +152,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: () => settings.settings.get().sync,
     events,
     log,
+    sqlWorker: options.sqlWorkerScript
+      ? { script: options.sqlWorkerScript, nativeBinding: options.sqliteNativeBinding }
+      : undefined,
   })
   const devices = createDevicesModule({
     cache,

@@ -107,6 +107,8 @@ async function start(): Promise<void> {
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     }),
     sqliteNativeBinding: electronSqliteBinding(process.env, app.isPackaged),
+    // The SQL worker thread's entry, built beside this one (electron.vite.config.ts).
+    sqlWorkerScript: join(app.getAppPath(), 'out', 'main', 'sql-worker.js'),
     // NODE_ENV is set by nothing at run time: the packaged app is what "production" means here.
     validateOutput: outputValidation(app.isPackaged, process.env),
   })

@@ -31,6 +31,8 @@ export interface SnapshotBuilder {
    * finishes whatever is left). `pause` may throw to cancel.
    */
   prepare(pause: () => Promise<void>): Promise<void>
+  /** One build step of `prepare` (its own transaction); true once the new set is complete. */
+  step(): boolean
   /**
    * Builds the new table set and swaps it in for the live one; `inSameTransaction` runs inside the
    * swap transaction (e.g. recording the sync's success, so both happen or neither).
@@ -160,6 +162,10 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
     async prepare(pause) {
       if (done) throw new Error('snapshot already finished')
       while (!step()) await pause()
+    },
+    step() {
+      if (done) throw new Error('snapshot already finished')
+      return step()
     },
     commit(inSameTransaction) {
       if (done) throw new Error('snapshot already finished')

@@ -9,6 +9,7 @@ import type { Db } from '../store/db'
 import type { ApiVersion } from '../store/device-record'
 import { createDeviceRepository } from '../store/device-repository'
 import { createSyncMetaRepository } from '../store/sync-meta'
+import { applyMetaWrites, type MetaWrites, type OpenSnapshot } from '../store/worker/staged-snapshot'
 import type { Connectivity } from '../connectivity/model'
 import { runFullPass } from './full-pass'
 import { runIncrementalPass } from './incremental-pass'
@@ -48,6 +49,11 @@ export interface SyncEngineOptions {
    * (default 10 min): Intune stamps lastSyncDateTime on its side, possibly late or with skew.
    */
   readonly incrementalMarginMinutes?: number
+  /**
+   * Where full passes write their snapshot: the host's SQL worker thread (store/worker/) keeps
+   * this thread free for searches during a large sync (DESIGN §5); default: this thread.
+   */
+  readonly openSnapshot?: OpenSnapshot
 }
 
 export interface StartOptions {
@@ -108,7 +114,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     requested: StartOptions['mode'],
   ): Promise<SyncFinished> {
     const meta = createSyncMetaRepository(db)
-    const passMeta = meta.pass
     const startedAt = new Date(startedMs).toISOString()
     const chosen = choose(db, requested)
     let last: Pick<SyncProgress, 'phase' | 'pages' | 'devices' | 'total' | 'apiVersion'> = {
@@ -128,12 +133,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       options.events?.progress(progress)
     }
     const budgetMs = settings().throttleBudgetMinutes * 60_000
+    const successWrites = (finishedMs: number, apiVersion: ApiVersion, changesSince: string): MetaWrites => {
+      const at = new Date(finishedMs).toISOString()
+      return {
+        syncMeta: {
+          lastSuccessAt: at,
+          lastErrorCode: null,
+          lastErrorMessage: null,
+          apiVersion,
+          lastDurationMs: finishedMs - startedMs,
+        },
+        passMeta:
+          chosen.mode === 'full' ? { lastFullAt: at, changesSince } : { lastIncrementalAt: at, changesSince },
+      }
+    }
     const context = (graph: GraphClient): PassContext => ({
       db,
       graph,
       signal: controller.signal,
       log,
       now,
+      openSnapshot: options.openSnapshot,
+      successWrites,
       report(update) {
         last = update
         emit()
@@ -143,17 +164,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (wait.waitMs >= 500) emit(wait.waitMs)
       },
       recordSuccess(finishedMs: number, apiVersion: ApiVersion, changesSince: string) {
-        const at = new Date(finishedMs).toISOString()
-        meta.write({
-          lastSuccessAt: at,
-          lastErrorCode: null,
-          lastErrorMessage: null,
-          apiVersion,
-          lastDurationMs: finishedMs - startedMs,
-        })
-        passMeta.write(
-          chosen.mode === 'full' ? { lastFullAt: at, changesSince } : { lastIncrementalAt: at, changesSince },
-        )
+        applyMetaWrites(db, successWrites(finishedMs, apiVersion, changesSince))
       },
     })
     let outcome: PassOutcome

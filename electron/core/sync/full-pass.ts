@@ -2,10 +2,10 @@ import { CodedError } from '@shared/errors'
 import { fallsBackToV1 } from '../graph/beta-fallback'
 import { graphPages } from '../graph/paging'
 import type { ApiVersion } from '../store/device-record'
-import { beginSnapshot, type SnapshotBuilder } from '../store/snapshot'
-import { ALL_PAGES_STAGED, createSyncMetaRepository } from '../store/sync-meta'
+import { inThreadSnapshot, type StagedSnapshot } from '../store/worker/staged-snapshot'
 import { listPath } from './fields'
-import { pageRecords, throwIfCancelled, type PassContext, type PassOutcome } from './pass'
+import { ALL_PAGES_STAGED, createSyncMetaRepository } from '../store/sync-meta'
+import { throwIfCancelled, type PassContext, type PassOutcome } from './pass'
 
 /**
  * The full pass (domain §2.6): every device, staged page by page, then swapped in atomically
@@ -28,7 +28,9 @@ export async function runFullPass(
   const saved = passMeta.read().resume
   const young =
     saved !== null && now() - saved.savedAtMs >= 0 && now() - saved.savedAtMs <= options.resumeMaxAgeMs
-  let snapshot: SnapshotBuilder = beginSnapshot(db, { resume: young })
+  // The SQL worker when the host has one (engine.ts), else this thread: the same builder either way.
+  const open = ctx.openSnapshot ?? inThreadSnapshot
+  let snapshot: StagedSnapshot = await open(db, { resume: young })
   let apiVersion: ApiVersion = 'beta'
   let link = listPath(apiVersion)
   let pages = 0
@@ -49,9 +51,13 @@ export async function runFullPass(
         const walk = graphPages(ctx.graph, link, { signal, onWait: ctx.onWait, firstPage: pages + 1 })
         for await (const page of walk) {
           if (page.count !== null && resumedFromPage === null) total = page.count
-          const records = pageRecords(page.items, apiVersion, new Date(now()).toISOString(), log, page.page)
           throwIfCancelled(signal)
-          snapshot.addPage(records)
+          const { skipped } = await snapshot.addGraphPage(
+            page.items,
+            apiVersion,
+            new Date(now()).toISOString(),
+          )
+          if (skipped > 0) log.warn('sync.skipped-records', { page: page.page, skipped })
           pages = page.page
           const next = page.nextLink ?? ALL_PAGES_STAGED
           passMeta.write({ resume: { link: next, apiVersion, pages, savedAtMs: now(), startedAt } })
@@ -62,8 +68,8 @@ export async function runFullPass(
         if (apiVersion === 'beta' && pages === 0 && fallsBackToV1('sync', error)) {
           // Degrade gracefully: v1.0 lacks fields eligibility needs, so some verdicts become undetermined.
           log.warn('sync.beta-refused', { code: (error as CodedError).code })
-          snapshot.abort()
-          snapshot = beginSnapshot(db)
+          await snapshot.abort()
+          snapshot = await open(db, {})
           apiVersion = 'v1.0'
           link = listPath(apiVersion)
           continue
@@ -76,11 +82,11 @@ export async function runFullPass(
       throwIfCancelled(signal)
       await new Promise<void>((resolve) => setImmediate(resolve))
     })
-    let finishedMs = 0
-    const committed = snapshot.commit(() => {
-      finishedMs = now()
-      passMeta.write({ resume: null })
-      ctx.recordSuccess(finishedMs, apiVersion, startedAt)
+    const finishedMs = now()
+    const success = ctx.successWrites(finishedMs, apiVersion, startedAt)
+    const committed = await snapshot.commit({
+      syncMeta: success.syncMeta,
+      passMeta: { ...success.passMeta, resume: null },
     })
     return {
       kind: 'full',
@@ -96,12 +102,14 @@ export async function runFullPass(
     const cancelled = signal.aborted || (error instanceof CodedError && error.code === 'CANCELLED')
     if (cancelled) {
       try {
-        snapshot.abort()
+        await snapshot.abort()
         if (db.open) passMeta.write({ resume: null })
       } catch (abortError) {
         log.warn('sync.abort-failed', { error: abortError })
       }
     }
     throw error
+  } finally {
+    await snapshot.close()
   }
 }

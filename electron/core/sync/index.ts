@@ -6,6 +6,7 @@ import type { GraphClient } from '../graph/client'
 import { silentLogger, type Logger } from '../log'
 import type { CoreModule } from '../module'
 import type { DeviceCache } from '../store/cache'
+import { workerSnapshots } from '../store/worker/snapshot-worker'
 import { startBackgroundSync } from './background'
 import { createSyncEngine, type SyncEngine, type SyncGraphTuning } from './engine'
 import { createSyncHandlers } from './handlers'
@@ -29,6 +30,11 @@ export interface SyncModuleOptions {
   readonly events?: Pick<EventBus, 'emit'>
   readonly log?: Logger
   readonly now?: () => number
+  /**
+   * The built SQL worker (CoreOptions.sqlWorkerScript): full passes write their snapshot on that
+   * thread so this one stays free for searches (DESIGN §5); none → this thread.
+   */
+  readonly sqlWorker?: { readonly script: string; readonly nativeBinding?: string }
 }
 
 export interface SyncModule extends CoreModule<'sync:start' | 'sync:cancel' | 'sync:status'> {
@@ -47,6 +53,13 @@ export function createSyncModule(options: SyncModuleOptions): SyncModule {
     log,
     now: options.now,
     settings,
+    openSnapshot: options.sqlWorker
+      ? workerSnapshots({
+          script: options.sqlWorker.script,
+          nativeBinding: options.sqlWorker.nativeBinding,
+          log,
+        })
+      : undefined,
     events: events && {
       progress: (payload) => events.emit('sync:progress', payload),
       finished: (payload) => events.emit('sync:finished', payload),

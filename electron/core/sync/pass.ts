@@ -4,6 +4,7 @@ import type { GraphClient, GraphWait } from '../graph/client'
 import type { Logger } from '../log'
 import type { Db } from '../store/db'
 import { toDeviceRecord, type ApiVersion, type DeviceRecord } from '../store/device-record'
+import type { MetaWrites, OpenSnapshot } from '../store/worker/staged-snapshot'
 
 /** What a sync pass (full or incremental) gets from the engine. */
 export interface PassContext {
@@ -20,6 +21,10 @@ export interface PassContext {
    * neither. `changesSince`: the instant the next incremental pass asks for changes after.
    */
   recordSuccess(finishedMs: number, apiVersion: ApiVersion, changesSince: string): void
+  /** The writes recordSuccess makes, as data: a full pass hands them to its snapshot's swap. */
+  successWrites(finishedMs: number, apiVersion: ApiVersion, changesSince: string): MetaWrites
+  /** Where a full pass stages and swaps its snapshot (default: this thread, store/worker/). */
+  readonly openSnapshot?: OpenSnapshot
 }
 
 export interface PassOutcome {
