@@ -1,6 +1,7 @@
 /** What every Graph handler of the demo tenant is given: the tenant's parts and the caller. */
 import { json, type Reply } from './http'
 import type { GraphRequest } from './graph-query'
+import type { IntuneAnswers } from './intune-answers'
 import type { IntunePolicies } from './intune-policies'
 import type { TenantStore } from './store'
 import type { DemoAgent } from './types'
@@ -18,6 +19,8 @@ export interface GraphConfig {
   readonly agents: readonly DemoAgent[]
   readonly graphUrl: () => string
   readonly policies: IntunePolicies
+  /** Chosen devices answering like real Intune (domain §9). */
+  readonly answers: IntuneAnswers
 }
 
 /** One authenticated request, as the route table hands it to a handler. */

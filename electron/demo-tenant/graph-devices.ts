@@ -78,6 +78,7 @@ function issueAction(call: GraphCall, id: string, name: RemoteActionName): Graph
   const index = cfg.store.indexOf(id)
   if (index === undefined) fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
   cfg.policies.requireScope(agent, cfg.store.device(index), req)
+  cfg.answers.check(index, cfg.store.traits(index).answersLike, req)
   cfg.policies.requireApproval(agent, cfg.store.traits(index).requiresApproval === true, req)
   cfg.store.issue(index, name, agent, clientIdOf(req, cfg.secret))
   return { status: 204 }
@@ -155,6 +156,7 @@ function getDevice(call: GraphCall, id: string): GraphReply {
   const index = cfg.store.indexOf(id)
   if (index === undefined) fail(404, 'ResourceNotFound', `Resource not found: managedDevice '${id}'.`, req)
   cfg.policies.requireScope(agent, cfg.store.device(index), req)
+  cfg.answers.check(index, cfg.store.traits(index).answersLike, req)
   const include = preferIncludesUnknownEnums(headerOf(req, 'prefer'))
   const device = project(cfg.store.device(index), {
     version,

@@ -15,6 +15,7 @@ import { readBody, serialise, writeReply, type Reply } from './http'
 import { createNetworkKnob } from './network'
 import { GRAPH_SCOPES, Identity } from './identity'
 import { routeIdentity } from './identity-routes'
+import { IntuneAnswers } from './intune-answers'
 import { IntunePolicies } from './intune-policies'
 import { SCENARIO_INDEX } from './scenarios'
 import { TenantStore } from './store'
@@ -114,6 +115,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     agents: DEMO_AGENTS,
     graphUrl: () => baseUrl,
     policies,
+    answers: new IntuneAnswers(timeScale),
   })
 
   const sockets = new Set<Socket>()
