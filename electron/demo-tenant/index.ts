@@ -83,6 +83,8 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   })
   let baseUrl = ''
   const log: RequestLogEntry[] = []
+  // Unbounded tallies beside the bounded log: a team-scale run sends more requests than it keeps.
+  const statusCounts = new Map<number, number>()
   let graphSequence = 0
   const limiter = new IntuneBudgetLimiter(options.intuneBudgets ?? budgetsFromEnv(process.env))
   const appIdOf = (req: IncomingMessage): string => {
@@ -143,6 +145,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       // Bounded: the embedded demo runs for days; tests read far fewer entries than this.
       if (log.length >= MAX_LOG) log.splice(0, log.length - MAX_LOG + 1)
       log.push({ method, path: url.pathname + url.search, status })
+      statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1)
     }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs))
     const body = method === 'POST' ? await readBody(req) : ''
@@ -217,7 +220,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     if (method === 'GET' && url.pathname === '/_demo/requests') {
       writeReply(res, {
         status: 200,
-        body: { requests: log },
+        body: { requests: log, counts: Object.fromEntries(statusCounts) },
         headers: { 'content-type': 'application/json' },
       })
       return
@@ -269,7 +272,10 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
     setAgentPolicy: (upn, policy) => policies.set(upn, policy),
     requestLog: () => log.slice(),
-    clearRequestLog: () => void log.splice(0),
+    clearRequestLog: () => {
+      log.splice(0)
+      statusCounts.clear()
+    },
     devices: {
       getDevice: (id) => {
         const i = store.indexOf(id)
