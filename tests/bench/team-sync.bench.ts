@@ -13,7 +13,9 @@
  * Size: PD_TEAM_AGENTS (50) × PD_TEAM_DEVICES (20,000) with budgets × PD_TEAM_SCALE (0.1), i.e. the
  * issue's storm at 1/10 of the data: 50 × 20 pages against 200 requests / 20 s per app has the same
  * 100 s lower bound as 50 × 200 pages against 2,000. Full size: PD_TEAM_DEVICES=200000
- * PD_TEAM_SCALE=1 (a bigger machine: the agents' and the tenant's CPU then dominate). Needs
+ * PD_TEAM_SCALE=1 (a bigger machine: the agents' and the tenant's CPU then dominate; on the shared
+ * 2-core box the 1/10 run did not finish in 22 min, the 1/100 one — PD_TEAM_DEVICES=2000
+ * PD_TEAM_SCALE=0.01 — did: figures in the README). Needs
  * `npm run build`; `npm run bench -- team-sync`, never part of `npm test`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
