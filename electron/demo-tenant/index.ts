@@ -3,18 +3,19 @@
  * `startDemoTenant()` is the programmatic API used by the app (demo mode), the CLI
  * (`passcode-desk demo-tenant serve`) and the tests. See README.md for the MSAL configuration.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { decide, normaliseFaults, NO_FAULTS } from './faults'
-import { verifyJwt } from './jwt'
+import { normaliseFaults, NO_FAULTS } from './faults'
+import { createGraphFront } from './graph-front'
 import { budgetsFromEnv, IntuneBudgetLimiter, rateLimitsFromEnv } from './rate-limits'
 import { DEMO_DOMAIN, generateDevice, guidFrom, upnOf } from './generator'
-import { GraphApi, graphError, type GraphRequest } from './graph'
-import { readBody, serialise, writeReply, type Reply } from './http'
+import { GraphApi } from './graph'
+import { readBody, writeReply } from './http'
 import { createNetworkKnob } from './network'
 import { GRAPH_SCOPES, Identity } from './identity'
 import { routeIdentity } from './identity-routes'
+import { IntuneAnswers } from './intune-answers'
 import { IntunePolicies } from './intune-policies'
 import { SCENARIO_INDEX } from './scenarios'
 import { TenantStore } from './store'
@@ -36,10 +37,6 @@ export { ROLE_PERMISSIONS } from './permissions'
 export { msalConfigFor } from './msal-config'
 
 const MAX_LOG = 50_000
-
-/** What Graph sends as Content-Type for JSON payloads. */
-const GRAPH_JSON =
-  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
 
 /** Fixed defaults, so the embedded demo profile keeps the same identity across launches. */
 export const DEFAULT_TENANT_ID = '5f1c3a2e-8b4d-4c6f-9a1e-2d7b8c9e0f13'
@@ -82,12 +79,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   })
   let baseUrl = ''
   const log: RequestLogEntry[] = []
-  let graphSequence = 0
+  // Unbounded tallies beside the bounded log: a team-scale run sends more requests than it keeps.
+  const statusCounts = new Map<number, number>()
   const limiter = new IntuneBudgetLimiter(options.intuneBudgets ?? budgetsFromEnv(process.env))
-  const appIdOf = (req: IncomingMessage): string => {
-    const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '')
-    return String(verifyJwt(token, secret)?.appid ?? '')
-  }
   const store = new TenantStore({ seed, count, now: options.referenceTime ?? Date.now() }, timeScale)
   const identity = new Identity({
     baseUrl: () => baseUrl,
@@ -114,7 +108,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     agents: DEMO_AGENTS,
     graphUrl: () => baseUrl,
     policies,
+    answers: new IntuneAnswers(timeScale),
   })
+  const graphFront = createGraphFront({ graph, faults: () => faults, seed, limiter, secret })
 
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
@@ -141,72 +137,13 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       // Bounded: the embedded demo runs for days; tests read far fewer entries than this.
       if (log.length >= MAX_LOG) log.splice(0, log.length - MAX_LOG + 1)
       log.push({ method, path: url.pathname + url.search, status })
+      statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1)
     }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs))
     const body = method === 'POST' ? await readBody(req) : ''
 
     if (/^\/(v1\.0|beta)(\/|$)/.test(url.pathname)) {
-      const requestId = randomUUID()
-      const clientRequestId = String(req.headers['client-request-id'] ?? requestId)
-      const gReq: GraphRequest = { method, url, headers: req.headers, requestId, clientRequestId }
-      const ids = {
-        'request-id': requestId,
-        'client-request-id': clientRequestId,
-        'x-ms-ags-diagnostic':
-          '{"ServerInfo":{"DataCenter":"Loopback","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"DEMO"}}',
-      }
-      const decision = decide(faults, seed, graphSequence++)
-      if (decision.kind === 'drop') {
-        // Headers and half a body, then the socket dies: the client sees a premature close.
-        record(0)
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096', ...ids })
-        res.write('{"@odata.context":"')
-        setImmediate(() => res.destroy())
-        return
-      }
-      let reply: Reply & { pageNumber?: number }
-      const limited = faults.intuneRateLimits ? limiter.take(appIdOf(req), method !== 'GET') : 0
-      if (limited > 0) {
-        reply = graphError(
-          429,
-          'TooManyRequests',
-          'Too many requests: Intune service limit reached for this application.',
-          gReq,
-          { 'retry-after': String(limited) },
-        )
-      } else if (decision.kind === 'throttle') {
-        reply = graphError(
-          429,
-          'TooManyRequests',
-          'Too many requests. Retry after the delay in Retry-After.',
-          gReq,
-          faults.omitRetryAfter ? {} : { 'retry-after': String(faults.retryAfterSeconds) },
-        )
-      } else if (decision.kind === 'unavailable') {
-        reply = graphError(
-          decision.status,
-          decision.status === 503 ? 'ServiceUnavailable' : 'GatewayTimeout',
-          decision.status === 503
-            ? 'The service is temporarily unavailable.'
-            : 'The gateway did not receive a timely response.',
-          gReq,
-          { 'retry-after': '1' },
-        )
-      } else {
-        reply = graph.handle(gReq)
-      }
-      const odata: Record<string, string> = reply.headers?.['content-type']?.startsWith('application/json')
-        ? { 'content-type': GRAPH_JSON, 'odata-version': '4.0' }
-        : {}
-      reply = { ...reply, headers: { ...reply.headers, ...odata, ...ids } }
-      let text = serialise(reply)
-      const malformed =
-        decision.kind === 'none' &&
-        reply.pageNumber !== undefined &&
-        (decision.malformed || reply.pageNumber === faults.malformedPageAt)
-      if (malformed && text) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)))
-      record(reply.status)
-      writeReply(res, reply, text)
+      graphFront(req, res, url, method, record)
       return
     }
 
@@ -215,7 +152,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     if (method === 'GET' && url.pathname === '/_demo/requests') {
       writeReply(res, {
         status: 200,
-        body: { requests: log },
+        body: { requests: log, counts: Object.fromEntries(statusCounts) },
         headers: { 'content-type': 'application/json' },
       })
       return
@@ -267,7 +204,10 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
     setAgentPolicy: (upn, policy) => policies.set(upn, policy),
     requestLog: () => log.slice(),
-    clearRequestLog: () => void log.splice(0),
+    clearRequestLog: () => {
+      log.splice(0)
+      statusCounts.clear()
+    },
     devices: {
       getDevice: (id) => {
         const i = store.indexOf(id)

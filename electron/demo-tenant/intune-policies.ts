@@ -20,13 +20,16 @@ export interface AgentPolicy {
 
 const ZERO = '00000000-0000-0000-0000-000000000000'
 
-/** Intune's "_version 3" error message: JSON in a string, support IDs in its Message (domain §9). */
-export function intuneV3Message(text: string, req: GraphRequest): string {
+/**
+ * Intune's "_version 3" error message: JSON in a string, support IDs in its Message (domain §9).
+ * The Activity ID defaults to Graph's request-id; real Intune often gives its own (`activityId`).
+ */
+export function intuneV3Message(text: string, req: GraphRequest, activityId = req.requestId): string {
   const url = `https://fef.msua04.manage.microsoft.com/DeviceFE/StatelessDeviceFEService${req.url.pathname.replace(/^\/(v1\.0|beta)/, '')}?api-version=2026-05-01`
   return JSON.stringify(
     {
       _version: 3,
-      Message: `${text} - Operation ID (for customer support): ${ZERO} - Activity ID: ${req.requestId} - Url: ${url}`,
+      Message: `${text} - Operation ID (for customer support): ${ZERO} - Activity ID: ${activityId} - Url: ${url}`,
       CustomApiErrorPhrase: '',
       RetryAfter: null,
       ErrorSourceService: '',

@@ -326,6 +326,48 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
     traits: { reportsActionState: 'awaitingAdminAction' },
     lastSyncDaysAgo: 0.1,
   },
+  {
+    name: 'nestedUnknownError',
+    expected: 'done',
+    description:
+      'iPhone whose GET and actions answer 403 UnknownError wrapping ErrorCode Forbidden, two levels deep, with an Activity ID',
+    kind: 'iosDevice',
+    user: { first: 'Victor', last: 'Garnier', lang: 'fr' },
+    deviceName: 'iPhone de Victor',
+    osVersion: '18.1',
+    model: 'iPhone 15',
+    manufacturer: 'Apple',
+    traits: { answersLike: 'nestedUnknownError' },
+    lastSyncDaysAgo: 0.1,
+  },
+  {
+    name: 'scopeTagsChanged',
+    expected: 'done',
+    description:
+      'Android 14 work profile listed, but its scope tags changed since: GET and actions answer the scope-tag 404 for every agent',
+    kind: 'androidWorkProfile',
+    user: { first: 'Hannah', last: 'Price', lang: 'en' },
+    deviceName: 'hprice_AndroidForWork_5/3/2026_2:41 PM',
+    osVersion: '14',
+    model: 'Pixel 8a',
+    manufacturer: 'Google',
+    traits: { answersLike: 'scopeTagDenied' },
+    lastSyncDaysAgo: 0.1,
+  },
+  {
+    name: 'throttledFractional',
+    expected: 'done',
+    description:
+      'iPhone whose every other GET or action answers 429 with a fractional Retry-After (2.128 s × timeScale)',
+    kind: 'iosDevice',
+    user: { first: 'Lucas', last: 'Perrin', lang: 'fr' },
+    deviceName: 'iPhone de Lucas',
+    osVersion: '18.2.1',
+    model: 'iPhone 14',
+    manufacturer: 'Apple',
+    traits: { answersLike: 'throttledFractional' },
+    lastSyncDaysAgo: 0.1,
+  },
 ]
 
 export const SCENARIO_INDEX: ReadonlyMap<ScenarioName, number> = new Map(SCENARIOS.map((s, i) => [s.name, i]))

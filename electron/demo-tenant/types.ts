@@ -162,7 +162,15 @@ export interface DeviceTraits {
    * the proposed `awaitingAdminAction` member (domain §9) — until the trait is cleared.
    */
   readonly reportsActionState?: string
+  /**
+   * The device's GET by id and actions answer as real Intune does in one of its documented failure
+   * shapes (domain §9; table in `intune-answers.ts`), so the app's unwrapping is proven over HTTP.
+   */
+  readonly answersLike?: IntuneAnswer
 }
+
+/** Real-Intune answers a chosen device gives (domain §9); see `intune-answers.ts`. */
+export type IntuneAnswer = 'nestedUnknownError' | 'scopeTagDenied' | 'throttledFractional'
 
 export interface DemoTenant {
   readonly baseUrl: string
@@ -225,3 +233,6 @@ export type ScenarioName =
   | 'outsideSamuelScope'
   | 'approvalRequired'
   | 'unknownActionState'
+  | 'nestedUnknownError'
+  | 'scopeTagsChanged'
+  | 'throttledFractional'

@@ -123,9 +123,10 @@ beforeAll(async () => {
       android && !t.passcodePolicyAssigned ? 'noPolicy' : '',
       /WorkProfile$/.test(t.kind) && !t.resetTokenActivated ? 'tokenNotActivated' : '',
     ].join('|')
-    // Multi Admin Approval and an unknown actionState are tenant policy, not platform rules: their own
-    // tests (tests/integration/actions/real-tenant.test.ts) cover them.
-    if (t.requiresApproval || t.reportsActionState) return
+    // Multi Admin Approval, an unknown actionState and the real-Intune failure answers are tenant
+    // behaviour, not platform rules: their own tests (tests/integration/actions/real-tenant.test.ts,
+    // tests/integration/demo-tenant/intune-answers.test.ts) cover them.
+    if (t.requiresApproval || t.reportsActionState || t.answersLike) return
     if (index < SCENARIOS.length || !strata.has(key)) {
       strata.add(key)
       sample.push(device)

@@ -3,14 +3,7 @@ import { CodedError } from '@shared/errors'
 import { silentLogger, type Logger } from '../log'
 import { graphError } from './errors'
 import { statusError } from './failure'
-import {
-  abortableSleep,
-  backoffDelay,
-  createReadGate,
-  parseRetryAfter,
-  RETRYABLE_STATUSES,
-  throttleDelay,
-} from './retry'
+import { abortableSleep, createReadGate, createRetryPlan, parseRetryAfter, type RetryPolicy } from './retry'
 import type { GraphClient, GraphResponse, PostOptions, RequestOptions } from './client-types'
 
 export type { GraphClient, GraphResponse, GraphWait, PostOptions, RequestOptions } from './client-types'
@@ -44,11 +37,16 @@ export interface GraphClientOptions {
   /**
    * When set, 429/503/504 are retried until this much time has passed since the request began
    * (a throttling storm lasts minutes: learn.microsoft.com/graph/throttling), instead of
-   * `maxRetries` tries; a Retry-After beyond what is left fails GRAPH_THROTTLED at once. Network
-   * failures and timeouts still count `maxRetries`. A 429 on a POST is retried too: Graph refused it
-   * before doing anything, so the retry is not a second action.
+   * `maxRetries` tries; a Retry-After beyond what is left fails GRAPH_THROTTLED at once. A 429 on a
+   * POST is retried too: Graph refused it before doing anything, so the retry is not a second action.
+   * Decisions: graph/retry.ts `createRetryPlan`.
    */
   readonly throttleBudgetMs?: number
+  /**
+   * Dropped connections and timeouts of retryable requests spend `throttleBudgetMs` too (jittered
+   * exponential backoff) instead of `maxRetries` tries: a sync outlasts an outage of minutes.
+   */
+  readonly budgetNetworkFailures?: boolean
   /** Throttled reads add growing full jitter on top of Retry-After (graph/retry.ts throttleDelay). */
   readonly spreadThrottledReads?: boolean
 }
@@ -81,13 +79,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const now = options.now ?? Date.now
   const random = options.random ?? Math.random
   const newRequestId = options.newRequestId ?? randomUUID
-  const maxRetries = options.maxRetries ?? 5
-  const baseDelayMs = options.baseDelayMs ?? 1000
-  const maxDelayMs = options.maxDelayMs ?? 30_000
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000
   const timeoutMs = options.timeoutMs ?? 30_000
   const log = options.log ?? silentLogger
-  const budgetMs = options.throttleBudgetMs
+  const policy: RetryPolicy = {
+    maxRetries: options.maxRetries ?? 5,
+    baseDelayMs: options.baseDelayMs ?? 1000,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+    budgetMs: options.throttleBudgetMs,
+    budgetNetworkFailures: options.budgetNetworkFailures === true,
+    spreadThrottledReads: options.spreadThrottledReads === true,
+    random,
+  }
   const readGate = createReadGate()
   const root = () =>
     (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '')
@@ -116,10 +119,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     const clientRequestId = opts.clientRequestId ?? newRequestId()
     const signal = opts.signal
     let attempts = 0
-    let retriesLeft = retry ? maxRetries : 0
     let refreshedAfter401 = false
-    const begun = now()
-    let throttledAttempts = 0
+    const plan = createRetryPlan(policy, { method, retry, begunMs: now() })
 
     for (;;) {
       if (signal?.aborted) throw new CodedError('CANCELLED', 'Cancelled')
@@ -209,34 +210,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         })
       }
 
-      const transient = failure.kind !== 'status' || RETRYABLE_STATUSES.has(failure.status)
-      const budgeted = budgetMs !== undefined && failure.kind === 'status' && transient
-      const throttledPost = method === 'POST' && failure.kind === 'status' && failure.status === 429
-      if (budgeted && (retry || throttledPost)) {
-        const delay = throttleDelay({
-          retryAfterMs: failure.kind === 'status' ? failure.retryAfterMs : null,
-          attempt: throttledAttempts++,
-          isRead: method === 'GET' && options.spreadThrottledReads === true,
-          baseMs: baseDelayMs,
-          capMs: maxDelayMs,
-          random,
-        })
-        const left = begun + budgetMs - now()
-        if (delay <= Math.min(left, maxRetryAfterMs)) {
-          if (method === 'GET' && failure.kind === 'status' && failure.status === 429) {
-            readGate.hold(now() + delay)
-          }
-          await waitBeforeRetry(delay, failure, method, url, attempts, clientRequestId, opts)
-          continue
-        }
-      } else if (transient && retriesLeft > 0) {
-        let delay = backoffDelay(attempts - 1, baseDelayMs, maxDelayMs, random)
-        if (failure.kind === 'status' && failure.retryAfterMs !== null) delay = failure.retryAfterMs
-        if (delay <= maxRetryAfterMs) {
-          retriesLeft--
-          await waitBeforeRetry(delay, failure, method, url, attempts, clientRequestId, opts)
-          continue
-        }
+      const next = plan.next(failure, now())
+      if (next !== null) {
+        if (next.holdReads) readGate.hold(now() + next.delayMs)
+        await waitBeforeRetry(next.delayMs, failure, method, url, attempts, clientRequestId, opts)
+        continue
       }
       throw finalError(failure, clientRequestId, attempts)
     }

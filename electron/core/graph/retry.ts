@@ -91,3 +91,80 @@ export function throttleDelay(input: {
   const floor = Math.min(input.baseMs, 100 * 2 ** Math.min(input.attempt, 20))
   return Math.max(input.retryAfterMs, floor)
 }
+
+/** What went wrong with one attempt, as far as retrying cares. */
+export type AttemptFailure =
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfterMs: number | null }
+  | { readonly kind: 'network' }
+  | { readonly kind: 'timeout' }
+
+export interface RetryPolicy {
+  /** Retries after the first attempt when no time budget applies. */
+  readonly maxRetries: number
+  readonly baseDelayMs: number
+  readonly maxDelayMs: number
+  /** A Retry-After longer than this is not waited out. */
+  readonly maxRetryAfterMs: number
+  /** Time budget for 429/503/504, counted from the request's first attempt (undefined: none). */
+  readonly budgetMs?: number
+  /** Network failures and timeouts spend the same budget instead of `maxRetries`. */
+  readonly budgetNetworkFailures: boolean
+  /** Throttled reads add growing jitter on top of Retry-After (throttleDelay). */
+  readonly spreadThrottledReads: boolean
+  readonly random: () => number
+}
+
+/**
+ * The retry decisions for one request (DESIGN §5, domain §4.5). Two regimes:
+ * - with a time budget (a sync: a storm or an outage of minutes must not abort it,
+ *   learn.microsoft.com/graph/throttling), 429/503/504 — and, when `budgetNetworkFailures`, dropped
+ *   connections and timeouts — are retried while the next wait still fits in the budget, with
+ *   Retry-After as a floor and otherwise exponential backoff with full jitter, so that many clients
+ *   cut off at once do not come back in the same millisecond;
+ * - otherwise a handful of tries (`maxRetries`) with the same backoff.
+ * A POST is never retried after a failure that may have reached Graph (a second resetPasscode is a
+ * second action); a 429 is the exception: Graph refused it before doing anything.
+ * `next` answers the wait before the next attempt, or null to give up; `holdReads` says a budgeted
+ * read was throttled, so the client's other reads wait too (ReadGate).
+ */
+export function createRetryPlan(
+  policy: RetryPolicy,
+  request: { readonly method: 'GET' | 'POST'; readonly retry: boolean; readonly begunMs: number },
+): { next(failure: AttemptFailure, nowMs: number): { delayMs: number; holdReads: boolean } | null } {
+  let retriesLeft = request.retry ? policy.maxRetries : 0
+  let budgetedAttempts = 0
+  /** Failures so far: the counted regime's backoff grows with every earlier attempt. */
+  let failures = 0
+  return {
+    next(failure, nowMs) {
+      const earlier = failures++
+      const isStatus = failure.kind === 'status'
+      if (isStatus && !RETRYABLE_STATUSES.has(failure.status)) return null
+      const throttledPost = request.method === 'POST' && isStatus && failure.status === 429
+      const budgeted =
+        policy.budgetMs !== undefined &&
+        (isStatus || policy.budgetNetworkFailures) &&
+        (request.retry || throttledPost)
+      const retryAfterMs = isStatus ? failure.retryAfterMs : null
+      if (budgeted) {
+        const delay = throttleDelay({
+          retryAfterMs,
+          attempt: budgetedAttempts++,
+          isRead: request.method === 'GET' && policy.spreadThrottledReads,
+          baseMs: policy.baseDelayMs,
+          capMs: policy.maxDelayMs,
+          random: policy.random,
+        })
+        const left = request.begunMs + policy.budgetMs! - nowMs
+        if (delay > Math.min(left, policy.maxRetryAfterMs)) return null
+        return { delayMs: delay, holdReads: request.method === 'GET' && isStatus && failure.status === 429 }
+      }
+      if (retriesLeft <= 0) return null
+      const delay =
+        retryAfterMs ?? backoffDelay(earlier, policy.baseDelayMs, policy.maxDelayMs, policy.random)
+      if (delay > policy.maxRetryAfterMs) return null
+      retriesLeft--
+      return { delayMs: delay, holdReads: false }
+    },
+  }
+}

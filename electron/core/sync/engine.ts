@@ -24,7 +24,7 @@ export interface SyncEvents {
 /** What the engine asks of the Graph client it syncs with (graph/client.ts). */
 export type SyncGraphTuning = Pick<
   GraphClientOptions,
-  'throttleBudgetMs' | 'maxRetryAfterMs' | 'spreadThrottledReads'
+  'throttleBudgetMs' | 'maxRetryAfterMs' | 'spreadThrottledReads' | 'budgetNetworkFailures'
 >
 
 export interface SyncEngineOptions {
@@ -173,7 +173,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       emit()
       // Inside the try: a signed-out session throws AUTH_REQUIRED here, reported like any failure.
       const ctx = context(
-        options.graph({ throttleBudgetMs: budgetMs, maxRetryAfterMs: budgetMs, spreadThrottledReads: true }),
+        // One time budget for throttling, outages and timeouts alike (graph/retry.ts createRetryPlan).
+        options.graph({
+          throttleBudgetMs: budgetMs,
+          maxRetryAfterMs: budgetMs,
+          spreadThrottledReads: true,
+          budgetNetworkFailures: true,
+        }),
       )
       outcome =
         chosen.mode === 'incremental' && chosen.since !== null

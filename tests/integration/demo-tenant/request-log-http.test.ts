@@ -33,3 +33,18 @@ it('lists the Graph requests received, POSTs included, without headers or tokens
   await fetch(`${tenant.baseUrl}/_demo/requests`)
   expect(tenant.requestLog()).toHaveLength(requests.length)
 })
+
+it('tallies every request by status, beyond what the bounded log keeps, until the log is cleared', async () => {
+  tenant.clearRequestLog()
+  const token = tenant.issueAccessToken()
+  const list = `${tenant.graphUrl}/beta/deviceManagement/managedDevices?$top=1`
+  await fetch(list, { headers: { authorization: `Bearer ${token}` } })
+  await fetch(list, { headers: { authorization: `Bearer ${token}` } })
+  await fetch(list)
+  const read = async () =>
+    ((await (await fetch(`${tenant.baseUrl}/_demo/requests`)).json()) as { counts: Record<string, number> })
+      .counts
+  expect(await read()).toEqual({ '200': 2, '401': 1 })
+  tenant.clearRequestLog()
+  expect(await read()).toEqual({})
+})
