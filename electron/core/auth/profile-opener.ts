@@ -48,7 +48,10 @@ export async function openProfile(deps: OpenProfileDeps, profileId: string): Pro
     kind = 'demo'
     // Hidden by the organisation (ShowDemoProfile off, DESIGN §3): never started, from any channel.
     if (!deps.profiles.demoAvailable()) {
-      const startError = new CodedError('PROFILE_DEMO_HIDDEN', 'Your organisation has hidden the demo profile')
+      const startError = new CodedError(
+        'PROFILE_DEMO_HIDDEN',
+        'Your organisation has hidden the demo profile',
+      )
       return {
         profile: { id: profileId, name, kind, tenantId: '', graphBaseUrl: '' },
         dir,
