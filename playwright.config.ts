@@ -9,7 +9,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Each test has its own host and data folder (fixtures.ts), so two run side by side on CI's 2 cores:
+  // most of a journey is waiting (polling, timers), not CPU. PD_E2E_WORKERS overrides.
+  workers: Number(process.env.PD_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {
