@@ -6,8 +6,8 @@
  *
  * | trait | scenario | answer |
  * |---|---|---|
- * | `nestedUnknownError` | nestedUnknownError (iPhone de Victor) | 403 `UnknownError` whose message is JSON `{ErrorCode:"Forbidden", Message:"<v3 JSON>"}`, the v3 Message carrying an Activity ID distinct from the request-id (two levels; MSAL-js issue 7007) |
- * | `scopeTagDenied` | scopeTagsChanged (hprice_AndroidForWork_…) | 404 `ResourceNotFound` "Resource does not contain a tag allowed by the current role" for every agent — the device stays listed (its tags changed after the list was read; Intune-PowerShell-SDK issue 119) |
+ * | `nestedUnknownError` | nestedUnknownError (iPhone de Victor) | 403 `UnknownError` whose message is JSON `{ErrorCode:"Forbidden", Message:"<v3 JSON>"}`, the v3 Message carrying an Activity ID distinct from the request-id (two levels; AzureAD/microsoft-authentication-library-for-js issue 7007) |
+ * | `scopeTagDenied` | scopeTagsChanged (hprice_AndroidForWork_…) | 404 `ResourceNotFound` "Resource does not contain a tag allowed by the current role" for every agent — the device stays listed (its tags changed after the list was read; microsoft/Intune-PowerShell-SDK issue 119) |
  * | `throttledFractional` | throttledFractional (iPhone de Lucas) | the 1st, 3rd, 5th… request on the device answers 429 `TooManyRequests` with `Retry-After: 2.128` × timeScale, three decimals (Graph's throttling sample) |
  *
  * Multi Admin Approval is the `requiresApproval` trait (scenario approvalRequired), handled with the

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ManagedPolicy } from '@shared/api/schemas/policy'
-import type { TenantProfile } from './store'
+import type { TenantProfile } from './profile'
 
 export interface ManagedProfileRules {
   /** Preset profiles, in the policy's order; read-only. */

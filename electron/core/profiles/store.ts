@@ -5,7 +5,6 @@ import {
   DEMO_PROFILE_ID,
   GUID_PATTERN,
   cloud,
-  type Cloud,
   type ProfileDraft,
   type ProfileList,
   type ProfileSummary,
@@ -13,15 +12,9 @@ import {
 import { CodedError } from '@shared/errors'
 import { readJsonFile, writeJsonFile } from '../json-file'
 import { MANAGED_ID_PATTERN, NO_PROFILE_RULES, type ManagedProfileRules } from './managed'
+import type { TenantProfile } from './profile'
 
-/** A tenant profile as stored in `<dataDir>/profiles.json` (no secret: a public client has none). */
-export interface TenantProfile {
-  readonly id: string
-  readonly name: string
-  readonly tenantId: string
-  readonly clientId: string
-  readonly cloud: Cloud
-}
+export type { TenantProfile } from './profile'
 
 const storedProfile = z.strictObject({
   id: z.string().regex(/^p-[0-9a-f-]{36}$/),

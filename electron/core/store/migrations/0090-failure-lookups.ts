@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * Indexes for "what could make it fail" (devices:failureFacts): the tenant's earlier failures of one

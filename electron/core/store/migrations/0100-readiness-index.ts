@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from './types'
 
 /**
  * Indexes for the Readiness figures (DESIGN §5: the view stays under 200 ms at 200,000 devices),
