@@ -4,6 +4,7 @@ import { api } from '@renderer/api/client'
 import type { ActionAvailability, ActionRecord } from '@shared/api/schemas/actions'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
 import type { AppError } from '@shared/errors'
+import { ticketMatchesPattern } from '@shared/ticket-pattern'
 import { useActionsStore } from './actions'
 import { useAuthStore } from './auth'
 import { useDeviceSearchStore } from './deviceSearch'
@@ -60,6 +61,8 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
   const policy = computed(() => settings.policy)
   const missingChecks = computed(() => policy.value.requiredChecks.filter((c) => !checks.value.includes(c)))
   const ticketMissing = computed(() => policy.value.ticketRequired && ticket.value.trim() === '')
+  // Core refuses it too (TICKET_FORMAT_MISMATCH); the button says so before the agent clicks.
+  const ticketMismatch = computed(() => !ticketMatchesPattern(ticket.value, policy.value.ticketPattern))
 
   const index = computed(() => WALKTHROUGH_STEPS.indexOf(step.value))
   const sent = computed(() => action.value !== null)
@@ -75,6 +78,7 @@ export const useWalkthroughStore = defineStore('walkthrough', () => {
       preconditions: preconditions.value,
       scriptRead: scriptRead.value,
       ticketMissing: ticketMissing.value,
+      ticketMismatch: ticketMismatch.value,
       availability: availability.value,
       issuing: issuing.value,
       finished: finished.value,

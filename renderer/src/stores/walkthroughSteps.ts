@@ -24,6 +24,8 @@ export type StepBlock =
   | { readonly kind: 'ineligible' }
   | { readonly kind: 'script' }
   | { readonly kind: 'ticket' }
+  /** The organisation's TicketPattern (managed policy, DESIGN §3) refuses the reference typed. */
+  | { readonly kind: 'ticketFormat' }
   /** Offline, signed out, not allowed: the confirm step's own alert gives the reason. */
   | { readonly kind: 'unavailable' }
   | { readonly kind: 'busy' }
@@ -38,6 +40,7 @@ export interface StepFacts {
   readonly preconditions: readonly PreconditionCode[]
   readonly scriptRead: boolean
   readonly ticketMissing: boolean
+  readonly ticketMismatch: boolean
   readonly availability: ActionAvailability | null
   readonly issuing: boolean
   readonly finished: boolean
@@ -66,6 +69,7 @@ export function stepBlock(f: StepFacts): StepBlock | null {
       return f.scriptRead ? null : { kind: 'script' }
     case 'confirm':
       if (f.ticketMissing) return { kind: 'ticket' }
+      if (f.ticketMismatch) return { kind: 'ticketFormat' }
       if (f.availability?.available === false) return { kind: 'unavailable' }
       return f.issuing ? { kind: 'busy' } : null
     case 'status':

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionRecord } from '@shared/api/schemas/actions'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
+import { DEFAULT_SETTINGS } from '@shared/api/schemas/settings'
 import { createFakeClient, type FakeClient } from '../fake-client'
 
 const client = vi.hoisted(() => ({ current: null as unknown as FakeClient }))
@@ -100,6 +101,28 @@ describe('useWalkthroughStore: steps', () => {
     expect(store.canGoBack).toBe(false)
     store.back()
     expect(store.step).toBe('status')
+  })
+
+  it('a ticket that does not match the organisation’s TicketPattern keeps Send disabled, and is never sent', async () => {
+    // Core merges the managed TicketPattern into the policy it returns (DESIGN §3).
+    const managed = {
+      ...DEFAULT_SETTINGS,
+      policy: { ...DEFAULT_SETTINGS.policy, requiredChecks: [], ticketPattern: '^INC-\\d{4}$' },
+    }
+    answer((channel) => (channel === 'settings:get' ? { ok: true, value: managed } : undefined))
+    const { useSettingsStore } = await import('@renderer/stores/settings')
+    await useSettingsStore().load()
+    const store = useWalkthroughStore()
+    await store.start('d1')
+    await vi.waitFor(() => expect(store.availability?.available).toBe(true))
+    store.step = 'confirm'
+    store.ticket = 'REQ 12'
+    expect(store.blocked).toEqual({ kind: 'ticketFormat' })
+    await store.primary()
+    expect(store.step).toBe('confirm')
+    expect(issued()).toEqual([])
+    store.ticket = 'INC-0042'
+    expect(store.blocked).toBeNull()
   })
 
   it('a record made before the script was recorded reopens with the box unticked, not assumed', async () => {

@@ -11,6 +11,7 @@ const ready: StepFacts = {
   preconditions: ['workProfileResetTokenActivated'],
   scriptRead: true,
   ticketMissing: false,
+  ticketMismatch: false,
   availability: { available: true, reason: null, agentUpn: 'a@contoso.example' },
   issuing: false,
   finished: false,
@@ -36,6 +37,7 @@ describe('stepBlock', () => {
     })
     expect(at('eligibility', { eligibility: null })).toEqual({ kind: 'ineligible' })
     expect(at('confirm', { ticketMissing: true })).toEqual({ kind: 'ticket' })
+    expect(at('confirm', { ticketMismatch: true })).toEqual({ kind: 'ticketFormat' })
     expect(at('finish', { finished: true })).toEqual({ kind: 'finished' })
   })
 
