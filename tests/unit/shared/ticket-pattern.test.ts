@@ -18,6 +18,7 @@ describe('compileTicketPattern', () => {
       '^(?:GLPI )?#?[0-9]{1,8}$',
       '^SR-\\d{4,6}(-[a-z]+)?$',
       '^[+*|(){}]{2}[0-9]+$', // quantifier characters inside a class are characters
+      '^[\\]+]{2}-[0-9]+$', // an escaped `]` does not end the class early
     ])
       expect(problem(pattern), pattern).toBeNull()
   })

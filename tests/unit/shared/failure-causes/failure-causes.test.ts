@@ -79,6 +79,38 @@ describe('failureCauses (before the click)', () => {
     ])
   })
 
+  it('asks whether the device is online only for reasons that say it did not answer', () => {
+    const failure = (reason: FailureFacts['deviceFailures'][number]['reason']) => ({
+      reason,
+      count: 1,
+      lastAt: '2026-11-20T10:00:00Z',
+    })
+    const causes = failureCauses(
+      facts({
+        deviceFailures: [
+          failure({ kind: 'error', code: 'TIMEOUT' }),
+          failure({ kind: 'error', code: 'GRAPH_FORBIDDEN' }),
+          failure({ kind: 'state', state: 'notSupported' }),
+        ],
+        // Same code as the device's error, and a state with the same name is another reason.
+        tenantFailures: [
+          { ...failure({ kind: 'error', code: 'GRAPH_FORBIDDEN' }), count: 4 },
+          { ...failure({ kind: 'state', state: 'failed' }), count: 2 },
+        ],
+      }),
+    )
+    expect(causes.map((c) => (c.kind === 'failedOnDevice' ? [c.ask, c.tenantCount] : c.kind))).toEqual([
+      ['deviceOnline', 0],
+      [null, 4],
+      [null, 0],
+      'failedInTenant',
+    ])
+  })
+
+  it('says nothing about the check-in when its time cannot be read (never a guess)', () => {
+    expect(failureCauses(facts({ lastCheckIn: 'not a date' }))).toEqual([])
+  })
+
   it('lists at most three other tenant reasons', () => {
     const tenantFailures = (['failed', 'notSupported', 'canceled', 'stillPending'] as const).map((state) => ({
       reason: { kind: 'state' as const, state },

@@ -163,6 +163,26 @@ describe('buildTicketNote', () => {
     expect(Object.values(fields).join('\n')).not.toMatch(/null|undefined/)
   })
 
+  it('a record with gaps (no name, no model, an unreadable time, no client request id) still reads cleanly', () => {
+    const bare = record()
+    const fields = ticketNoteFields(
+      {
+        ...bare,
+        deviceName: null,
+        device: { ...bare.device, deviceName: null, manufacturer: null, model: null },
+        completedAt: 'not a date',
+        clientRequestId: '',
+      } as unknown as ActionRecord,
+      { language: 'en', timeZone: 'UTC' },
+    )
+    expect(fields).toMatchObject({
+      device: '—, serial number ending in 7XK4',
+      finished: 'not yet',
+      clientRequestId: 'none',
+    })
+    expect(Object.values(fields).join('\n')).not.toMatch(/null|undefined|Invalid Date|\(\)/)
+  })
+
   it('uses the same words as the app for actions, states and checks', () => {
     for (const [language, messages] of [
       ['en', en],
