@@ -1,3 +1,4 @@
+import { ACTION_LABELS, CHECK_LABELS, STATE_LABELS } from '../action-labels'
 import type { ActionState } from '../api/schemas/actions'
 import type { VerificationCheck } from '../api/schemas/settings'
 import type { PasscodeAction } from '../eligibility/codes'
@@ -30,8 +31,8 @@ export interface NoteStrings {
 }
 
 /**
- * The note's words in both languages. The action, state and check names are the ones the app shows
- * (renderer/src/i18n/{fr,en}.json, kept equal by tests/unit/shared/ticket-note); French follows the
+ * The note's words in both languages. The action, state and check names are the History CSV's
+ * (shared/action-labels.ts, the app's own words, kept equal by tests/unit/shared/ticket-note); French follows the
  * glossary (code secret, no-break space before the colon).
  */
 export const NOTE_STRINGS: Readonly<Record<NoteLanguage, NoteStrings>> = {
@@ -53,27 +54,9 @@ export const NOTE_STRINGS: Readonly<Record<NoteLanguage, NoteStrings>> = {
     notYet: 'not yet',
     none: 'none',
     scriptRead: 'script read to the caller',
-    actions: { removePasscode: 'Remove passcode', resetPasscode: 'Reset passcode' },
-    states: {
-      sending: 'Sending',
-      notSent: 'Not sent',
-      pending: 'Pending',
-      active: 'In progress',
-      done: 'Done',
-      failed: 'Failed',
-      notSupported: 'Not supported',
-      canceled: 'Canceled',
-      stillPending: 'Still pending',
-      awaitingApproval: 'Awaiting approval',
-      unknownState: 'Unknown state',
-    },
-    checks: {
-      employeeId: 'Employee ID confirmed',
-      managerCallback: 'Manager called back',
-      mfaPrompt: 'MFA prompt approved',
-      securityQuestion: 'Security question answered',
-      badgePhoto: 'Badge photo matches',
-    },
+    actions: ACTION_LABELS.en,
+    states: STATE_LABELS.en,
+    checks: CHECK_LABELS.en,
   },
   fr: {
     title: 'Passcode Desk',
@@ -93,26 +76,8 @@ export const NOTE_STRINGS: Readonly<Record<NoteLanguage, NoteStrings>> = {
     notYet: 'pas encore',
     none: 'aucune',
     scriptRead: 'texte lu à la personne qui appelle',
-    actions: { removePasscode: 'Supprimer le code secret', resetPasscode: 'Réinitialiser le code secret' },
-    states: {
-      sending: 'Envoi en cours',
-      notSent: 'Non envoyée',
-      pending: 'En attente',
-      active: 'En cours',
-      done: 'Terminée',
-      failed: 'Échec',
-      notSupported: 'Non prise en charge',
-      canceled: 'Annulée',
-      stillPending: 'Toujours en attente',
-      awaitingApproval: 'En attente d’approbation',
-      unknownState: 'État inconnu',
-    },
-    checks: {
-      employeeId: 'Matricule vérifié',
-      managerCallback: 'Rappel du responsable',
-      mfaPrompt: 'Demande MFA approuvée',
-      securityQuestion: 'Question de sécurité',
-      badgePhoto: 'Photo du badge conforme',
-    },
+    actions: ACTION_LABELS.fr,
+    states: STATE_LABELS.fr,
+    checks: CHECK_LABELS.fr,
   },
 }

@@ -1,6 +1,6 @@
-import type { ActionRecord, ActionState } from '@shared/api/schemas/actions'
+import type { ActionRecord } from '@shared/api/schemas/actions'
 import type { Locale } from '@shared/api/schemas/common'
-import type { VerificationCheck } from '@shared/api/schemas/settings'
+import { ACTION_LABELS, CHECK_LABELS, STATE_LABELS } from '@shared/action-labels'
 
 /**
  * CSV export of the local history (DESIGN §3: dates, numbers and CSV follow the locale): French uses `;` (Excel's separator where `,` is the
@@ -42,62 +42,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
   ],
 }
 
-export const STATES: Record<Locale, Record<ActionState, string>> = {
-  fr: {
-    sending: 'Envoi en cours',
-    notSent: 'Non envoyée',
-    pending: 'En attente',
-    active: 'En cours',
-    done: 'Terminée',
-    failed: 'Échec',
-    notSupported: 'Non prise en charge',
-    canceled: 'Annulée',
-    stillPending: 'Toujours en attente',
-    awaitingApproval: 'En attente d’approbation',
-    unknownState: 'État inconnu',
-  },
-  en: {
-    sending: 'Sending',
-    notSent: 'Not sent',
-    pending: 'Pending',
-    active: 'In progress',
-    done: 'Done',
-    failed: 'Failed',
-    notSupported: 'Not supported',
-    canceled: 'Canceled',
-    stillPending: 'Still pending',
-    awaitingApproval: 'Awaiting approval',
-    unknownState: 'Unknown state',
-  },
-}
-
-/**
- * The labels below are the History table's own (renderer i18n `eligibility.action.*`,
- * `actions.state.*`, `policy.checks.*.label`): one label per concept everywhere. Core cannot import
- * the renderer's catalogues, so tests/unit/electron/core/history/csv-labels.test.ts fails the
- * moment the two differ.
- */
-export const ACTIONS: Record<Locale, Record<ActionRecord['action'], string>> = {
-  fr: { removePasscode: 'Supprimer le code secret', resetPasscode: 'Réinitialiser le code secret' },
-  en: { removePasscode: 'Remove passcode', resetPasscode: 'Reset passcode' },
-}
-
-export const CHECKS: Record<Locale, Record<VerificationCheck, string>> = {
-  fr: {
-    employeeId: 'Matricule vérifié',
-    managerCallback: 'Rappel du responsable',
-    mfaPrompt: 'Demande MFA approuvée',
-    securityQuestion: 'Question de sécurité',
-    badgePhoto: 'Photo du badge conforme',
-  },
-  en: {
-    employeeId: 'Employee ID confirmed',
-    managerCallback: 'Manager called back',
-    mfaPrompt: 'MFA prompt approved',
-    securityQuestion: 'Security question answered',
-    badgePhoto: 'Badge photo matches',
-  },
-}
+/** The History table's words (shared/action-labels.ts), by the names this file's tests use. */
+export { ACTION_LABELS as ACTIONS, CHECK_LABELS as CHECKS, STATE_LABELS as STATES }
 
 const YES_NO: Record<Locale, [string, string]> = { fr: ['Oui', 'Non'], en: ['Yes', 'No'] }
 
@@ -140,15 +86,15 @@ export function historyToCsv(rows: readonly ActionRecord[], locale: Locale, time
   for (const r of rows) {
     const cells = [
       formatCsvDate(r.requestedAt, locale, timeZone),
-      STATES[locale][r.state],
-      ACTIONS[locale][r.action],
+      STATE_LABELS[locale][r.state],
+      ACTION_LABELS[locale][r.action],
       r.deviceName ?? r.deviceId,
       r.device.serialNumber ?? '',
       r.device.userPrincipalName ?? '',
       r.callerName ?? '',
       r.agentUpn,
       r.ticketReference ?? '',
-      r.verification.checks.map((c) => CHECKS[locale][c]).join(', '),
+      r.verification.checks.map((c) => CHECK_LABELS[locale][c]).join(', '),
       r.hasPasscode ? yes : no,
       r.intuneErrorCode === null ? '' : String(r.intuneErrorCode),
       r.outcomeNote ?? '',
