@@ -13,6 +13,7 @@ import {
   type Built,
   type RowSql,
 } from './search-sql'
+import type { AgeQuery } from './search-age'
 import type { SearchInput } from './search-input'
 import type { SearchStatements } from './search-statements'
 
@@ -44,11 +45,16 @@ export interface SearchPlans {
   filteredText(plan: PlanInput, nowMs: number): DeviceSearchResult
   /** Words + discrete filters, no check-in age: one FTS5 query over words and filter words. */
   facetText(plan: PlanInput, facets: string): DeviceSearchResult
+  /** Words (and filter words) + a check-in age: FTS5 over check-in week words (run it in a read transaction). */
+  ageText(plan: PlanInput, age: AgeQuery, nowMs: number): DeviceSearchResult
   /** Text alone. */
   text(plan: PlanInput): DeviceSearchResult
   /** No text: walk the sort's index under the filters; the total is a remembered count. */
   list(plan: PlanInput, nowMs: number): DeviceSearchResult
 }
+
+const FTS_HITS = 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?'
+const NO_RESIDUAL: Built = { sql: '1', params: [] }
 
 export function createSearchPlans(ctx: PlanContext): SearchPlans {
   const { db, sql, broadQueryMatches, sortOverWalk } = ctx
@@ -77,10 +83,7 @@ export function createSearchPlans(ctx: PlanContext): SearchPlans {
     const facets = facetMatch(input.filters)
     const hits: Built =
       facets && !tokens.some(isFragment)
-        ? {
-            sql: 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?',
-            params: [wordsAndFacets(tokens, facets)],
-          }
+        ? { sql: FTS_HITS, params: [wordsAndFacets(tokens, facets)] }
         : hitsSql(tokens)
     const filters = filterSql(input.filters, nowMs)
     clearMatches()
@@ -132,43 +135,68 @@ export function createSearchPlans(ctx: PlanContext): SearchPlans {
   }
   /**
    * Words + discrete filters, no check-in age: one FTS5 query over words and filter words
-   * (store/device-facets.ts). The count intersects doclists inside FTS5; the page is read like a
-   * text-only one (relevance for few matches, FTS rowid = name order for many, else the sort's
-   * index probing the hit set, or the whole set sorted when it is small: SORT_OVER_WALK).
+   * (store/device-facets.ts). The count intersects doclists inside FTS5; the page is read by
+   * facetPage.
    */
   const facetText = (plan: PlanInput, facets: string): DeviceSearchResult => {
+    const match = wordsAndFacets(plan.tokens, facets)
+    const total = sql.textCount({ sql: FTS_HITS, params: [match] }, plan.tokens)
+    return facetPage(plan, match, total, NO_RESIDUAL, ctx.now())
+  }
+  /**
+   * Words (and filter words) + a check-in age (search-age.ts): the devices that are old whatever
+   * their time are counted inside FTS5; only the boundary week's devices are read to check their
+   * time. Run in a read transaction (the counts and the page see one snapshot).
+   */
+  const ageText = (plan: PlanInput, age: AgeQuery, nowMs: number): DeviceSearchResult => {
+    const definite = sql.count(`SELECT count(*) FROM (${FTS_HITS})`, [age.definite])
+    const boundary = sql.count(
+      `SELECT count(*) FROM devices d WHERE d.pk IN (${FTS_HITS}) AND ${age.residual.sql}`,
+      [age.boundary, ...age.residual.params],
+    )
+    return facetPage(plan, age.match, definite + boundary, age.residual, nowMs)
+  }
+  /**
+   * One page of an FTS5 match (words and filter words) whose exact total is known, each row also
+   * passing `residual`: relevance for few matches, FTS rowid = name order for many, else the sort's
+   * index probing the hit set, or the whole set sorted when it is small (SORT_OVER_WALK).
+   */
+  const facetPage = (
+    plan: PlanInput,
+    match: string,
+    total: number,
+    residual: Built,
+    nowMs: number,
+  ): DeviceSearchResult => {
     const { input, tokens, relevance, order, empty } = plan
-    const match = wordsAndFacets(tokens, facets)
-    const hits: Built = {
-      sql: 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?',
-      params: [match],
-    }
-    const total = sql.textCount(hits, tokens)
     if (total === 0) return empty
     const page = [input.limit, input.offset]
+    const and = `AND ${residual.sql}`
     let rows: RowSql[]
     if (total <= broadQueryMatches) {
       const ranked = relevance ? relevanceSql(tokens) : { sql: order, params: [] }
       rows = sql.all(
-        `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${hits.sql})
+        `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${FTS_HITS}) ${and}
         ORDER BY ${ranked.sql} LIMIT ? OFFSET ?`,
-        [match, ...ranked.params, ...page],
+        [match, ...residual.params, ...ranked.params, ...page],
       )
     } else if (relevance) {
       rows = sql.all(
         `SELECT ${ROW_SELECT} FROM devices_fts f JOIN devices d ON d.pk = f.rowid
-        WHERE f.devices_fts MATCH ? ORDER BY f.rowid LIMIT ? OFFSET ?`,
-        [match, ...page],
+        WHERE f.devices_fts MATCH ? ${and} ORDER BY f.rowid LIMIT ? OFFSET ?`,
+        [match, ...residual.params, ...page],
       )
     } else if (total * total <= sortOverWalk * (input.offset + input.limit) * sql.deviceCount()) {
       rows = sql.all(
-        `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${hits.sql}) ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [match, ...page],
+        `SELECT ${ROW_SELECT} FROM devices d WHERE d.pk IN (${FTS_HITS}) ${and}
+        ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [match, ...residual.params, ...page],
       )
     } else {
-      const walk = filterSql(input.filters, ctx.now(), walkUse(input))
+      // The walk checks every filter per index entry, the check-in age too (filterSql).
+      const walk = filterSql(input.filters, nowMs, walkUse(input))
       rows = sql.all(
-        `SELECT ${ROW_SELECT} FROM devices d WHERE +d.pk IN (${hits.sql}) AND ${walk.sql}
+        `SELECT ${ROW_SELECT} FROM devices d WHERE +d.pk IN (${FTS_HITS}) AND ${walk.sql}
         ORDER BY ${order} LIMIT ? OFFSET ?`,
         [match, ...walk.params, ...page],
       )
@@ -220,5 +248,5 @@ export function createSearchPlans(ctx: PlanContext): SearchPlans {
     return { ...empty, rows: rows.map(toRow), total }
   }
 
-  return { filteredText, facetText, text, list }
+  return { filteredText, facetText, ageText, text, list }
 }

@@ -7,7 +7,7 @@ import type { SearchInput } from './search-input'
 
 /** SQL pieces of devices:search (search.ts chooses the plan). */
 
-const DAY_MS = 86_400_000
+export const DAY_MS = 86_400_000
 
 export const ROW_SELECT = `d.id, d.device_name, d.user_principal_name, d.user_display_name, d.operating_system,
   d.os_version, d.model, d.manufacturer, d.serial_number, d.ownership, d.compliance_state,

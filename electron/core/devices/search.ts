@@ -3,7 +3,8 @@ import type { DeviceSearchResult } from '@shared/api/schemas/devices'
 import { isFragment } from './query-text'
 import type { SearchInput } from './search-input'
 import { createSearchPlans } from './search-plans'
-import { facetMatch, filterSql, orderSql } from './search-sql'
+import { ageQuery } from './search-age'
+import { DAY_MS, facetMatch, filterSql, orderSql, wordsAndFacets } from './search-sql'
 import { createSearchStatements } from './search-statements'
 import { createSearchText, PHONE_SAMPLE } from './search-text'
 
@@ -18,7 +19,10 @@ export type { SearchInput } from './search-input'
  *   bm25-style ranking means little for "a" anyway;
  * - more, with an explicit sort: walk that sort's index and probe the hit set, built once as an
  *   ephemeral table with a Bloom filter, until the page is full;
- * - with filters: the matches (text and filters) are written once to a temp table, whose size is
+ * - words with discrete filters: one FTS5 query over words and filter words (facetText); with a
+ *   check-in age too, over the check-in week words, reading only the boundary week's devices
+ *   (search-age.ts);
+ * - other text with filters: the matches (text and filters) are written once to a temp table, whose size is
  *   the total; then as above (relevance for few text matches, else walk the sort's index or the
  *   filter's own index in name order), probing that set, or sort the set when it is small against
  *   the page depth (SORT_OVER_WALK). See search-plans.ts, filteredText.
@@ -30,6 +34,8 @@ export const BROAD_QUERY_MATCHES = 1000
  * sorted read ~0.45 µs per match.
  */
 const SORT_OVER_WALK = 0.55
+
+const NEWEST_CHECK_IN = 'SELECT max(last_sync_ms) FROM devices'
 
 export interface DeviceSearch {
   search(input: SearchInput): DeviceSearchResult
@@ -67,6 +73,8 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
     sortOverWalk: options.sortOverWalk ?? SORT_OVER_WALK,
   })
   const transaction = <T>(fn: () => T): T => db.transaction(fn)()
+  // The newest check-in: one seek at the end of the check-in index.
+  const newest = () => sql.prepare(NEWEST_CHECK_IN, []).pluck().get() as number | null
 
   return {
     search(input) {
@@ -87,8 +95,14 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
 
       const facets = facetMatch(input.filters)
       const words = hasQuery && !text.tokens.some(isFragment)
-      if (words && facets && input.filters.lastCheckInOlderThanDays === undefined) {
-        return plans.facetText(plan, facets)
+      const days = input.filters.lastCheckInOlderThanDays
+      if (words && facets && days === undefined) return plans.facetText(plan, facets)
+      if (words && days !== undefined) {
+        const age = transaction(() => {
+          const query = ageQuery(wordsAndFacets(text.tokens, facets), nowMs - days * DAY_MS, newest())
+          return query && plans.ageText(plan, query, nowMs)
+        })
+        if (age) return age
       }
       if (hasQuery && filters.params.length > 0) return transaction(() => plans.filteredText(plan, nowMs))
       if (hasQuery) return plans.text(plan)

@@ -22,18 +22,43 @@ export const FACETS = {
 
 export type FacetColumn = keyof typeof FACETS
 
+/**
+ * The check-in age is a range relative to now, so no word can say "older than 30 days". What is
+ * static is the week of the last check-in: weeks since 1970-01-01 (UTC), never checked in = week 0,
+ * like the age filter's `ifnull(last_sync_ms, 0)` (devices/search-sql.ts). "No check-in for N days"
+ * is then the words NOT the few weeks after the boundary week, plus an exact check of the boundary
+ * week's devices (devices/search-age.ts); the words stay right as time passes without a sync.
+ */
+export const WEEK_MS = 7 * 86_400_000
+
+/** The check-in week of a last-sync time in ms (null: never checked in). */
+export function checkInWeek(lastSyncMs: number | null): number {
+  return Math.max(0, Math.floor((lastSyncMs ?? 0) / WEEK_MS))
+}
+
+/** The filter word of one check-in week. */
+export function weekWord(week: number): string {
+  return `"${FACET_MARK}w${week}"`
+}
+
 /** The filter words of one device (the `facets` column of devices_fts). */
-export function facetText(record: Pick<DeviceRecord, FacetColumn>): string {
-  return (Object.keys(FACETS) as FacetColumn[])
-    .map((column) => `${FACET_MARK}${FACETS[column]}${record[column]}`)
-    .join(' ')
+export function facetText(record: Pick<DeviceRecord, FacetColumn | 'last_sync_ms'>): string {
+  return [
+    ...(Object.keys(FACETS) as FacetColumn[]).map(
+      (column) => `${FACET_MARK}${FACETS[column]}${record[column]}`,
+    ),
+    `${FACET_MARK}w${checkInWeek(record.last_sync_ms)}`,
+  ].join(' ')
 }
 
 /** The same text computed by SQL from a devices row (snapshot build), `alias.` prefixed. */
 export function facetTextSql(alias: string): string {
-  return (Object.keys(FACETS) as FacetColumn[])
-    .map((column) => `'${FACET_MARK}${FACETS[column]}' || ${alias}.${column}`)
-    .join(` || ' ' || `)
+  return [
+    ...(Object.keys(FACETS) as FacetColumn[]).map(
+      (column) => `'${FACET_MARK}${FACETS[column]}' || ${alias}.${column}`,
+    ),
+    `'${FACET_MARK}w' || max(0, CAST(ifnull(${alias}.last_sync_ms, 0) / ${WEEK_MS} AS INTEGER))`,
+  ].join(` || ' ' || `)
 }
 
 /**

@@ -55,7 +55,8 @@ describe('devices:search', () => {
     const snapshot = beginSnapshot(db)
     snapshot.addPage(all)
     snapshot.commit()
-  })
+    // Building 3,000 devices has taken over 10 s on the shared 2-core machine.
+  }, 60_000)
   afterAll(() => {
     db.close()
     tmp.cleanup()
@@ -237,6 +238,8 @@ describe('devices:search', () => {
         (r) => r.verdict === 'eligible' && (r.last_sync_ms ?? 0) < NOW - 30 * DAY,
       ],
       ['a', { ownership: ['personal'] }, (r) => r.ownership === 'personal'],
+      // A fragment with a check-in age: the match-table plan (filteredText).
+      ['356', { lastCheckInOlderThanDays: 14 }, (r) => (r.last_sync_ms ?? 0) < NOW - 14 * DAY],
       [
         'iphone',
         { ownership: ['company'], compliance: ['compliant'] },
@@ -264,6 +267,60 @@ describe('devices:search', () => {
     }
     // The match set lives only for the search.
     expect(db.prepare('SELECT count(*) FROM temp.search_matches').pluck().get()).toBe(0)
+  })
+
+  it('words + a check-in age stay exact at the boundary and as the clock moves on without a sync', () => {
+    /** Every text match, paged out without filters. */
+    const matching = (query: string) => {
+      const ids = new Set<string>()
+      for (let offset = 0; ; offset += 500) {
+        const page = search({ query, limit: 500, offset, sort: { field: 'deviceName' } })
+        if (page.rows.length === 0) return ids
+        for (const r of page.rows) ids.add(r.id)
+      }
+    }
+    const texts = new Map(['a', 'iphone'].map((q) => [q, matching(q)]))
+    // Clocks from the bench's day to weeks later, some exactly one check-in time past N days (the
+    // boundary: that device is not older than N days yet, a millisecond later it is).
+    const stamps = all.map((r) => r.last_sync_ms).filter((ms): ms is number => ms !== null)
+    const clocks = [NOW, NOW + 45 * DAY + 1234, stamps[7]! + 30 * DAY, stamps[7]! + 30 * DAY + 1]
+    let checked = 0
+    for (const clock of clocks) {
+      for (const [query, ids] of texts) {
+        for (const [days, verdicts] of [
+          [30, ['eligible']],
+          [7, undefined],
+          [1, ['ineligible', 'eligible']],
+        ] as const) {
+          const filters = { lastCheckInOlderThanDays: days, ...(verdicts ? { verdicts: [...verdicts] } : {}) }
+          const old = (r: DeviceRecord) =>
+            ids.has(r.id) &&
+            (r.last_sync_ms ?? 0) < clock - days * DAY &&
+            (!verdicts || (verdicts as readonly string[]).includes(r.verdict))
+          const expected = all.filter(old).map((r) => r.id)
+          for (const options of [{}, { broadQueryMatches: 10 }, { broadQueryMatches: 10, sortOverWalk: 0 }]) {
+            for (const sort of [undefined, { field: 'lastSyncDateTime' as const }]) {
+              const s = createDeviceSearch(db, { now: () => clock, ...options })
+              const page = s.search(input({ query, filters, sort, limit: 200 }))
+              expect(page.total, `${query} ${days} ${clock}`).toBe(expected.length)
+              expect(page.rows).toHaveLength(Math.min(200, expected.length))
+              const want = new Set(expected)
+              expect(page.rows.every((r) => want.has(r.id))).toBe(true)
+              checked++
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0)
+    // The boundary device itself: in at 30 days + 1 ms, out at exactly 30 days.
+    const edge = all.find((r) => r.last_sync_ms === stamps[7])!
+    const at = (clock: number) =>
+      createDeviceSearch(db, { now: () => clock })
+        .search(input({ query: edge.device_name!, filters: { lastCheckInOlderThanDays: 30 }, limit: 500 }))
+        .rows.map((r) => r.id)
+    expect(at(stamps[7]! + 30 * DAY)).not.toContain(edge.id)
+    expect(at(stamps[7]! + 30 * DAY + 1)).toContain(edge.id)
   })
 
   it('the remembered list count survives text + filters searches (their temp writes are not changes)', () => {
@@ -320,20 +377,25 @@ describe('devices:search', () => {
     })
 
     it('text + filters writes the matches once: filter index range, probing the FTS hit set', () => {
+      // An identifier fragment (trigram index) cannot be a word of the FTS5 query: this plan.
       const filters = { verdicts: ['eligible' as const], lastCheckInOlderThanDays: 30 }
-      const [insert, rows] = plans({ query: 'a', filters }, { broadQueryMatches: 10, sortOverWalk: 0 })
+      const [insert, rows] = plans({ query: '356', filters }, { broadQueryMatches: 10, sortOverWalk: 0 })
       expect(insert).toMatch(
         /SEARCH d USING COVERING INDEX devices_\w+_verdict_age \(verdict=\? AND <expr><\?\)/,
       )
       // `+d.pk`: the hit set is built once (Bloom filter), never one FTS lookup per device.
-      expect(insert).toMatch(/LIST SUBQUERY \d+ \| SCAN devices_fts VIRTUAL TABLE INDEX 0:M/)
+      expect(insert).toMatch(
+        /LIST SUBQUERY \d+ \| (MERGE \(UNION\) \| LEFT \| )?SCAN devices_fts VIRTUAL TABLE INDEX/,
+      )
       expect(insert).toMatch(/CREATE BLOOM FILTER/)
       // The page walks the verdict index in name order and probes the match set by key.
       expect(rows).toMatch(/SEARCH d USING INDEX devices_\w+_verdict \(verdict=\?\)/)
       expect(rows).toMatch(/ROWID SEARCH ON TABLE search_matches FOR IN-OPERATOR/)
       expect(rows).not.toMatch(/TEMP B-TREE/)
       // Few matches over many devices: read them by key and sort them.
-      const sorted = plans({ query: 'a', filters }, { broadQueryMatches: 10, sortOverWalk: Infinity }).at(-1)!
+      const sorted = plans({ query: '356', filters }, { broadQueryMatches: 10, sortOverWalk: Infinity }).at(
+        -1,
+      )!
       expect(sorted).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/)
       expect(sorted).toMatch(/ROWID SEARCH ON TABLE search_matches FOR IN-OPERATOR/)
     })
@@ -368,6 +430,41 @@ describe('devices:search', () => {
       expect(walked).not.toMatch(/TEMP B-TREE/)
     })
 
+    it('words + a check-in age: counted inside FTS5, only the boundary week read by key', () => {
+      const filters = { verdicts: ['eligible' as const], lastCheckInOlderThanDays: 30 }
+      const trace: { sql: string; params: unknown[] }[] = []
+      search({ query: 'a', filters }, { trace })
+      const [newest, definite, boundary] = trace
+      expect(newest!.sql).toBe('SELECT max(last_sync_ms) FROM devices')
+      // Weeks since 1970: the week holding now − 30 days and every later week up to the newest check-in.
+      const week = Math.floor((NOW - 30 * DAY) / (7 * DAY))
+      const newestWeek = Math.floor(Math.max(...all.map((r) => r.last_sync_ms ?? 0)) / (7 * DAY))
+      const weeks = Array.from({ length: newestWeek - week + 1 }, (_, i) => `"\uE000w${week + i}"`)
+      expect(definite!.params).toEqual([`("a"* AND "\uE000veligible") NOT (${weeks.join(' OR ')})`])
+      expect(boundary!.params).toEqual([`("a"* AND "\uE000veligible") AND "\uE000w${week}"`, NOW - 30 * DAY])
+      const [max, count, edge, page] = plans({ query: 'a', filters }, { broadQueryMatches: 10 })
+      expect(max).toMatch(/SEARCH devices USING COVERING INDEX devices_\w+_lastsync/)
+      // The count touches no devices row; the boundary week's devices are read by key.
+      expect(count).toBe('SCAN devices_fts VIRTUAL TABLE INDEX 0:M11')
+      expect(edge).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+      expect(edge).toMatch(/LIST SUBQUERY \d+ \| SCAN devices_fts VIRTUAL TABLE INDEX 0:M11/)
+      expect(edge).not.toMatch(fullScan)
+      // Many matches in relevance order: FTS rowid order (name order), the exact age per row, no sort.
+      expect(page).toMatch(/SCAN f VIRTUAL TABLE INDEX/)
+      expect(page).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+      expect(page).not.toMatch(/TEMP B-TREE/)
+      // In check-in order: the walk of the verdict index in name order becomes the check-in index.
+      const walked = plans(
+        { query: 'a', filters, sort: { field: 'lastSyncDateTime' } },
+        { broadQueryMatches: 10, sortOverWalk: 0 },
+      ).at(-1)!
+      expect(walked).toMatch(/SCAN d USING INDEX devices_\w+_lastsync/)
+      expect(walked).toMatch(/LIST SUBQUERY/)
+      expect(walked).not.toMatch(/TEMP B-TREE/)
+      // No temp match table is written.
+      expect(trace.some(({ sql }) => /search_matches/.test(sql))).toBe(false)
+    })
+
     it('nothing typed can match a filter word', () => {
       expect(search({ filters: { ownership: ['personal'] } }).total).toBeGreaterThan(0)
       for (const query of ['\uE000opersonal', 'opersonal', 'x\uE000veligible']) {
@@ -388,7 +485,7 @@ describe('devices:search', () => {
 
     it('counts under any filter read a covering index, not rows', () => {
       const [insert] = plans({
-        query: 'a',
+        query: '356',
         filters: { ownership: ['personal'], compliance: ['compliant'], lastCheckInOlderThanDays: 7 },
       })
       expect(insert).toMatch(/COVERING INDEX devices_\w+_filters/)
