@@ -8,8 +8,8 @@ import type { Built } from './search-sql'
  * - devices of a week after B checked in at or after T: never old, whatever the time;
  * - devices of week B may be either side of T: only they need their exact time read;
  * - devices of a week before B are old.
- * So `definite` (base NOT weeks B…newest) is counted inside FTS5, `boundary` (base AND week B) is
- * counted with the exact check, and a page reads `match` (base NOT weeks after B) with the exact
+ * So `definite` (base NOT weeks B…newest) is counted inside FTS5, `boundary` (base AND week B)
+ * gives the devices whose check-in time is compared with T, and a page reads `match` (base NOT weeks after B) with the exact
  * check as `residual`, which only a boundary-week device can fail. The weeks come from the time of
  * the search, so the words stay right as time passes without a sync.
  */
@@ -22,6 +22,8 @@ export interface AgeQuery {
   readonly boundary: string
   /** The exact age check of filterSql (search-sql.ts), per devices row `d`. */
   readonly residual: Built
+  /** now − N days (ms): older check-ins are old. */
+  readonly threshold: number
 }
 
 /**
@@ -50,5 +52,6 @@ export function ageQuery(base: string, threshold: number, newest: number | null)
     definite: `(${base}) NOT (${weeks(boundary)})`,
     boundary: `(${base}) AND ${weekWord(boundary)}`,
     residual: { sql: 'ifnull(+d.last_sync_ms, 0) < ?', params: [threshold] },
+    threshold,
   }
 }

@@ -56,6 +56,18 @@ export interface SearchPlans {
 const FTS_HITS = 'SELECT rowid AS pk FROM devices_fts WHERE devices_fts MATCH ?'
 const NO_RESIDUAL: Built = { sql: '1', params: [] }
 
+/** How many of the ascending `times` are before `threshold`. */
+function before(times: readonly number[], threshold: number): number {
+  let low = 0
+  let high = times.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (times[mid]! < threshold) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 export function createSearchPlans(ctx: PlanContext): SearchPlans {
   const { db, sql, broadQueryMatches, sortOverWalk } = ctx
   /**
@@ -71,7 +83,7 @@ export function createSearchPlans(ctx: PlanContext): SearchPlans {
    * before it ends.
    */
   let clearStatement: Database.Statement | undefined
-  const clearMatches = () => sql.ownWrites(clearStatement!.run().changes)
+  const clearMatches = () => clearStatement!.run()
   const filteredText = (plan: PlanInput, nowMs: number): DeviceSearchResult => {
     const { input, tokens, relevance, order, empty } = plan
     if (!clearStatement) {
@@ -92,7 +104,6 @@ export function createSearchPlans(ctx: PlanContext): SearchPlans {
         SELECT d.pk FROM devices d WHERE ${filters.sql} AND +d.pk IN (${hits.sql})`
       const params = [...filters.params, ...hits.params]
       const total = sql.prepare(insert, params).run(...params).changes
-      sql.ownWrites(total)
       if (total === 0) return empty
       const matches =
         total > broadQueryMatches ? total : sql.count(`SELECT count(*) FROM (${hits.sql})`, hits.params)
@@ -145,16 +156,19 @@ export function createSearchPlans(ctx: PlanContext): SearchPlans {
   }
   /**
    * Words (and filter words) + a check-in age (search-age.ts): the devices that are old whatever
-   * their time are counted inside FTS5; only the boundary week's devices are read to check their
-   * time. Run in a read transaction (the counts and the page see one snapshot).
+   * their time are counted inside FTS5; the boundary week's devices are read once for their
+   * check-in times, sorted. Neither depends on the clock within that week, only on the devices, so
+   * both are remembered until the devices change (like the list counts) and the exact total at any
+   * moment is the definite count plus the boundary times before the threshold (a binary search).
+   * Run in a read transaction (the counts and the page see one snapshot).
    */
   const ageText = (plan: PlanInput, age: AgeQuery, nowMs: number): DeviceSearchResult => {
-    const definite = sql.count(`SELECT count(*) FROM (${FTS_HITS})`, [age.definite])
-    const boundary = sql.count(
-      `SELECT count(*) FROM devices d WHERE d.pk IN (${FTS_HITS}) AND ${age.residual.sql}`,
-      [age.boundary, ...age.residual.params],
+    const definite = sql.rememberedCount(`SELECT count(*) FROM (${FTS_HITS})`, [age.definite])
+    const times = sql.rememberedTimes(
+      `SELECT ifnull(d.last_sync_ms, 0) AS ms FROM devices d WHERE d.pk IN (${FTS_HITS}) ORDER BY ms`,
+      [age.boundary],
     )
-    return facetPage(plan, age.match, definite + boundary, age.residual, nowMs)
+    return facetPage(plan, age.match, definite + before(times, age.threshold), age.residual, nowMs)
   }
   /**
    * One page of an FTS5 match (words and filter words) whose exact total is known, each row also

@@ -285,7 +285,12 @@ describe('devices:search', () => {
     const stamps = all.map((r) => r.last_sync_ms).filter((ms): ms is number => ms !== null)
     const clocks = [NOW, NOW + 45 * DAY + 1234, stamps[7]! + 30 * DAY, stamps[7]! + 30 * DAY + 1]
     let checked = 0
-    for (const clock of clocks) {
+    // One search per plan option across every clock: what it remembers must stay right as time passes.
+    let clock = NOW
+    const searchers = [{}, { broadQueryMatches: 10 }, { broadQueryMatches: 10, sortOverWalk: 0 }].map(
+      (options) => createDeviceSearch(db, { now: () => clock, ...options }),
+    )
+    for (clock of clocks) {
       for (const [query, ids] of texts) {
         for (const [days, verdicts] of [
           [30, ['eligible']],
@@ -298,9 +303,8 @@ describe('devices:search', () => {
             (r.last_sync_ms ?? 0) < clock - days * DAY &&
             (!verdicts || (verdicts as readonly string[]).includes(r.verdict))
           const expected = all.filter(old).map((r) => r.id)
-          for (const options of [{}, { broadQueryMatches: 10 }, { broadQueryMatches: 10, sortOverWalk: 0 }]) {
+          for (const s of searchers) {
             for (const sort of [undefined, { field: 'lastSyncDateTime' as const }]) {
-              const s = createDeviceSearch(db, { now: () => clock, ...options })
               const page = s.search(input({ query, filters, sort, limit: 200 }))
               expect(page.total, `${query} ${days} ${clock}`).toBe(expected.length)
               expect(page.rows).toHaveLength(Math.min(200, expected.length))
@@ -334,6 +338,35 @@ describe('devices:search', () => {
     s.search(input({ query: 'a', filters: { ownership: ['personal'] } }))
     s.search(list)
     expect(counted()).toBe(1)
+  })
+
+  it('remembered counts survive writes to other tables on this connection, not writes to devices', () => {
+    const trace: { sql: string; params: unknown[] }[] = []
+    const s = createDeviceSearch(db, { now: () => NOW, trace })
+    const list = input({ filters: { compliance: ['noncompliant'] } })
+    const counted = () =>
+      trace.filter(({ sql }) => sql === 'SELECT count(*) FROM devices d WHERE d.compliance_state IN (?)')
+        .length
+    const total = s.search(list).total
+    expect(counted()).toBe(1)
+    // An action recorded or a sync time noted on the same connection is not a change of the devices.
+    db.prepare("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('search-test', 'x')").run()
+    expect(s.search(list).total).toBe(total)
+    expect(counted()).toBe(1)
+    // A device written on this connection (devices:refresh) is.
+    const pk = db
+      .prepare("SELECT pk FROM devices WHERE compliance_state = 'noncompliant' LIMIT 1")
+      .pluck()
+      .get()
+    db.prepare("UPDATE devices SET compliance_state = 'compliant' WHERE pk = ?").run(pk)
+    try {
+      expect(s.search(list).total).toBe(total - 1)
+      expect(counted()).toBe(2)
+    } finally {
+      db.prepare("UPDATE devices SET compliance_state = 'noncompliant' WHERE pk = ?").run(pk)
+      db.prepare("DELETE FROM sync_meta WHERE key = 'search-test'").run()
+    }
+    expect(s.search(list).total).toBe(total)
   })
 
   describe('query plans (EXPLAIN QUERY PLAN)', () => {
@@ -436,15 +469,18 @@ describe('devices:search', () => {
       search({ query: 'a', filters }, { trace })
       const [newest, definite, boundary] = trace
       expect(newest!.sql).toBe('SELECT max(last_sync_ms) FROM devices')
+      // Both depend on the devices only (not on the clock within the week): remembered.
+      expect(definite!.sql).toMatch(/^SELECT count\(\*\) FROM \(SELECT rowid AS pk FROM devices_fts/)
+      expect(boundary!.sql).toMatch(/^SELECT ifnull\(d.last_sync_ms, 0\) AS ms FROM devices d/)
       // Weeks since 1970: the week holding now − 30 days and every later week up to the newest check-in.
       const week = Math.floor((NOW - 30 * DAY) / (7 * DAY))
       const newestWeek = Math.floor(Math.max(...all.map((r) => r.last_sync_ms ?? 0)) / (7 * DAY))
       const weeks = Array.from({ length: newestWeek - week + 1 }, (_, i) => `"\uE000w${week + i}"`)
       expect(definite!.params).toEqual([`("a"* AND "\uE000veligible") NOT (${weeks.join(' OR ')})`])
-      expect(boundary!.params).toEqual([`("a"* AND "\uE000veligible") AND "\uE000w${week}"`, NOW - 30 * DAY])
+      expect(boundary!.params).toEqual([`("a"* AND "\uE000veligible") AND "\uE000w${week}"`])
       const [max, count, edge, page] = plans({ query: 'a', filters }, { broadQueryMatches: 10 })
       expect(max).toMatch(/SEARCH devices USING COVERING INDEX devices_\w+_lastsync/)
-      // The count touches no devices row; the boundary week's devices are read by key.
+      // The count touches no devices row; the boundary week's devices are read by key, once.
       expect(count).toBe('SCAN devices_fts VIRTUAL TABLE INDEX 0:M11')
       expect(edge).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/)
       expect(edge).toMatch(/LIST SUBQUERY \d+ \| SCAN devices_fts VIRTUAL TABLE INDEX 0:M11/)
