@@ -1,35 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { CLI } from './cache-fixture'
 
-/** The built CLI (`npm run build`): the demo tenant and the sync each run in their own process. */
-export const CLI = resolve(import.meta.dirname, '../../out/main/cli.js')
-
-export function startTenant(
-  devices: number,
-): Promise<{ child: ChildProcess; graphUrl: string; token: string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'demo-tenant', 'serve', '--devices', String(devices), '--seed', '1'],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  )
-  return new Promise((done, fail) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      const nl = out.indexOf('\n')
-      if (nl >= 0) {
-        const ready = JSON.parse(out.slice(0, nl)) as { graphUrl: string; accessToken: string }
-        done({ child, graphUrl: ready.graphUrl, token: ready.accessToken })
-      }
-    })
-    child.on('exit', (code) => fail(new Error(`demo tenant exited ${code}`)))
-  })
-}
-
-function kb(status: string, key: string): number {
+/** A `kB` figure of /proc/<pid>/status (VmHWM: peak resident memory of every thread). */
+export function kb(status: string, key: string): number {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)
   return m ? Number(m[1]) : 0
 }

@@ -9,11 +9,11 @@
  * The demo tenant runs in its own process so that generating pages does not share the sync's thread.
  * Needs `npm run build` (out/main/cli.js). Prints a table; `npm run bench`.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { cpus } from 'node:os'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { bench, describe } from 'vitest'
 import { createDeviceCacheModule } from '../support/device-cache-module'
 import { parseSearchText, prefixQuery } from '../../electron/core/devices/query-text'
@@ -21,13 +21,10 @@ import { silentLogger } from '../../electron/core/log'
 import { createRouter, type Handlers } from '../../electron/core/router'
 import type { SessionProvider } from '../../electron/core/auth/session'
 import { openDatabase } from '../../electron/core/store/db'
-import { toDeviceRecord } from '../../electron/core/store/device-record'
-import { beginSnapshot } from '../../electron/core/store/snapshot'
-import { BETA_FIELDS } from '../../electron/core/sync/fields'
-import { generateDevices } from '../../electron/demo-tenant/generator'
+import { cacheRecord, CLI, demoGraphs, startTenant, writeRecords } from './cache-fixture'
+import { cliSync, kb } from './cli-sync'
 import { percentile, searchClass, searchWorkload, type SearchBenchInput } from './search-workload'
 
-const CLI = resolve(import.meta.dirname, '../../out/main/cli.js')
 // PD_BENCH_SIZES=2000,5000 for a quick dry run; the sync baseline runs at the middle size.
 const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [10_000, 100_000, 200_000]
 const SYNC_SIZE = SIZES[Math.floor(SIZES.length / 2)]!
@@ -36,57 +33,6 @@ const lines: string[] = []
 const say = (line: string) => {
   lines.push(line)
   process.stdout.write(line + '\n')
-}
-
-function startTenant(devices: number): Promise<{ child: ChildProcess; graphUrl: string; token: string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'demo-tenant', 'serve', '--devices', String(devices), '--seed', '1'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  return new Promise((done, fail) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      const nl = out.indexOf('\n')
-      if (nl >= 0) {
-        const ready = JSON.parse(out.slice(0, nl)) as { graphUrl: string; accessToken: string }
-        done({ child, graphUrl: ready.graphUrl, token: ready.accessToken })
-      }
-    })
-    child.on('exit', (code) => fail(new Error(`demo tenant exited ${code}`)))
-  })
-}
-
-function kb(status: string, key: string): number {
-  const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)
-  return m ? Number(m[1]) : 0
-}
-
-/** Runs the built CLI sync; tracks the child's peak resident memory from /proc. */
-async function cliSync(graphUrl: string, token: string, file: string) {
-  const started = performance.now()
-  const child = spawn(process.execPath, [CLI, 'sync', '--graph-url', graphUrl, '--db', file], {
-    env: { ...process.env, PASSCODE_DESK_ACCESS_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-  let stdout = ''
-  let peakKb = 0
-  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))
-  const poll = setInterval(() => {
-    try {
-      peakKb = Math.max(peakKb, kb(readFileSync(`/proc/${child.pid}/status`, 'utf8'), 'VmHWM'))
-    } catch {
-      // exited between polls
-    }
-  }, 50)
-  const code = await new Promise<number | null>((done) => child.on('exit', done))
-  clearInterval(poll)
-  if (code !== 0) throw new Error(`sync failed with ${code}`)
-  const summary = JSON.parse(stdout.trim()) as { devices: number; durationMs: number }
-  return { ...summary, wallMs: performance.now() - started, peakRssMb: peakKb / 1024 }
 }
 
 /** Peak RSS of a fresh core process (the built CLI) that opens the cache and answers a search. */
@@ -109,14 +55,10 @@ async function cliSearchPeakRssMb(file: string, query: string): Promise<number> 
 
 function rawInsert(count: number, file: string): { ms: number; rows: number } {
   const at = new Date().toISOString()
-  const rows = generateDevices(1, count).map((d) =>
-    toDeviceRecord(Object.fromEntries(BETA_FIELDS.map((f) => [f, d.graph[f] ?? null])), 'beta', at)!,
-  )
+  const rows = demoGraphs(count).map((g) => cacheRecord(g, at))
   const db = openDatabase(file)
   const started = performance.now()
-  const snapshot = beginSnapshot(db)
-  for (let i = 0; i < rows.length; i += 1000) snapshot.addPage(rows.slice(i, i + 1000))
-  snapshot.commit()
+  writeRecords(db, rows)
   const ms = performance.now() - started
   db.close()
   return { ms, rows: rows.length }
@@ -209,7 +151,7 @@ describe('device cache', () => {
         const figures: Record<number, Awaited<ReturnType<typeof searchFigures>>> = {}
         for (const size of SIZES) {
           const dir = join(work, String(size))
-          const tenant = await startTenant(size)
+          const tenant = await startTenant(size, { stderr: 'inherit' })
           try {
             const sync = await cliSync(tenant.graphUrl, tenant.token, join(dir, 'cache.db'))
             say(

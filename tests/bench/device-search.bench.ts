@@ -25,11 +25,8 @@ import { silentLogger } from '../../electron/core/log'
 import { createRouter, type Handlers } from '../../electron/core/router'
 import type { SessionProvider } from '../../electron/core/auth/session'
 import { openDatabase } from '../../electron/core/store/db'
-import { toDeviceRecord } from '../../electron/core/store/device-record'
 import { createDeviceTables } from '../../electron/core/store/device-tables'
-import { beginSnapshot } from '../../electron/core/store/snapshot'
-import { BETA_FIELDS } from '../../electron/core/sync/fields'
-import { generateDevices } from '../../electron/demo-tenant/generator'
+import { buildCache } from './cache-fixture'
 import { percentile, searchClass, searchWorkload } from './search-workload'
 
 const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [200_000]
@@ -50,21 +47,7 @@ function build(file: string, count: number): void {
     if (n === count && current) return
     rmSync(file)
   }
-  const at = new Date().toISOString()
-  const db = openDatabase(file)
-  const snapshot = beginSnapshot(db)
-  const all = generateDevices(1, count)
-  for (let i = 0; i < all.length; i += 1000) {
-    snapshot.addPage(
-      all
-        .slice(i, i + 1000)
-        .map((d) =>
-          toDeviceRecord(Object.fromEntries(BETA_FIELDS.map((f) => [f, d.graph[f] ?? null])), 'beta', at)!,
-        ),
-    )
-  }
-  snapshot.commit()
-  db.close()
+  buildCache(file, count)
 }
 
 async function figures(dir: string) {

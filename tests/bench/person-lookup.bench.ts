@@ -17,38 +17,15 @@ import { createPersonLookup } from '../../electron/core/devices/person'
 import { silentLogger } from '../../electron/core/log'
 import { createRouter, type Handlers } from '../../electron/core/router'
 import type { SessionProvider } from '../../electron/core/auth/session'
-import { openDatabase } from '../../electron/core/store/db'
-import { toDeviceRecord } from '../../electron/core/store/device-record'
-import { beginSnapshot } from '../../electron/core/store/snapshot'
-import { BETA_FIELDS } from '../../electron/core/sync/fields'
-import { generateDevices } from '../../electron/demo-tenant/generator'
 import type { PersonResult } from '../../shared/api/schemas/person'
+import { buildCache, type DemoGraph } from './cache-fixture'
 import { percentile } from './search-workload'
 
 const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [200_000]
 const ROUNDS = Number(process.env.PD_BENCH_ROUNDS ?? 5)
 const PER_CLASS = 25
 
-type Graph = Record<string, unknown>
-
-function build(file: string, count: number): Graph[] {
-  const at = new Date().toISOString()
-  const db = openDatabase(file)
-  const snapshot = beginSnapshot(db)
-  const all = generateDevices(1, count).map((d) => d.graph as Graph)
-  for (let i = 0; i < all.length; i += 1000) {
-    snapshot.addPage(
-      all
-        .slice(i, i + 1000)
-        .map((g) =>
-          toDeviceRecord(Object.fromEntries(BETA_FIELDS.map((f) => [f, g[f] ?? null])), 'beta', at)!,
-        ),
-    )
-  }
-  snapshot.commit()
-  db.close()
-  return all
-}
+type Graph = DemoGraph
 
 /** What agents type for a caller, by class, spread over the cache. */
 function workload(devices: readonly Graph[]): Map<string, string[]> {
@@ -83,7 +60,7 @@ describe('person lookup', () => {
         for (const size of SIZES) {
           const dir = join(work, String(size))
           mkdirSync(dir, { recursive: true })
-          const devices = build(join(dir, 'cache.db'), size)
+          const devices = buildCache(join(dir, 'cache.db'), size)
           const sessions = {
             current: () => ({ profileDataDir: dir }),
             onChange: () => () => {},

@@ -19,11 +19,8 @@ import { createReadinessQueries } from '../../electron/core/readiness/queries'
 import { buildSummary } from '../../electron/core/readiness/summary'
 import { createRouter, type Handlers } from '../../electron/core/router'
 import { openDatabase, type Db } from '../../electron/core/store/db'
-import { toDeviceRecord } from '../../electron/core/store/device-record'
-import { beginSnapshot } from '../../electron/core/store/snapshot'
-import { BETA_FIELDS } from '../../electron/core/sync/fields'
-import { generateDevices } from '../../electron/demo-tenant/generator'
 import { READINESS_RANGES } from '../../shared/api/schemas/readiness'
+import { demoGraphs, writeCache } from './cache-fixture'
 import { percentile } from './search-workload'
 
 const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [200_000]
@@ -32,20 +29,9 @@ const ACTIONS = Number(process.env.PD_BENCH_ACTIONS ?? 5_000)
 const STATES = ['done', 'done', 'done', 'failed', 'notSent', 'notSupported', 'canceled', 'stillPending']
 
 function build(file: string, count: number): Db {
-  const at = new Date().toISOString()
   const db = openDatabase(file)
-  const snapshot = beginSnapshot(db)
-  const all = generateDevices(1, count)
-  for (let i = 0; i < all.length; i += 1000) {
-    snapshot.addPage(
-      all
-        .slice(i, i + 1000)
-        .map((d) =>
-          toDeviceRecord(Object.fromEntries(BETA_FIELDS.map((f) => [f, d.graph[f] ?? null])), 'beta', at)!,
-        ),
-    )
-  }
-  snapshot.commit()
+  const all = demoGraphs(count)
+  writeCache(db, all)
   const insert = db.prepare(`INSERT INTO actions (id, idempotency_key, profile_id, tenant_id, device_id,
     action, enrollment, state, agent_upn, verification_json, preconditions_json, device_json, eligibility_json,
     client_request_id, failure_code, intune_error_code, requested_at, sent_at, completed_at, updated_at)
@@ -59,7 +45,7 @@ function build(file: string, count: number): Db {
       insert.run(
         `a${i}`,
         `k${i}`,
-        all[(i * 31) % all.length]!.graph.id as string,
+        all[(i * 31) % all.length]!.id as string,
         i % 3 === 0 ? 'removePasscode' : 'resetPasscode',
         state,
         state === 'notSent' ? 'GRAPH_FORBIDDEN' : null,

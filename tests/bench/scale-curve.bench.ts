@@ -19,7 +19,8 @@ import { createDeviceSearch } from '../../electron/core/devices/search'
 import { silentLogger } from '../../electron/core/log'
 import { createRouter, type Handlers } from '../../electron/core/router'
 import { deviceSearchInput } from '../../shared/api/schemas/devices'
-import { CLI, cliSync, startTenant } from './cli-sync'
+import { CLI, startTenant } from './cache-fixture'
+import { cliSync } from './cli-sync'
 import { percentile, searchWorkload } from './search-workload'
 
 const SIZES = process.env.PD_BENCH_SIZES?.split(',').map(Number) ?? [10_000, 100_000, 200_000, 500_000]

@@ -12,7 +12,6 @@
  * `npm run build`, then
  * `node ./node_modules/vitest/vitest.mjs bench --run --project bench tests/bench/sync-responsiveness.bench.ts`.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -24,11 +23,7 @@ import type { SyncFinished, SyncProgress } from '../../shared/api/schemas/sync'
 import { createCore } from '../../electron/core'
 import { silentLogger } from '../../electron/core/log'
 import { startBrowserHost } from '../../electron/browser-host/server'
-import { openDatabase } from '../../electron/core/store/db'
-import { toDeviceRecord } from '../../electron/core/store/device-record'
-import { beginSnapshot } from '../../electron/core/store/snapshot'
-import { BETA_FIELDS } from '../../electron/core/sync/fields'
-import { generateDevices } from '../../electron/demo-tenant/generator'
+import { buildCache, startTenant } from './cache-fixture'
 import { percentile } from './search-workload'
 
 const OUT = resolve(import.meta.dirname, '../../out/main')
@@ -42,47 +37,13 @@ const QUERIES = ['helene durand', 'martin', 'sophie lef', 'nicolas', 'camille be
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 
-function startTenant(): Promise<{ child: ChildProcess; graphUrl: string; token: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(OUT, 'cli.js'), 'demo-tenant', 'serve', '--devices', String(DEVICES), '--seed', '1'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  return new Promise((done, fail) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      const nl = out.indexOf('\n')
-      if (nl >= 0) {
-        const ready = JSON.parse(out.slice(0, nl)) as { graphUrl: string; accessToken: string }
-        done({ child, graphUrl: ready.graphUrl, token: ready.accessToken })
-      }
-    })
-    child.on('exit', (code) => fail(new Error(`demo tenant exited ${code}`)))
-  })
-}
-
 /**
  * The cache an agent already has: the same demo devices, written by the snapshot builder (no
  * HTTP). Each run syncs again over a copy of it, so searches during the sync read 200,000 live
  * devices, as they would for an agent whose morning sync runs.
  */
 function seedCache(file: string): void {
-  const at = new Date().toISOString()
-  const db = openDatabase(file)
-  const snapshot = beginSnapshot(db)
-  const all = generateDevices(1, DEVICES)
-  for (let i = 0; i < all.length; i += 1000) {
-    snapshot.addPage(
-      all
-        .slice(i, i + 1000)
-        .map((d) =>
-          toDeviceRecord(Object.fromEntries(BETA_FIELDS.map((f) => [f, d.graph[f] ?? null])), 'beta', at)!,
-        ),
-    )
-  }
-  snapshot.commit()
-  db.close()
+  buildCache(file, DEVICES)
 }
 
 type Phase = 'idle' | 'fetching' | 'committing'
@@ -206,7 +167,7 @@ describe('sync responsiveness', () => {
       const seeded = join(seedDir, 'cache.db')
       seedCache(seeded)
       if (existsSync(`${seeded}-wal`)) throw new Error('the seeded cache was not checkpointed')
-      const tenant = await startTenant()
+      const tenant = await startTenant(DEVICES, { stderr: 'inherit' })
       try {
         const f = (n: number) => n.toFixed(1)
         process.stdout.write(
