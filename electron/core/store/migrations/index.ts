@@ -5,6 +5,7 @@ import { migration0050 } from './0050-filter-words'
 import { migration0060 } from './0060-action-caller'
 import { migration0090 } from './0090-failure-lookups'
 import { migration0100 } from './0100-readiness-index'
+import { migration0110 } from './0110-check-in-counts'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0090,
   migration0100,
+  migration0110,
 ]

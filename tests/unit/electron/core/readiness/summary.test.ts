@@ -9,6 +9,7 @@ const NOW = Date.parse('2026-12-02T10:00:00Z')
 function queries(partial: Partial<ReadinessQueries>): ReadinessQueries {
   return {
     deviceGroups: () => [],
+    deviceGroupsScan: () => [],
     overTime: () => [],
     failures: () => [],
     completion: () => [],
