@@ -157,6 +157,8 @@ describe('readiness:summary over a real cache', () => {
       s.actions.overTime.find((b) => b.start === iso(NOW - ago * DAY).slice(0, 10))!
     expect(day(0)).toEqual({
       start: '2026-12-02',
+      from: '2026-12-02T00:00:00.000Z',
+      to: '2026-12-03T00:00:00.000Z',
       succeeded: 0,
       failed: 0,
       notSent: 0,

@@ -52,6 +52,9 @@ describe('readiness summary', () => {
     })
     expect(s.actions.overTime.at(-1)).toEqual({
       start: '2026-12-02',
+      // The bucket's UTC bounds (offset 0 here), for History's filter.
+      from: '2026-12-02T00:00:00.000Z',
+      to: '2026-12-03T00:00:00.000Z',
       succeeded: 0,
       failed: 5,
       notSent: 0,
