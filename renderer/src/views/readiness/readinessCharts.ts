@@ -7,8 +7,7 @@ import type { EnrollmentKind, Verdict } from '@shared/eligibility/codes'
 /**
  * The Readiness charts as data (DESIGN §1 "see the fleet"): for each chart its bars, its data table
  * and what a bar opens: for device bars, the device-search filters that list exactly the devices
- * the bar counts; for action bars, the History filters of exactly its actions (issue 14 §5
- * "clicking a bar opens the matching search").
+ * the bar counts; for action bars, the History filters of exactly its actions.
  * Pure, so the view only draws (ReadinessChart.vue) and these rules are unit-tested.
  */
 
