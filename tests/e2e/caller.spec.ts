@@ -163,7 +163,12 @@ for (const locale of LOCALES) {
             .evaluateAll((items) => items.map((i) => i.getAttribute('data-ask'))),
         )
         .toEqual(asks)
-      await look(page, testInfo, `walkthrough-causes-${locale.lang}`, '[data-testid="walkthrough"]')
+      await look(
+        page,
+        testInfo,
+        `walkthrough-causes-${locale.lang}`,
+        '[data-testid="walkthrough"] [data-testid="failure-causes"]',
+      )
     })
   })
 }

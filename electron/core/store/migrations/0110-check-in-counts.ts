@@ -9,22 +9,28 @@ import type { Migration } from './types'
  * stay true as time passes. Filled once here from the cache; the triggers keep it equal to a count
  * over `devices` on every later write. A sync builds the table with the rest of its set and
  * recreates the triggers after its swap (store/device-tables.ts). The tag `m110` cannot collide
- * with a sync's random hex tag. Frozen SQL.
+ * with a sync's random hex tag. It may find the table a sync of this version already built (a
+ * cache a test or an interrupted upgrade left at an older user_version): then it counts again and
+ * replaces the triggers. Frozen SQL.
  */
 export const migration0110: Migration = {
   version: 110,
   name: '0110-check-in-counts',
   up(db) {
     db.exec(`
-    CREATE TABLE devices_checkins (
+    CREATE TABLE IF NOT EXISTS devices_checkins (
       enrollment_kind TEXT NOT NULL,
       operating_system TEXT,
       verdict TEXT NOT NULL,
       day INTEGER NOT NULL,
       n INTEGER NOT NULL
     );
-    CREATE INDEX devices_m110_checkins ON devices_checkins
+    CREATE INDEX IF NOT EXISTS devices_m110_checkins ON devices_checkins
       (enrollment_kind, operating_system, verdict, day, n);
+    DELETE FROM devices_checkins;
+    DROP TRIGGER IF EXISTS devices_checkins_insert;
+    DROP TRIGGER IF EXISTS devices_checkins_delete;
+    DROP TRIGGER IF EXISTS devices_checkins_update;
     INSERT INTO devices_checkins (enrollment_kind, operating_system, verdict, day, n)
       SELECT enrollment_kind, operating_system, verdict, ifnull(last_sync_ms, 0) / 86400000, count(*)
       FROM devices GROUP BY 1, 2, 3, 4;
