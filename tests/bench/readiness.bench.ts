@@ -3,9 +3,9 @@
  * 200,000 devices). The cache is built with the snapshot builder from the demo generator (same rows
  * and schema as a sync) plus a history of PD_BENCH_ACTIONS actions (default 5,000) over a year;
  * each range (30 / 90 / 365 days) goes through router.call('readiness:summary') like the UI, beside
- * two same-run baselines: a bare `SELECT count(*) FROM devices` (the cheapest question SQLite can
- * answer about every device) and the summary's own statements replayed bare with better-sqlite3
- * (no router, validation or mapping).
+ * same-run baselines: the same summary with its device figures from a scan of every device (as
+ * before the check-in counts of migration 0120), the device figures alone both ways, and a bare
+ * `SELECT count(*) FROM devices` (the cheapest question SQLite can answer about every device).
  * PD_BENCH_SIZES (default 200000), PD_BENCH_ROUNDS (default 20). Needs no build. Run alone:
  * `node --expose-gc ./node_modules/vitest/vitest.mjs bench --run --project bench tests/bench/readiness.bench.ts`.
  */
@@ -80,91 +80,58 @@ describe('readiness', () => {
             })
           }
           const countAll = db.prepare('SELECT count(*) FROM devices').pluck()
-          // One pass over every device through the smallest index (last check-in): the cheapest full read.
-          const onePass = db.prepare('SELECT sum(ifnull(last_sync_ms, 0) < ?) FROM devices').pluck()
+          const queries = createReadinessQueries(db)
+          // The summary as before the check-in counts (migration 0120): the same statements, the
+          // device figures from one scan of every device. Same run, same database: the baseline.
+          const scanQueries = { ...queries, deviceGroups: queries.deviceGroupsScan }
+          const groupRows = db.prepare('SELECT count(*) FROM devices_checkins').pluck().get() as number
           process.stdout.write(
-            `\n${size} devices, ${ACTIONS} actions, ${ROUNDS} rounds (ms): range | cold p50 | cold p95 | warm p50 | warm p95 | raw same SQL p50 | p95 | one-pass scan p50 | p95 | count(*) p50 | p95 | cold p95 / one-pass p95\n`,
+            `\n${size} devices (${groupRows} check-in count rows), ${ACTIONS} actions, ${ROUNDS} rounds (ms): range | summary p50 | p95 | summary with the device scan p50 | p95 | scan / counts p50 | device counts p50 | p95 | device scan p50 | p95 | scan / counts p50 | count(*) p50 | p95\n`,
           )
+          const router = routerOf()
           for (const rangeDays of READINESS_RANGES) {
             const input = { rangeDays, utcOffsetMinutes: 60 }
-            // The summary's statements, recorded once and replayed bare.
-            const trace: { sql: string; params: unknown[] }[] = []
-            buildSummary({
-              queries: createReadinessQueries(db, trace),
-              nowMs: Date.now(),
-              rangeDays,
-              utcOffsetMinutes: 60,
-              lastSyncAt: null,
-            })
-            const replay = trace.map(({ sql, params }) => {
-              const statement = db.prepare(sql)
-              return () => statement.all(...params)
-            })
-            const cold: number[] = []
-            const warm: number[] = []
-            const raw: number[] = []
-            const pass: number[] = []
+            const summary: number[] = []
+            const scanSummary: number[] = []
+            const counts: number[] = []
+            const scan: number[] = []
             const count: number[] = []
-            const kept = routerOf()
-            await kept.call('readiness:summary', input, ctx) // device figures kept from here on
-            const passCutoff = Date.now() - 7 * 86_400_000
             for (let round = 0; round < ROUNDS; round++) {
-              // Cold: a new module, so the device pass runs (the first open after a sync).
-              const fresh = routerOf()
+              // Through the router like the UI; nothing is kept between calls (readiness/index.ts).
               const t0 = performance.now()
-              const result = await fresh.call('readiness:summary', input, ctx)
-              cold.push(performance.now() - t0)
+              const result = await router.call('readiness:summary', input, ctx)
+              summary.push(performance.now() - t0)
               if (!result.ok) throw new Error(`summary failed: ${result.error.code}`)
               const t1 = performance.now()
-              await kept.call('readiness:summary', input, ctx)
-              warm.push(performance.now() - t1)
+              db.transaction(() =>
+                buildSummary({
+                  queries: scanQueries,
+                  nowMs: Date.now(),
+                  rangeDays,
+                  utcOffsetMinutes: 60,
+                  lastSyncAt: null,
+                }),
+              )()
+              scanSummary.push(performance.now() - t1)
+              const cutoff = Date.now() - 7 * 86_400_000
               const t2 = performance.now()
-              for (const run of replay) run()
-              raw.push(performance.now() - t2)
+              const a = queries.deviceGroups(cutoff)
+              counts.push(performance.now() - t2)
               const t3 = performance.now()
-              onePass.get(passCutoff)
-              pass.push(performance.now() - t3)
+              const b = queries.deviceGroupsScan(cutoff)
+              scan.push(performance.now() - t3)
+              if (round === 0 && a.length !== b.length)
+                throw new Error('check-in counts differ from the scan')
               const t4 = performance.now()
               countAll.get()
               count.push(performance.now() - t4)
             }
-            for (const list of [cold, warm, raw, pass, count]) list.sort((a, b) => a - b)
+            for (const list of [summary, scanSummary, counts, scan, count]) list.sort((x, y) => x - y)
+            const ratio = (x: number[], y: number[]) => (percentile(x, 50) / percentile(y, 50)).toFixed(1)
             process.stdout.write(
-              `${rangeDays} days | ${f(cold, 50)} | ${f(cold, 95)} | ${f(warm, 50)} | ${f(warm, 95)} | ${f(raw, 50)} | ${f(raw, 95)} | ${f(pass, 50)} | ${f(pass, 95)} | ${f(count, 50)} | ${f(count, 95)} | ${(percentile(cold, 95) / percentile(pass, 95)).toFixed(1)}×\n`,
+              `${rangeDays} days | ${f(summary, 50)} | ${f(summary, 95)} | ${f(scanSummary, 50)} | ${f(scanSummary, 95)} | ${ratio(scanSummary, summary)}× | ${f(counts, 50)} | ${f(counts, 95)} | ${f(scan, 50)} | ${f(scan, 95)} | ${ratio(scan, counts)}× | ${f(count, 50)} | ${f(count, 95)}\n`,
             )
           }
-          // The device figures as three statements (one scan each) against the one grouped scan
-          // queries.ts runs, to show what merging them saves.
-          const cutoff = Date.now() - 7 * 86_400_000
-          const three = [
-            db.prepare('SELECT verdict, count(*) FROM devices GROUP BY verdict'),
-            db.prepare(
-              'SELECT enrollment_kind, operating_system, count(*) FROM devices GROUP BY enrollment_kind, operating_system',
-            ),
-            db.prepare(`SELECT enrollment_kind, count(*) FROM devices
-              WHERE +verdict = 'eligible' AND ifnull(last_sync_ms, 0) < ? GROUP BY enrollment_kind`),
-          ]
-          const one = db.prepare(`SELECT enrollment_kind, operating_system, verdict, count(*),
-            sum(ifnull(last_sync_ms, 0) < ?) FROM devices GROUP BY enrollment_kind, operating_system, verdict`)
-          const time = (run: () => void) => {
-            const times: number[] = []
-            for (let i = 0; i < ROUNDS; i++) {
-              const t = performance.now()
-              run()
-              times.push(performance.now() - t)
-            }
-            return f(
-              times.sort((a, b) => a - b),
-              50,
-            )
-          }
-          process.stdout.write(
-            `device figures p50: three scans ${time(() => {
-              three[0]!.all()
-              three[1]!.all()
-              three[2]!.all(cutoff)
-            })} ms; one grouped scan ${time(() => one.all(cutoff))} ms\n`,
-          )
           db.close()
         }
         process.stdout.write(`load after: ${load()}\n`)

@@ -7,7 +7,8 @@ import { expect, signInAndSync, test } from './fixtures'
  * core, embedded demo tenant (400 devices: Hélène Durand has five of them). The agent types what
  * the caller says — a phone number read out the French way, or an e-mail — sees the person card
  * with every device of hers, most recently checked in first, opens one, reads what could make the
- * action fail, and starts the walkthrough with Hélène already filled in as the caller.
+ * action fail, and starts the walkthrough with Hélène already filled in as the caller; its
+ * eligibility step lists the same causes before the script (screenshots and axe in both languages).
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '400' } })
 
@@ -80,6 +81,8 @@ for (const locale of LOCALES) {
       page,
       appUrl,
     }, testInfo) => {
+      // Two looks (four shots, two axe passes each) and a walkthrough on a loaded 2-core machine.
+      test.setTimeout(180_000)
       await signInAndSync(page, appUrl)
       await page.getByTestId('device-search').fill(locale.query)
 
@@ -120,8 +123,52 @@ for (const locale of LOCALES) {
       if (locale.shots) await look(page, testInfo, 'failure-causes', '[data-testid="failure-causes"]')
       else await axe(page, '[data-testid="failure-causes"]', 'axe on the failure causes')
 
+      const kinds = await causes
+        .getByTestId('failure-cause')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')))
+      const asks = await causes
+        .getByTestId('failure-asks')
+        .locator('li')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-ask')))
+
       await page.getByTestId('start-walkthrough').click()
       await expect(page.getByTestId('caller-name').locator('input')).toHaveValue('Hélène Durand')
+
+      // The walkthrough shows the same causes and questions at its eligibility step, before the
+      // script (what the agent tells the caller) and before anything is sent.
+      const walkthrough = page.getByTestId('walkthrough')
+      await page.getByTestId('check-employeeId').click()
+      await page.getByTestId('check-managerCallback').click()
+      await page.getByTestId('walkthrough-next').click()
+      await expect(walkthrough).toHaveAttribute('data-step', 'device')
+      for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
+        await page.getByTestId(id).click()
+      await page.getByTestId('walkthrough-next').click()
+      await expect(walkthrough).toHaveAttribute('data-step', 'eligibility')
+      const stepCauses = walkthrough.getByTestId('failure-causes')
+      await expect(stepCauses.getByRole('heading', { name: locale.causesTitle, level: 3 })).toBeVisible()
+      await expect(stepCauses.locator('[data-kind="staleCheckIn"]')).toContainText(locale.stale)
+      await expect
+        .poll(() =>
+          stepCauses
+            .getByTestId('failure-cause')
+            .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind'))),
+        )
+        .toEqual(kinds)
+      await expect
+        .poll(() =>
+          stepCauses
+            .getByTestId('failure-asks')
+            .locator('li')
+            .evaluateAll((items) => items.map((i) => i.getAttribute('data-ask'))),
+        )
+        .toEqual(asks)
+      await look(
+        page,
+        testInfo,
+        `walkthrough-causes-${locale.lang}`,
+        '[data-testid="walkthrough"] [data-testid="failure-causes"]',
+      )
     })
   })
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
+import { runWalkthrough } from './walkthrough-run'
 
 /**
  * History in French (DESIGN §1, domain §3): two actions issued through the walkthrough (one done, one failed), the
@@ -12,37 +12,6 @@ test.use({
   timezoneId: 'Europe/Paris',
   appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' },
 })
-
-/** The whole walkthrough with the mouse, for a device found by search; returns the final state. */
-async function runWalkthrough(
-  page: Page,
-  query: string,
-  name: string,
-  ticket: string,
-  detail: string | RegExp,
-): Promise<string> {
-  await page.getByTestId('nav-devices').click()
-  await page.getByTestId('device-search').fill(query)
-  await page.getByTestId('device-row').filter({ hasText: name }).filter({ hasText: detail }).first().click()
-  await page.getByTestId('start-walkthrough').click()
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('check-employeeId').click()
-  await next.click()
-  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(id).click()
-  await next.click()
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  await expect(page.getByTestId('eligibility-badge')).toBeVisible()
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill(ticket)
-  await next.click()
-  const state = page.getByTestId('action-status').getByTestId('action-state')
-  await expect(state).toHaveAttribute('data-state', /^(done|failed)$/, { timeout: 20_000 })
-  return (await state.getAttribute('data-state'))!
-}
 
 test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
   test.setTimeout(120_000)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, openView, signInAndSync, test } from './fixtures'
+import { runWalkthrough } from './walkthrough-run'
 
 /**
  * Readiness (DESIGN §1 "see the fleet"), in French then in English within one signed-in session
@@ -14,7 +15,7 @@ test.use({
   locale: 'fr-FR',
   timezoneId: 'Europe/Paris',
   colorScheme: 'light',
-  appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60' },
+  appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' },
 })
 
 /** The frame scrolls inside its main area: let it grow for a full-page shot (as views.spec.ts). */
@@ -144,4 +145,71 @@ test('Readiness in French then English: a figure, a data table, a bar that opens
   await expect(page.getByTestId('filter-verdicts')).toContainText('Action available')
   // Reported with the run: the journey's own time, after the shared sign-in and sync.
   process.stdout.write(`readiness journey after sign-in and sync: ${(Date.now() - started) / 1000} s\n`)
+})
+
+test('Readiness action bars open History on their actions, in French then English, mouse and keyboard', async ({
+  page,
+  appUrl,
+}, testInfo) => {
+  test.setTimeout(150_000)
+  await signInAndSync(page, appUrl)
+  // Two real actions through the walkthrough: one done, one failed (the demo tenant decides).
+  expect(
+    await runWalkthrough(page, 'Hélène Durand', 'iPhone de Hélène', 'INC-1001', /iPhone 15(?! Pro)/),
+  ).toBe('done')
+  expect(await runWalkthrough(page, 'François Lefèvre', 'iPhone de François', 'INC-2002', 'Lefèvre')).toBe(
+    'failed',
+  )
+
+  // French, light: the failure reason's bar (one reason: the top bar) → History, failed only.
+  await page.getByTestId('nav-readiness').click()
+  const view = page.getByTestId('view-readiness')
+  const failures = view.getByTestId('readiness-chart-failures')
+  await expect(failures.getByText('Sélectionnez une barre, ou une ligne du tableau de données')).toBeVisible()
+  await failures.getByTestId('readiness-table-toggle').click()
+  await expect(failures.locator('tbody tr')).toHaveCount(1)
+  const overTime = view.getByTestId('readiness-chart-overTime')
+  await overTime.getByTestId('readiness-table-toggle').click()
+  await axeClean(page)
+  await captureFullView(page, testInfo.outputPath('readiness-actions-fr-light-1280.png'))
+  await page.setViewportSize({ width: 800, height: 600 })
+  await failures.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('readiness-actions-fr-light-800.png') })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await failures.getByTestId('readiness-table-toggle').click()
+  await failures.scrollIntoViewIfNeeded()
+  // One reason, two series (actions, devices) with a legend below (grid bottom 40 px, bars at most
+  // 28 px: chartOption.ts): the first bar sits just above the band's middle.
+  const box = (await failures.locator('.chart').boundingBox())!
+  await failures
+    .locator('.chart canvas')
+    .first()
+    .click({ position: { x: box.width * 0.6, y: 12 + (box.height - 52) / 2 - 14 } })
+  await expect(page.getByTestId('history-count')).toHaveText('1 action')
+  await expect(page.getByTestId('history-row')).toHaveCount(1)
+  await expect(page.getByTestId('history-row')).toContainText('iPhone de François')
+  await expect(page.getByTestId('history-states')).toContainText('Échec')
+
+  // English, dark: today's period from the data table, by keyboard → History, both actions.
+  await openView(page, 'settings')
+  await page.getByTestId('locale-en').click()
+  await page.getByTestId('theme-dark').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.getByTestId('nav-readiness').click()
+  await overTime.getByTestId('readiness-table-toggle').click()
+  const today = overTime.locator('tbody tr').last()
+  await expect(today.locator('td.number').first()).toHaveText('1') // succeeded
+  await captureFullView(page, testInfo.outputPath('readiness-actions-en-dark-1280.png'))
+  await page.setViewportSize({ width: 800, height: 600 })
+  await overTime.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('readiness-actions-en-dark-800.png') })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  // Days with no action have nothing to open.
+  await expect(overTime.getByTestId('readiness-open-history')).toHaveCount(1)
+  const open = today.getByTestId('readiness-open-history')
+  await expect(open).toHaveText('Open in History')
+  await open.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('history-count')).toHaveText('2 actions')
+  await expect(page.getByTestId('history-row')).toHaveCount(2)
 })

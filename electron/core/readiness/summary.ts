@@ -9,39 +9,13 @@ import {
 import type { EnrollmentKind, PasscodeAction, Verdict } from '@shared/eligibility/codes'
 import { VERDICTS } from '@shared/eligibility/codes'
 import type { ErrorCode } from '@shared/errors'
-import { assertNever } from '@shared/errors'
+import { outcomeOf } from '@shared/action-outcomes'
 import { bucketRange } from './buckets'
 import type { ReadinessQueries } from './queries'
 
 const DAY_MS = 86_400_000
 
-/**
- * How the charts group an action's state (schemas/readiness.ts ACTION_OUTCOMES). `stillPending`,
- * `awaitingApproval` and `unknownState` are open, not failed: Intune may still deliver them
- * (schemas/actions.ts), so counting them as failures would overstate the risk.
- */
-export function outcomeOf(state: ActionState): ActionOutcome {
-  switch (state) {
-    case 'done':
-      return 'succeeded'
-    case 'failed':
-    case 'notSupported':
-      return 'failed'
-    case 'notSent':
-      return 'notSent'
-    case 'canceled':
-      return 'canceled'
-    case 'sending':
-    case 'pending':
-    case 'active':
-    case 'stillPending':
-    case 'awaitingApproval':
-    case 'unknownState':
-      return 'pending'
-    default:
-      return assertNever(state)
-  }
-}
+export { outcomeOf }
 
 export interface SummaryContext {
   readonly queries: ReadinessQueries
@@ -107,7 +81,12 @@ export function buildSummary(ctx: SummaryContext): ReadinessSummary {
     actions: {
       rangeDays: ctx.rangeDays,
       bucket: range.bucket,
-      overTime: range.starts.map((start) => ({ start, ...buckets.get(start)! })),
+      overTime: range.starts.map((start, i) => ({
+        start,
+        from: range.bounds[i]![0],
+        to: range.bounds[i]![1],
+        ...buckets.get(start)!,
+      })),
       failures: q.failures(range.fromIso).map((r) => ({
         state: r.state as ActionState,
         failureCode: r.failure_code as ErrorCode | null,

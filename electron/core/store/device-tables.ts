@@ -17,9 +17,25 @@ import type Database from 'better-sqlite3'
  * - `devices_ids`: trigram over serial, IMEI, MEID and phone digits, for fragments typed from the
  *   middle of an identifier (sqlite.org/fts5.html §4.3.2).
  *
+ * - `devices_checkins`: how many devices per (enrollment kind, operating system, verdict, check-in
+ *   day), so the Readiness figures read O(groups) rows instead of every device (DESIGN §5,
+ *   core/readiness/queries.ts). Days (UTC, never checked in = day 0, as the check-in filter counts
+ *   it as 0 ms) stay true as time passes: a cutoff is a sum over days. A sync builds it from the new
+ *   set in one grouped read; triggers on the live `devices` (createCheckInTriggers) keep it in step
+ *   with every later write (incremental pass, devices:refresh, verdict refresh).
+ *
  * Index names carry a per-build tag because index names are global and survive a table rename.
  */
-export const DEVICE_TABLES = ['devices', 'devices_raw', 'devices_fts', 'devices_ids'] as const
+export const DEVICE_TABLES = [
+  'devices',
+  'devices_raw',
+  'devices_fts',
+  'devices_ids',
+  'devices_checkins',
+] as const
+
+/** A check-in day of `devices_checkins`: whole UTC days since 1970 (never checked in: day 0). */
+export const CHECK_IN_DAY_MS = 86_400_000
 
 export const FTS_COLUMNS = [
   'device_name',
@@ -94,6 +110,15 @@ export function createDeviceTables(
       ids, content='', contentless_delete=1,
       tokenize='trigram remove_diacritics 1'
     );
+    CREATE TABLE devices_checkins${suffix} (
+      enrollment_kind TEXT NOT NULL,
+      operating_system TEXT,
+      verdict TEXT NOT NULL,
+      day INTEGER NOT NULL,
+      n INTEGER NOT NULL
+    );
+    CREATE INDEX devices_${tag}_checkins ON devices_checkins${suffix}
+      (enrollment_kind, operating_system, verdict, day, n);
   `)
   if (options.secondaryIndexes) createDeviceIndexes(db, suffix, tag)
 }
@@ -133,6 +158,55 @@ export function deviceIndexStatements(suffix: '' | '_next', tag: string): string
     `CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms)`,
     `CREATE INDEX devices_${tag}_platform ON ${d}(enrollment_kind, operating_system, verdict, last_sync_ms)`,
   ]
+}
+
+/**
+ * Fills `devices_checkins<suffix>` from its device table in one grouped read (a sync's build step,
+ * after the indexes: the `platform` index gives the first three keys in order).
+ */
+export function fillCheckIns(db: Database.Database, suffix: '' | '_next'): void {
+  db.exec(`DELETE FROM devices_checkins${suffix}`)
+  db.exec(`INSERT INTO devices_checkins${suffix} (enrollment_kind, operating_system, verdict, day, n)
+    SELECT enrollment_kind, operating_system, verdict, ifnull(last_sync_ms, 0) / ${CHECK_IN_DAY_MS}, count(*)
+    FROM devices${suffix} GROUP BY 1, 2, 3, 4`)
+}
+
+const checkInDay = (row: 'NEW' | 'OLD') => `ifnull(${row}.last_sync_ms, 0) / ${CHECK_IN_DAY_MS}`
+const checkInGroup = (row: 'NEW' | 'OLD') =>
+  `enrollment_kind = ${row}.enrollment_kind AND operating_system IS ${row}.operating_system
+     AND verdict = ${row}.verdict AND day = ${checkInDay(row)}`
+const countIn = (row: 'NEW') => `
+    INSERT INTO devices_checkins (enrollment_kind, operating_system, verdict, day, n)
+      SELECT NEW.enrollment_kind, NEW.operating_system, NEW.verdict, ${checkInDay(row)}, 0
+      WHERE NOT EXISTS (SELECT 1 FROM devices_checkins WHERE ${checkInGroup(row)});
+    UPDATE devices_checkins SET n = n + 1 WHERE ${checkInGroup(row)};`
+const countOut = (row: 'OLD') => `
+    UPDATE devices_checkins SET n = n - 1 WHERE ${checkInGroup(row)};
+    DELETE FROM devices_checkins WHERE ${checkInGroup(row)} AND n <= 0;`
+
+/**
+ * Triggers that keep `devices_checkins` equal to a count over the live `devices` on every row write
+ * (a group that empties is deleted, so the table stays O(groups)). Created on the live set only,
+ * after a sync's swap: the bulk load of a new set is counted once by fillCheckIns instead. Trigger
+ * names are global; dropping `devices` drops them. Migration 0120 holds the same SQL, frozen.
+ */
+export function checkInTriggerStatements(): string[] {
+  return [
+    `CREATE TRIGGER devices_checkins_insert AFTER INSERT ON devices BEGIN ${countIn('NEW')}
+  END`,
+    `CREATE TRIGGER devices_checkins_delete AFTER DELETE ON devices BEGIN ${countOut('OLD')}
+  END`,
+    `CREATE TRIGGER devices_checkins_update
+    AFTER UPDATE OF enrollment_kind, operating_system, verdict, last_sync_ms ON devices
+    WHEN OLD.enrollment_kind IS NOT NEW.enrollment_kind OR OLD.operating_system IS NOT NEW.operating_system
+      OR OLD.verdict IS NOT NEW.verdict OR ${checkInDay('OLD')} IS NOT ${checkInDay('NEW')}
+    BEGIN ${countOut('OLD')} ${countIn('NEW')}
+  END`,
+  ]
+}
+
+export function createCheckInTriggers(db: Database.Database): void {
+  for (const statement of checkInTriggerStatements()) db.exec(statement)
 }
 
 export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next', tag: string): void {

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import {
   deviceIndexStatements,
+  createCheckInTriggers,
   createDeviceTables,
   DEVICE_TABLES,
   dropDeviceTables,
   FACET_COLUMN,
+  fillCheckIns,
   FTS_COLUMNS,
 } from './device-tables'
 import { facetTextSql } from './device-facets'
@@ -143,6 +145,8 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
       db.exec(statement)
       yield
     }
+    fillCheckIns(db, '_next')
+    yield
     db.exec(`DROP TABLE ${STAGE}`)
   }
   let steps: Generator<void, void, void> | null = null
@@ -181,6 +185,8 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
             .get() as number
           dropDeviceTables(db, '')
           for (const table of DEVICE_TABLES) db.exec(`ALTER TABLE ${table}_next RENAME TO ${table}`)
+          // Later writes to the live set (incremental pass, refresh) keep the check-in counts.
+          createCheckInTriggers(db)
           inSameTransaction?.()
           const devices = db.prepare('SELECT count(*) FROM devices').pluck().get() as number
           return { devices, removed }

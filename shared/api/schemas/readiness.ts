@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../errors'
 import { actionState, passcodeActionKind } from './actions'
+import { isoDateTime } from './common'
 import { enrollmentKind, verdict } from './devices'
 
 /**
@@ -60,10 +61,16 @@ export const readinessSummary = z.strictObject({
   actions: z.strictObject({
     rangeDays: z.number().int().min(1),
     bucket: z.enum(READINESS_BUCKETS),
-    /** One entry per bucket of the range, oldest first, empty buckets included; `start` is a local date (YYYY-MM-DD). */
+    /**
+     * One entry per bucket of the range, oldest first, empty buckets included; `start` is a local
+     * date (YYYY-MM-DD), [`from`, `to`) the bucket's UTC bounds, so a bar opens History on exactly
+     * the actions it counts (History filters on requestedAt the same way).
+     */
     overTime: z.array(
       z.strictObject({
         start: z.string(),
+        from: isoDateTime(),
+        to: isoDateTime(),
         succeeded: count(),
         failed: count(),
         notSent: count(),

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createGraphClient } from '../../../electron/core/graph/client'
+import { createReadinessQueries } from '../../../electron/core/readiness/queries'
 import { silentLogger } from '../../../electron/core/log'
 import { createDeviceCache, type DeviceCache } from '../../../electron/core/store/cache'
 import { workerSnapshots } from '../../../electron/core/store/worker/snapshot-worker'
@@ -146,6 +147,18 @@ describe.skipIf(!built)('full passes in the SQL worker thread', () => {
     expect(db.prepare("SELECT value FROM sync_meta WHERE key = 'lastSuccessAt'").pluck().get()).toBe(
       new Date(FIXED).toISOString(),
     )
+    // The Readiness check-in counts the worker built with the set equal a scan of it, and the
+    // live set's triggers were created on this file (a removal below is counted).
+    const q = createReadinessQueries(db)
+    const order = (rows: { kind: string; platform: string | null; verdict: string }[]) =>
+      [...rows].sort((a, b) =>
+        `${a.kind}|${a.platform}|${a.verdict}`.localeCompare(`${b.kind}|${b.platform}|${b.verdict}`),
+      )
+    const cutoff = FIXED - 7 * 86_400_000
+    expect(order(q.deviceGroups(cutoff))).toEqual(order(q.deviceGroupsScan(cutoff)))
+    db.prepare('DELETE FROM devices WHERE pk = (SELECT min(pk) FROM devices)').run()
+    expect(db.prepare('SELECT sum(n) FROM devices_checkins').pluck().get()).toBe(2498)
+    expect(order(q.deviceGroups(cutoff))).toEqual(order(q.deviceGroupsScan(cutoff)))
   })
 
   it('a failed pass keeps the previous snapshot; the next one resumes from the worker’s staged pages', async () => {

@@ -6,6 +6,7 @@ import { migration0060 } from './0060-action-caller'
 import { migration0090 } from './0090-failure-lookups'
 import { migration0100 } from './0100-readiness-index'
 import { migration0110 } from './0110-check-in-weeks'
+import { migration0120 } from './0120-check-in-counts'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
 ]

@@ -94,7 +94,8 @@ export function chartOption(
   aria: string,
   formatNumber: (n: number) => string,
 ): Record<string, unknown> {
-  const clickable = spec.filtersAt(0, 0) !== null
+  // Bars that open something (devices or History) show a pointer.
+  const clickable = spec.table.rows.some((r) => r.filters !== undefined || r.history !== undefined)
   const legend = spec.series.length > 1
   const categoryAxis = {
     type: 'category',

@@ -1,10 +1,13 @@
+import { statesOfOutcome } from '@shared/action-outcomes'
 import type { DeviceFilters } from '@shared/api/schemas/devices'
+import type { HistoryFilters } from '@shared/api/schemas/history'
 import { ACTION_OUTCOMES, type ActionOutcome, type ReadinessSummary } from '@shared/api/schemas/readiness'
 import type { EnrollmentKind, Verdict } from '@shared/eligibility/codes'
 
 /**
  * The Readiness charts as data (DESIGN §1 "see the fleet"): for each chart its bars, its data table
- * and, for device bars, the device-search filters that list exactly the devices the bar counts.
+ * and what a bar opens: for device bars, the device-search filters that list exactly the devices
+ * the bar counts; for action bars, the History filters of exactly its actions.
  * Pure, so the view only draws (ReadinessChart.vue) and these rules are unit-tested.
  */
 
@@ -28,6 +31,8 @@ export interface TableRow {
   readonly cells: readonly (string | number)[]
   /** Device search filters of this row: an "open" button in the table, a click on its bar. */
   readonly filters?: DeviceFilters
+  /** History filters of this row's actions: the same "open" button, opening History. */
+  readonly history?: HistoryFilters
 }
 
 export interface ChartSpec {
@@ -40,6 +45,8 @@ export interface ChartSpec {
   readonly table: { readonly columns: readonly string[]; readonly rows: readonly TableRow[] }
   /** Filters of the bar at (series, category), or null when that bar is not a device set. */
   filtersAt(seriesIndex: number, categoryIndex: number): DeviceFilters | null
+  /** History filters of the bar at (series, category), or null when that bar is not a set of actions. */
+  historyAt(seriesIndex: number, categoryIndex: number): HistoryFilters | null
   /** Nothing to draw (the table and chart give way to a sentence). */
   readonly empty: boolean
 }
@@ -72,6 +79,7 @@ export function verdictChart(s: ReadinessSummary, t: Translate): ChartSpec {
       })),
     },
     filtersAt: (_series, i) => filters[i] ?? null,
+    historyAt: () => null,
     empty: s.devices.total === 0,
   }
 }
@@ -114,6 +122,7 @@ export function kindsChart(s: ReadinessSummary, t: Translate): ChartSpec {
       })),
     },
     filtersAt: (_series, i) => filters[i] ?? null,
+    historyAt: () => null,
     empty: kinds.length === 0,
   }
 }
@@ -143,11 +152,15 @@ export function staleChart(s: ReadinessSummary, t: Translate): ChartSpec {
       rows: byKind.map((r, i) => ({ cells: [kindLabel(t, r.enrollmentKind), r.count], filters: filters[i] })),
     },
     filtersAt: (_series, i) => filters[i] ?? null,
+    historyAt: () => null,
     empty: byKind.length === 0,
   }
 }
 
-/** Actions per period by outcome (History holds the actions; these bars open no device search). */
+/**
+ * Actions per period by outcome. A bar opens History on its period's actions in the states of its
+ * outcome; a table row (one period, every outcome) on the whole period.
+ */
 export function overTimeChart(
   s: ReadinessSummary,
   t: Translate,
@@ -170,9 +183,18 @@ export function overTimeChart(
         t(`readiness.columns.${s.actions.bucket}`),
         ...ACTION_OUTCOMES.map((o) => t(`readiness.outcome.${o}`)),
       ],
-      rows: buckets.map((b) => ({ cells: [formatStart(b.start), ...ACTION_OUTCOMES.map((o) => b[o])] })),
+      rows: buckets.map((b) => ({
+        cells: [formatStart(b.start), ...ACTION_OUTCOMES.map((o) => b[o])],
+        history: ACTION_OUTCOMES.some((o) => b[o] > 0) ? { from: b.from, to: b.to } : undefined,
+      })),
     },
     filtersAt: () => null,
+    historyAt: (series, i) => {
+      const b = buckets[i]
+      const outcome = ACTION_OUTCOMES[series]
+      if (!b || !outcome || b[outcome] === 0) return null
+      return { from: b.from, to: b.to, states: statesOfOutcome(outcome) }
+    },
     empty: total === 0,
   }
 }
@@ -189,9 +211,18 @@ export function failureReason(
   return { label, detail: '' }
 }
 
+/**
+ * Earlier failures by reason. A bar (or row) opens History on the range's actions in that end state:
+ * History has no filter on Intune's error code, so the list may hold other reasons of the same state
+ * too, each row showing its own.
+ */
 export function failuresChart(s: ReadinessSummary, t: Translate): ChartSpec {
   const failures = s.actions.failures
   const reasons = failures.map((f) => failureReason(f, t))
+  const from = s.actions.overTime[0]?.from
+  const history = failures.map((f): HistoryFilters =>
+    from ? { from, states: [f.state] } : { states: [f.state] },
+  )
   return {
     id: 'failures',
     categories: failures.map((f, i) =>
@@ -216,9 +247,11 @@ export function failuresChart(s: ReadinessSummary, t: Translate): ChartSpec {
       ],
       rows: failures.map((f, i) => ({
         cells: [reasons[i]!.label, reasons[i]!.detail, f.actions, f.devices],
+        history: history[i],
       })),
     },
     filtersAt: () => null,
+    historyAt: (_series, i) => history[i] ?? null,
     empty: failures.length === 0,
   }
 }

@@ -43,8 +43,26 @@ const SUMMARY: ReadinessSummary = {
     rangeDays: 30,
     bucket: 'day',
     overTime: [
-      { start: '2026-12-01', succeeded: 2, failed: 1, notSent: 0, canceled: 0, pending: 0 },
-      { start: '2026-12-02', succeeded: 0, failed: 0, notSent: 1, canceled: 0, pending: 1 },
+      {
+        start: '2026-12-01',
+        from: '2026-11-30T23:00:00.000Z',
+        to: '2026-12-01T23:00:00.000Z',
+        succeeded: 2,
+        failed: 1,
+        notSent: 0,
+        canceled: 0,
+        pending: 0,
+      },
+      {
+        start: '2026-12-02',
+        from: '2026-12-01T23:00:00.000Z',
+        to: '2026-12-02T23:00:00.000Z',
+        succeeded: 0,
+        failed: 0,
+        notSent: 1,
+        canceled: 0,
+        pending: 1,
+      },
     ],
     failures: [
       { state: 'failed', failureCode: null, intuneErrorCode: -2016345060, actions: 3, devices: 2 },
@@ -94,6 +112,40 @@ describe('readiness charts', () => {
     expect(c.filtersAt(0, 5)).toBeNull()
   })
 
+  it('action bars open History on exactly their period and outcome states; rows on the period', () => {
+    const over = overTimeChart(SUMMARY, t, String)
+    expect(over.historyAt(0, 0)).toEqual({
+      from: '2026-11-30T23:00:00.000Z',
+      to: '2026-12-01T23:00:00.000Z',
+      states: ['done'],
+    })
+    // Failed folds notSupported in (shared/action-outcomes.ts); pending holds every open state.
+    expect(over.historyAt(1, 0)?.states).toEqual(['failed', 'notSupported'])
+    expect(over.historyAt(4, 1)?.states).toEqual([
+      'sending',
+      'pending',
+      'active',
+      'stillPending',
+      'awaitingApproval',
+      'unknownState',
+    ])
+    // An empty segment or a bar outside the chart opens nothing.
+    expect(over.historyAt(0, 1)).toBeNull()
+    expect(over.historyAt(9, 0)).toBeNull()
+    expect(over.table.rows[1]!.history).toEqual({
+      from: '2026-12-01T23:00:00.000Z',
+      to: '2026-12-02T23:00:00.000Z',
+    })
+    const failures = failuresChart(SUMMARY, t)
+    expect(failures.historyAt(1, 1)).toEqual({ from: '2026-11-30T23:00:00.000Z', states: ['notSent'] })
+    expect(failures.table.rows[0]!.history).toEqual({ from: '2026-11-30T23:00:00.000Z', states: ['failed'] })
+    expect(failures.historyAt(0, 5)).toBeNull()
+    // Device charts open no History.
+    expect(verdictChart(SUMMARY, t).historyAt(0, 0)).toBeNull()
+    expect(staleChart(SUMMARY, t).historyAt(0, 0)).toBeNull()
+    expect(kindsChart(SUMMARY, t).historyAt(0, 0)).toBeNull()
+  })
+
   it('action charts open no device search; failure reasons carry their code', () => {
     const over = overTimeChart(SUMMARY, t, (s) => `<${s}>`)
     expect(over.categories).toEqual(['<2026-12-01>', '<2026-12-02>'])
@@ -121,7 +173,18 @@ describe('readiness charts', () => {
       devices: { ...SUMMARY.devices, total: 0, byKindPlatform: [], stale: { days: 7, total: 0, byKind: [] } },
       actions: {
         ...SUMMARY.actions,
-        overTime: [{ start: '2026-12-02', succeeded: 0, failed: 0, notSent: 0, canceled: 0, pending: 0 }],
+        overTime: [
+          {
+            start: '2026-12-02',
+            from: '2026-12-01T23:00:00.000Z',
+            to: '2026-12-02T23:00:00.000Z',
+            succeeded: 0,
+            failed: 0,
+            notSent: 0,
+            canceled: 0,
+            pending: 0,
+          },
+        ],
         failures: [],
       },
     }
@@ -152,7 +215,12 @@ describe('readiness charts', () => {
     ) as {
       series: { cursor: string; stack: string }[]
     }
-    expect(over.series.every((s) => s.cursor === 'default' && s.stack === 'total')).toBe(true)
+    expect(over.series.every((s) => s.cursor === 'pointer' && s.stack === 'total')).toBe(true)
+    const none = { ...SUMMARY, actions: { ...SUMMARY.actions, failures: [] } }
+    const empty = chartOption(failuresChart(none, t), theme, 'aria', String) as {
+      series: { cursor: string }[]
+    }
+    expect(empty.series.every((s) => s.cursor === 'default')).toBe(true)
     expect(colorOf('failed', 0, false)).not.toBe(colorOf('failed', 0, true))
   })
 })

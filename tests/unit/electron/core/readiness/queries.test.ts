@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createReadinessModule, DEVICE_FIGURES_TTL_MS } from '../../../../../electron/core/readiness'
+import { createReadinessModule } from '../../../../../electron/core/readiness'
 import { createReadinessQueries } from '../../../../../electron/core/readiness/queries'
 import { openDatabase, type Db } from '../../../../../electron/core/store/db'
 import type { DeviceRecord } from '../../../../../electron/core/store/device-record'
@@ -157,6 +157,8 @@ describe('readiness:summary over a real cache', () => {
       s.actions.overTime.find((b) => b.start === iso(NOW - ago * DAY).slice(0, 10))!
     expect(day(0)).toEqual({
       start: '2026-12-02',
+      from: '2026-12-02T00:00:00.000Z',
+      to: '2026-12-03T00:00:00.000Z',
       succeeded: 0,
       failed: 0,
       notSent: 0,
@@ -223,6 +225,7 @@ describe('readiness:summary over a real cache', () => {
       const trace: { sql: string; params: unknown[] }[] = []
       const q = createReadinessQueries(db, trace)
       q.deviceGroups(NOW - 7 * DAY)
+      q.deviceGroupsScan(NOW - 7 * DAY)
       q.overTime([
         ['2026-11-23', '2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z'],
         ['2026-11-30', '2026-11-29T23:00:00.000Z', '2026-12-06T23:00:00.000Z'],
@@ -243,13 +246,36 @@ describe('readiness:summary over a real cache', () => {
     // A scan of a table itself (not of one of its indexes).
     const tableScan = /\bSCAN (devices|actions)\b(?! USING (COVERING )?INDEX)/
 
-    it('device figures are one covering index scan in group order: no row read, no sort', () => {
-      const [groups] = plans()
-      expect(groups).toBe(`SCAN devices USING COVERING INDEX ${platformIndex()}`)
+    const checkInIndex = () =>
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'devices_%_checkins'")
+        .pluck()
+        .get() as string
+    const lastSyncIndex = () =>
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'devices_%_lastsync'")
+        .pluck()
+        .get() as string
+
+    it('device figures read the check-in counts in group order, and one day of the check-in index', () => {
+      const [groups, cutDay] = plans()
+      // Every group row from the covering index, no sort, no device row.
+      expect(groups).toBe(`SCAN devices_checkins USING COVERING INDEX ${checkInIndex()}`)
+      // The split day: a range of the check-in index (its few rows are then grouped).
+      expect(cutDay).toMatch(
+        new RegExp(
+          `^SEARCH devices USING INDEX ${lastSyncIndex()} \\(last_sync_ms>\\? AND last_sync_ms<\\?\\)`,
+        ),
+      )
+    })
+
+    it('the reference scan is one covering index scan in group order: no row read, no sort', () => {
+      const [, , scan] = plans()
+      expect(scan).toBe(`SCAN devices USING COVERING INDEX ${platformIndex()}`)
     })
 
     it('action figures read a range of the history indexes, never the whole table', () => {
-      const [, overTime, failures, completion] = plans()
+      const [, , , overTime, failures, completion] = plans()
       // One covering range per bucket; no action row read.
       expect(overTime).toMatch(
         /SEARCH a USING COVERING INDEX actions_by_time_state \(requested_at>\? AND requested_at<\?\)/,
@@ -265,8 +291,8 @@ describe('readiness:summary over a real cache', () => {
   })
 })
 
-describe('readiness:summary keeps the device figures of one snapshot', () => {
-  it('reuses them while the snapshot is the same, for at most the TTL; a sync recomputes them', () => {
+describe('readiness:summary reads the live cache on every call', () => {
+  it('a row written without a sync (devices:refresh style) shows at once; so does a sync', () => {
     const tmp = tempDir()
     const db = openDatabase(tmp.file)
     const load = (n: number) => {
@@ -275,8 +301,7 @@ describe('readiness:summary keeps the device figures of one snapshot', () => {
       snapshot.commit()
     }
     load(40)
-    let now = NOW
-    const module = createReadinessModule({ database: () => db, now: () => now })
+    const module = createReadinessModule({ database: () => db, now: () => NOW })
     const total = () =>
       readinessSummary.parse(
         module.handlers['readiness:summary'](readinessSummaryInput.parse({}), {
@@ -285,12 +310,8 @@ describe('readiness:summary keeps the device figures of one snapshot', () => {
         } as never),
       ).devices.total
     expect(total()).toBe(40)
-    // A row written without a sync (devices:refresh style) shows within the TTL, not at once.
     db.prepare('DELETE FROM devices WHERE pk = (SELECT min(pk) FROM devices)').run()
-    expect(total()).toBe(40)
-    now += DEVICE_FIGURES_TTL_MS
     expect(total()).toBe(39)
-    // A sync swaps the tables (new schema version): new figures at once.
     load(25)
     expect(total()).toBe(25)
     db.close()

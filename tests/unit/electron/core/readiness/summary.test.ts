@@ -9,6 +9,7 @@ const NOW = Date.parse('2026-12-02T10:00:00Z')
 function queries(partial: Partial<ReadinessQueries>): ReadinessQueries {
   return {
     deviceGroups: () => [],
+    deviceGroupsScan: () => [],
     overTime: () => [],
     failures: () => [],
     completion: () => [],
@@ -51,6 +52,9 @@ describe('readiness summary', () => {
     })
     expect(s.actions.overTime.at(-1)).toEqual({
       start: '2026-12-02',
+      // The bucket's UTC bounds (offset 0 here), for History's filter.
+      from: '2026-12-02T00:00:00.000Z',
+      to: '2026-12-03T00:00:00.000Z',
       succeeded: 0,
       failed: 5,
       notSent: 0,
