@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
+import { actionState, openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
 /**
  * History in French (DESIGN §1, domain §3): two actions issued through the walkthrough (one done, one failed), the
@@ -21,25 +22,9 @@ async function runWalkthrough(
   ticket: string,
   detail: string | RegExp,
 ): Promise<string> {
-  await page.getByTestId('nav-devices').click()
-  await page.getByTestId('device-search').fill(query)
-  await page.getByTestId('device-row').filter({ hasText: name }).filter({ hasText: detail }).first().click()
-  await page.getByTestId('start-walkthrough').click()
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('check-employeeId').click()
-  await next.click()
-  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(id).click()
-  await next.click()
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  await expect(page.getByTestId('eligibility-badge')).toBeVisible()
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill(ticket)
-  await next.click()
-  const state = page.getByTestId('action-status').getByTestId('action-state')
+  await openDeviceFromSearch(page, query, name, detail)
+  await walkThroughToSend(page, { ticket })
+  const state = actionState(page)
   await expect(state).toHaveAttribute('data-state', /^(done|failed)$/, { timeout: 20_000 })
   return (await state.getAttribute('data-state'))!
 }
