@@ -8,13 +8,16 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
   // Each test has its own host and data folder (fixtures.ts), so two run side by side on CI's 2 cores:
-  // most of a journey is waiting (polling, timers), not CPU. PD_E2E_WORKERS overrides.
+  // most of a journey is waiting (polling, timers), not CPU. PD_E2E_WORKERS overrides. Tests, not files,
+  // are shared out: no journey depends on another, and a file of two long journeys (one per language)
+  // otherwise keeps one worker busy while the other has run out of files.
+  fullyParallel: true,
   workers: Number(process.env.PD_E2E_WORKERS ?? 2),
-  // On CI a failed journey runs once more and is reported as "flaky", never hidden: one keyboard
-  // focus check (devices.spec.ts: opening Devices puts the cursor in the search box) failed once in four
-  // full runs on two workers and must be found and fixed; until then one flake must not block landing.
+  // On CI a failed journey runs once more and is reported as "flaky", never hidden. The focus flake
+  // (devices.spec.ts, search box after Settings → Devices) was the app's and is fixed (usePageFocus);
+  // kept at 1 because a second one showed once on a loaded machine and is not found yet: real-tenant.spec.ts,
+  // the out-of-scope walkthrough opened by address answered NOT_FOUND (passed when run again).
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {

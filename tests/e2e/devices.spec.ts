@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, openApp, test, signInAgent } from './fixtures'
+import { expect, openApp, openView, test, signInAgent } from './fixtures'
 
 /**
  * Devices and Device detail (DESIGN §1, §5) end to end: built browser host, real core, embedded demo tenant.
@@ -149,8 +149,22 @@ test.describe('keyboard', () => {
     await syncFromTheUi(page)
 
     const search = page.getByTestId('device-search')
-    // Opening the view puts the cursor in the search box.
+    // Opening the view puts the cursor in the search box — also when the agent clicks Devices again
+    // while Settings is still loading (the router then cancels Settings and mounts nothing). Holding
+    // Settings' chunk back makes that race certain; it once failed this check one run in four.
+    let releaseSettings = () => {}
+    const settingsHeld = new Promise<void>((resolve) => (releaseSettings = resolve))
+    await page.route(/\/SettingsView-[^/]*\.js$/, async (route) => {
+      await settingsHeld
+      await route.continue()
+    })
     await page.getByTestId('nav-settings').click()
+    await page.getByTestId('nav-devices').click()
+    await expect(search).toBeFocused()
+    releaseSettings()
+    await expect(page).toHaveURL(/#\/devices$/)
+    // And after Settings was really shown.
+    await openView(page, 'settings')
     await page.getByTestId('nav-devices').click()
     await expect(search).toBeFocused()
 

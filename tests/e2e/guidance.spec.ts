@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
+import { openDeviceFromSearch } from './walkthrough-helpers'
 
 /**
  * Blocked-case guidance and words (shared/eligibility guidance, domain §6, §9), end to end in French and English:
@@ -52,14 +53,6 @@ const WORDS = {
   },
 } as const
 
-async function openDevice(page: Page, query: string, name: string): Promise<string> {
-  await page.getByTestId('nav-devices').click()
-  await page.getByTestId('device-search').fill(query)
-  await page.getByTestId('device-row').filter({ hasText: name }).first().click()
-  await expect(page.getByTestId('device-name')).toHaveText(name)
-  return decodeURIComponent(/#\/devices\/([^?]+)/.exec(page.url())![1]!)
-}
-
 /** Naive UI fades colours (0.3 s): axe must measure the settled theme. */
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: theme })
@@ -110,7 +103,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await signInAndSync(page, appUrl)
 
       // Windows: SSPR, Windows Hello PIN reset, BitLocker key in Intune and Entra — not "the usual procedure".
-      await openDevice(page, 'LAP-PAR-0142', 'LAP-PAR-0142')
+      await openDeviceFromSearch(page, 'LAP-PAR-0142', 'LAP-PAR-0142')
       const windows = page.getByTestId('guidance-windows')
       for (const text of w.windows) await expect(windows).toContainText(text)
       await expect(page.getByTestId('device-detail')).not.toContainText(
@@ -119,25 +112,25 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await captureAll(page, testInfo, `${lang}-windows`, 'blocked-guidance')
 
       // macOS: a forgotten password and the FileVault personal recovery key, not a lost Mac.
-      await openDevice(page, 'William', 'MacBook Pro de William')
+      await openDeviceFromSearch(page, 'William', 'MacBook Pro de William')
       for (const text of w.macos) await expect(page.getByTestId('guidance-macos')).toContainText(text)
       await expect(page.getByTestId('device-detail')).not.toContainText(/perdu ou volé|lost or stolen/)
       await captureAll(page, testInfo, `${lang}-macos`, 'blocked-guidance')
 
       // Linux: a next step exists.
-      await openDevice(page, 'ws-etienne', 'ws-etienne-ubuntu')
+      await openDeviceFromSearch(page, 'ws-etienne', 'ws-etienne-ubuntu')
       for (const text of w.linux) await expect(page.getByTestId('guidance-linux')).toContainText(text)
       await captureAll(page, testInfo, `${lang}-linux`, 'blocked-guidance')
 
       // Wipe pending: the device is about to be erased; who asked and when, read from Intune's audits.
-      await openDevice(page, 'tkelly', 'tkelly_AndroidForWork_8/8/2024_1:15 PM')
+      await openDeviceFromSearch(page, 'tkelly', 'tkelly_AndroidForWork_8/8/2024_1:15 PM')
       await expect(page.getByTestId('guidance-wipe')).toContainText(w.wipeTitle)
       await expect(page.getByTestId('guidance-wipe-request')).toHaveText(w.wipeBy)
       await expect(page.getByTestId('property-managementState')).toHaveText(w.wipeState)
       await captureAll(page, testInfo, `${lang}-wipe`, 'blocked-guidance')
 
       // Not checked in for weeks: when, and what the caller can do.
-      await openDevice(page, 'Maëlys', 'iPhone de Maëlys')
+      await openDeviceFromSearch(page, 'Maëlys', 'iPhone de Maëlys')
       const stale = page.getByTestId('guidance-stale')
       await expect(stale.locator('.n-alert-body__title')).toHaveText(w.staleTitle)
       await expect(stale).toContainText(w.stalePortal)
@@ -151,7 +144,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
     }, testInfo) => {
       test.setTimeout(120_000)
       await signInAndSync(page, appUrl)
-      await openDevice(page, 'Bélanger', 'zbelanger_AndroidForWork_3/4/2025_9:12 AM')
+      await openDeviceFromSearch(page, 'Bélanger', 'zbelanger_AndroidForWork_3/4/2025_9:12 AM')
       for (const [key, text] of Object.entries(w.raw))
         await expect(page.getByTestId(`property-${key}`)).toHaveText(text)
       await expect(page.getByTestId('property-operatingSystem')).toHaveText('Android 14')
@@ -159,7 +152,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await expect(page.getByTestId('eligibility-explanation')).not.toContainText('SEED-2018')
 
       // Step 3 of the walkthrough for the stale iPhone: facts from the record, questions once.
-      await openDevice(page, 'Maëlys', 'iPhone de Maëlys')
+      await openDeviceFromSearch(page, 'Maëlys', 'iPhone de Maëlys')
       await page.getByTestId('start-walkthrough').click()
       await expect(page.getByTestId('walkthrough')).toHaveAttribute('data-step', 'verify')
       await page.getByTestId('caller-name').locator('input').fill('Maëlys Béranger')

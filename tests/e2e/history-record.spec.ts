@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test, signInAndSync } from './fixtures'
+import { actionState, openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
 /**
  * History keeps what was recorded (domain §3, the agent's own local record): the caller named at
@@ -20,37 +21,16 @@ async function walkthrough(
   caller: string,
   note: string | null,
 ): Promise<void> {
-  await page.getByTestId('nav-devices').click()
-  await page.getByTestId('device-search').fill(query)
-  await page
-    .getByTestId('device-row')
-    .filter({ hasText: row.name })
-    .filter({ hasText: row.detail })
-    .first()
-    .click()
-  await page.getByTestId('start-walkthrough').click()
-  await expect(page.getByTestId('caller-name').locator('input')).toHaveValue(caller)
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('check-employeeId').click()
-  await page.getByTestId('check-managerCallback').click()
-  await next.click()
-  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(id).click()
-  await next.click()
-  await expect(page.getByTestId('eligibility-badge')).toHaveAttribute('data-verdict', 'eligible')
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill('INC-5150')
-  await next.click()
-  await expect(page.getByTestId('action-status').getByTestId('action-state')).toHaveAttribute(
-    'data-state',
-    'done',
-    { timeout: 20_000 },
-  )
+  await openDeviceFromSearch(page, query, row.name, row.detail)
+  await walkThroughToSend(page, {
+    caller: { prefilled: caller },
+    checks: ['employeeId', 'managerCallback'],
+    verdict: 'eligible',
+    ticket: 'INC-5150',
+  })
+  await expect(actionState(page)).toHaveAttribute('data-state', 'done', { timeout: 20_000 })
   if (note === null) return
+  const next = page.getByTestId('walkthrough-next')
   await next.click()
   await page.getByTestId('outcome-note').locator('textarea').fill(note)
   await next.click()

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, signInAndSync } from './fixtures'
-import { runWalkthrough } from './walkthrough-run'
+import { runWalkthrough } from './walkthrough-helpers'
 
 /**
  * History in French (DESIGN §1, domain §3): two actions issued through the walkthrough (one done, one failed), the

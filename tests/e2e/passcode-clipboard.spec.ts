@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, openApp, test, signInAgent } from './fixtures'
+import { actionState, openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
 /**
  * The temporary passcode does not outlive its 60 s on screen (DESIGN §4): revealed → copied →
@@ -20,30 +21,14 @@ async function toPasscode(page: Page, appUrl: string, agent: string): Promise<vo
   await signInAgent(page, agent)
   await page.getByTestId('empty-sync-now').click()
   await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 })
-  await page.getByTestId('device-search').fill('zoe belanger')
-  await page.getByTestId('device-row').filter({ hasText: WP_DEVICE }).first().click()
-  await page.getByTestId('start-walkthrough').click()
-  // 9 (caller half): the directory's spelling of the device user, not the typed "zoe belanger".
-  await expect(page.getByTestId('caller-name').locator('input')).toHaveValue('Zoé Bélanger')
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('check-employeeId').click()
-  await next.click()
-  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(id).click()
-  await next.click()
-  await expect(page.getByTestId('eligibility-badge')).toHaveAttribute('data-verdict', 'eligible')
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill('INC-31000')
-  await next.click()
-  await expect(page.getByTestId('action-status').getByTestId('action-state')).toHaveAttribute(
-    'data-state',
-    'done',
-    { timeout: 20_000 },
-  )
+  await openDeviceFromSearch(page, 'zoe belanger', WP_DEVICE)
+  // The caller box holds the directory's spelling of the device user, not the typed "zoe belanger".
+  await walkThroughToSend(page, {
+    caller: { prefilled: 'Zoé Bélanger' },
+    verdict: 'eligible',
+    ticket: 'INC-31000',
+  })
+  await expect(actionState(page)).toHaveAttribute('data-state', 'done', { timeout: 20_000 })
 }
 
 /** Every byte the app wrote under its data folder (SQLite, WAL, logs, settings). */

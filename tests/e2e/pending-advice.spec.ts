@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, signInAndSync, test } from './fixtures'
+import { openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
 /**
  * While an action is pending (shared/pending-advice): the walkthrough re-reads the device from the
@@ -31,23 +32,8 @@ test('a pending action on a device that never checks in: said with the times, an
 }, testInfo) => {
   test.setTimeout(120_000)
   await signInAndSync(page, appUrl)
-  await page.getByTestId('device-search').fill('Maëlys')
-  await page.getByTestId('device-row').filter({ hasText: 'iPhone de Maëlys' }).first().click()
-  await page.getByTestId('start-walkthrough').click()
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('check-employeeId').click()
-  await next.click()
-  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(id).click()
-  await next.click()
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  await expect(preconditions.first()).toBeVisible()
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill('INC-7070')
-  await next.click()
+  await openDeviceFromSearch(page, 'Maëlys', 'iPhone de Maëlys')
+  await walkThroughToSend(page, { ticket: 'INC-7070' })
 
   const status = page.getByTestId('action-status')
   await expect(status.getByTestId('action-state')).toHaveAttribute('data-state', 'pending', {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, openView, signInAndSync, test } from './fixtures'
-import { runWalkthrough } from './walkthrough-run'
+import { runWalkthrough } from './walkthrough-helpers'
 
 /**
  * Readiness (DESIGN §1 "see the fleet"), in French then in English within one signed-in session

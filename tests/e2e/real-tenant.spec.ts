@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, openView, test, signInAgent, signInAndSync } from './fixtures'
+import { openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
 /**
  * What real Intune sends (domain §9), end to end over the embedded demo tenant: a device outside the
@@ -7,14 +8,6 @@ import { expect, openView, test, signInAgent, signInAndSync } from './fixtures'
  * awaiting approval, who approves, 3-day expiry). Screenshots at 1280×800 in English and French.
  */
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_SCALE: '0.01' } })
-
-async function openDevice(page: Page, query: string, name: string): Promise<string> {
-  await page.getByTestId('nav-devices').click()
-  await page.getByTestId('device-search').fill(query)
-  await page.getByTestId('device-row').filter({ hasText: name }).first().click()
-  await expect(page.getByTestId('device-name')).toHaveText(name)
-  return decodeURIComponent(/#\/devices\/([^?]+)/.exec(page.url())![1]!)
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const file = testInfo.outputPath(`${name}.png`)
@@ -24,23 +17,11 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 
 /** Steps 1–5 of the walkthrough from the device page, then the one POST. */
 async function walkThroughAndSend(page: Page, caller: string): Promise<void> {
-  await page.getByTestId('start-walkthrough').click()
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('caller-name').locator('input').fill(caller)
-  await page.getByTestId('check-employeeId').click()
-  await page.getByTestId('check-managerCallback').click()
-  await next.click()
-  for (const check of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(check).click()
-  await next.click()
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  await expect(preconditions.first()).toBeVisible()
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill('INC-30117')
-  await next.click()
+  await walkThroughToSend(page, {
+    caller: { type: caller },
+    checks: ['employeeId', 'managerCallback'],
+    ticket: 'INC-30117',
+  })
 }
 
 async function setLocale(page: Page, locale: 'fr' | 'en'): Promise<void> {
@@ -60,7 +41,7 @@ test('a device outside the agent’s Intune scope is kept, marked and refused, i
   await signInAgent(page, 'Samuel Okafor')
   await expect(page.getByTestId('status-agent-name')).toHaveText('Samuel Okafor')
 
-  const id = await openDevice(page, 'Bastien', 'iPhone de Bastien (Lyon)')
+  const id = await openDeviceFromSearch(page, 'Bastien', 'iPhone de Bastien (Lyon)')
   await page.getByTestId('refresh-device').click()
   const notice = page.getByTestId('out-of-scope')
   await expect(notice).toContainText('Outside your Intune scope')
@@ -84,7 +65,7 @@ test('a device outside the agent’s Intune scope is kept, marked and refused, i
   await shot(page, testInfo, 'scope-3-walkthrough-en')
 
   await setLocale(page, 'fr')
-  await openDevice(page, 'Bastien', 'iPhone de Bastien (Lyon)')
+  await openDeviceFromSearch(page, 'Bastien', 'iPhone de Bastien (Lyon)')
   await expect(page.getByTestId('out-of-scope')).toContainText('Hors de votre étendue Intune')
   await expect(page.getByTestId('out-of-scope-badge')).toHaveText('Hors de votre étendue Intune')
   await shot(page, testInfo, 'scope-4-detail-fr')
@@ -96,7 +77,7 @@ test('Multi Admin Approval: the action is recorded as awaiting a second admin, n
 }, testInfo) => {
   await signInAndSync(page, appUrl)
   await setLocale(page, 'fr')
-  await openDevice(page, 'Fontaine', 'ifontaine_AndroidEnterprise_4/2/2026_9:30 AM')
+  await openDeviceFromSearch(page, 'Fontaine', 'ifontaine_AndroidEnterprise_4/2/2026_9:30 AM')
   await walkThroughAndSend(page, 'Inès Fontaine')
 
   await expect(page.getByTestId('walkthrough')).toHaveAttribute('data-step', 'status')
@@ -123,7 +104,7 @@ test('an unknown actionState is shown as "unknown state" and keeps being checked
 }, testInfo) => {
   await signInAndSync(page, appUrl)
   await setLocale(page, 'en')
-  await openDevice(page, 'Rachel', "Rachel's iPhone")
+  await openDeviceFromSearch(page, 'Rachel', "Rachel's iPhone")
   await walkThroughAndSend(page, 'Rachel Moore')
   const status = page.getByTestId('action-status')
   await expect(status.getByTestId('action-state')).toHaveAttribute('data-state', 'unknownState', {

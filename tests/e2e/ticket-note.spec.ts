@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, openView, signInAndSync, test } from './fixtures'
+import { openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
 /**
  * The ticket note (shared/ticket-note): an action issued in the demo tenant, its note copied from the
@@ -43,30 +44,11 @@ test('copy the ticket note from the walkthrough and from History, in English and
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await signInAndSync(page, appUrl)
 
-  await page.getByTestId('device-search').fill('Hélène Durand')
-  await page
-    .getByTestId('device-row')
-    .filter({ hasText: 'iPhone de Hélène' })
-    .filter({ hasText: /iPhone 15(?! Pro)/ })
-    .first()
-    .click()
+  await openDeviceFromSearch(page, 'Hélène Durand', 'iPhone de Hélène', /iPhone 15(?! Pro)/)
   const serial = (await page.getByTestId('property-serialNumber').innerText()).trim().split(/\s+/).pop()!
   expect(serial.length).toBeGreaterThan(4)
 
-  await page.getByTestId('start-walkthrough').click()
-  const next = page.getByTestId('walkthrough-next')
-  await page.getByTestId('check-employeeId').click()
-  await next.click()
-  for (const id of ['confirm-model-check', 'confirm-serial-check', 'confirm-checkin-check'])
-    await page.getByTestId(id).click()
-  await next.click()
-  const preconditions = page.locator('[data-testid^="precondition-"]')
-  for (let i = 0; i < (await preconditions.count()); i++) await preconditions.nth(i).click()
-  await next.click()
-  await page.getByTestId('script-read').click()
-  await next.click()
-  await page.getByTestId('ticket-reference').locator('input').fill('INC-6060')
-  await next.click()
+  await walkThroughToSend(page, { ticket: 'INC-6060' })
   const status = page.getByTestId('action-status')
   await expect(status.getByTestId('action-state')).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
 

@@ -12,6 +12,10 @@ const SelfFocus = defineComponent(() => {
   onMounted(() => input.value?.focus())
   return () => h('div', [h('h1', 'Devices'), h('input', { ref: input, 'data-testid': 'search' })])
 })
+/** A page that marks its search box as where the page focus goes (DevicesView does). */
+const Marked = defineComponent(
+  () => () => h('div', [h('h1', 'Devices'), h('input', { 'data-page-focus': '', 'data-testid': 'marked' })]),
+)
 const Late = defineComponent(() => {
   const ready = ref(false)
   onMounted(() => setTimeout(() => (ready.value = true), 50))
@@ -32,6 +36,7 @@ async function setup() {
       { path: '/titled', component: Titled },
       { path: '/self', component: SelfFocus },
       { path: '/late', component: Late },
+      { path: '/marked', component: Marked },
     ],
   })
   const Frame = defineComponent(() => {
@@ -74,5 +79,42 @@ describe('usePageFocus', () => {
     await new Promise((r) => setTimeout(r, 120))
     await frames()
     expect(document.activeElement?.textContent).toBe('Device')
+  })
+
+  it('prefers the page’s [data-page-focus] element to an earlier h1', async () => {
+    const router = await setup()
+    await router.push('/marked')
+    await flushPromises()
+    await frames()
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('marked')
+    expect(document.activeElement?.hasAttribute('tabindex')).toBe(false)
+  })
+
+  it('asked again for the page it shows (a duplicated navigation), moves the focus to the page', async () => {
+    const router = await setup()
+    await router.push('/marked')
+    await flushPromises()
+    await frames()
+    const outside = document.createElement('button')
+    document.body.append(outside)
+    outside.focus()
+    await router.push('/marked')
+    await flushPromises()
+    await frames()
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('marked')
+    outside.remove()
+  })
+
+  it('leaves the focus alone after a cancelled or aborted navigation', async () => {
+    const router = await setup()
+    router.beforeEach((to) => (to.path === '/titled' ? false : true))
+    const outside = document.createElement('button')
+    document.body.append(outside)
+    outside.focus()
+    await router.push('/titled')
+    await flushPromises()
+    await frames()
+    expect(document.activeElement).toBe(outside)
+    outside.remove()
   })
 })
