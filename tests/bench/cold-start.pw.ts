@@ -10,7 +10,7 @@
  * PD_BENCH_DEVICES (default 20000); PD_BENCH_PW_DATA=<dir> keeps the synced cache between runs.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
-import { test, expect, openApp } from '../e2e/fixtures'
+import { test, expect, openApp, signInAgent } from '../e2e/fixtures'
 
 const DEVICES = process.env.PD_BENCH_DEVICES ?? '20000'
 const DATA = process.env.PD_BENCH_PW_DATA ?? `/tmp/pd-bench-cold-start-${DEVICES}`
@@ -30,15 +30,11 @@ declare global {
 test('cold start phases', async ({ browser, page, appUrl }) => {
   await openApp(page, appUrl)
   await page.getByTestId('nav-devices').click()
-  const noCache = page.getByTestId('empty-no-cache')
+  const signedOut = page.getByTestId('empty-signed-out')
   // Either a synced cache (a kept PD_BENCH_PW_DATA) or the empty view: wait for one of them.
-  await expect(page.getByTestId('device-row').first().or(noCache)).toBeVisible({ timeout: 30_000 })
-  if (await noCache.isVisible()) {
-    const popup = page.waitForEvent('popup')
-    await page.getByTestId('status-sign-in').click()
-    const signInPage = await popup
-    await signInPage.getByRole('button', { name: /Élodie Marchand/ }).click()
-    await signInPage.close()
+  await expect(page.getByTestId('device-row').first().or(signedOut)).toBeVisible({ timeout: 30_000 })
+  if (await signedOut.isVisible()) {
+    await signInAgent(page)
     await page.getByTestId('empty-sync-now').click()
   }
   await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 10 * 60_000 })
