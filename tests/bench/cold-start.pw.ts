@@ -10,7 +10,8 @@
  * PD_BENCH_DEVICES (default 20000); PD_BENCH_PW_DATA=<dir> keeps the synced cache between runs.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
-import { test, expect, openApp, signInAgent } from '../e2e/fixtures'
+import { test, expect } from '../e2e/fixtures'
+import { openSyncedDevices } from './pw-synced-devices'
 
 const DEVICES = process.env.PD_BENCH_DEVICES ?? '20000'
 const DATA = process.env.PD_BENCH_PW_DATA ?? `/tmp/pd-bench-cold-start-${DEVICES}`
@@ -28,16 +29,7 @@ declare global {
 }
 
 test('cold start phases', async ({ browser, page, appUrl }) => {
-  await openApp(page, appUrl)
-  await page.getByTestId('nav-devices').click()
-  const signedOut = page.getByTestId('empty-signed-out')
-  // Either a synced cache (a kept PD_BENCH_PW_DATA) or the empty view: wait for one of them.
-  await expect(page.getByTestId('device-row').first().or(signedOut)).toBeVisible({ timeout: 30_000 })
-  if (await signedOut.isVisible()) {
-    await signInAgent(page)
-    await page.getByTestId('empty-sync-now').click()
-  }
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 10 * 60_000 })
+  await openSyncedDevices(page, appUrl)
 
   const runs: { total: number; events: { at: number; what: string }[] }[] = []
   for (let i = 0; i < 5; i++) {

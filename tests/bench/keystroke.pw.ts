@@ -11,7 +11,8 @@
  * (the first run syncs from the demo tenant through the UI).
  */
 import { mkdirSync, readFileSync } from 'node:fs'
-import { test, expect, openApp, signInAgent } from '../e2e/fixtures'
+import { test, expect } from '../e2e/fixtures'
+import { openSyncedDevices } from './pw-synced-devices'
 
 const DEVICES = process.env.PD_BENCH_DEVICES ?? '200000'
 const DATA = process.env.PD_BENCH_PW_DATA ?? `/tmp/pd-bench-keystroke-${DEVICES}`
@@ -70,16 +71,7 @@ test('keystroke to answer in the page', async ({ page, appUrl }) => {
       return send.call(this, data)
     }
   })
-  await openApp(page, appUrl)
-  await page.getByTestId('nav-devices').click()
-  const signedOut = page.getByTestId('empty-signed-out')
-  // Either a synced cache (a kept PD_BENCH_PW_DATA) or the empty view, which says signed out first.
-  await expect(page.getByTestId('device-row').first().or(signedOut)).toBeVisible({ timeout: 30_000 })
-  if (await signedOut.isVisible()) {
-    await signInAgent(page)
-    await page.getByTestId('empty-sync-now').click()
-  }
-  await expect(page.getByTestId('device-row').first()).toBeVisible({ timeout: 10 * 60_000 })
+  await openSyncedDevices(page, appUrl)
   const search = page.getByTestId('device-search')
   const latencies: number[] = []
   const trips: number[] = []
