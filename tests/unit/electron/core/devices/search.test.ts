@@ -221,16 +221,17 @@ describe('devices:search', () => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
   })
 
-  it('text + filters gives the exact total and the same page whichever plan answers it', () => {
-    /** Every text match, paged out without filters. */
-    const textIds = (query: string) => {
-      const ids = new Set<string>()
-      for (let offset = 0; ; offset += 500) {
-        const page = search({ query, limit: 500, offset, sort: { field: 'deviceName' } })
-        if (page.rows.length === 0) return ids
-        for (const r of page.rows) ids.add(r.id)
-      }
+  /** Every text match, paged out without filters (the reference the plans with filters must equal). */
+  const textIds = (query: string) => {
+    const ids = new Set<string>()
+    for (let offset = 0; ; offset += 500) {
+      const page = search({ query, limit: 500, offset, sort: { field: 'deviceName' } })
+      if (page.rows.length === 0) return ids
+      for (const r of page.rows) ids.add(r.id)
     }
+  }
+
+  it('text + filters gives the exact total and the same page whichever plan answers it', () => {
     const cases: [string, SearchInput['filters'], (r: DeviceRecord) => boolean][] = [
       [
         'a',
@@ -270,16 +271,7 @@ describe('devices:search', () => {
   })
 
   it('words + a check-in age stay exact at the boundary and as the clock moves on without a sync', () => {
-    /** Every text match, paged out without filters. */
-    const matching = (query: string) => {
-      const ids = new Set<string>()
-      for (let offset = 0; ; offset += 500) {
-        const page = search({ query, limit: 500, offset, sort: { field: 'deviceName' } })
-        if (page.rows.length === 0) return ids
-        for (const r of page.rows) ids.add(r.id)
-      }
-    }
-    const texts = new Map(['a', 'iphone'].map((q) => [q, matching(q)]))
+    const texts = new Map(['a', 'iphone'].map((q) => [q, textIds(q)]))
     // Clocks from the bench's day to weeks later, some exactly one check-in time past N days (the
     // boundary: that device is not older than N days yet, a millisecond later it is).
     const stamps = all.map((r) => r.last_sync_ms).filter((ms): ms is number => ms !== null)
