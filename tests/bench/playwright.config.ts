@@ -8,4 +8,8 @@ export default defineConfig({
   testMatch: /\.pw\.ts$/,
   outputDir: '../../test-results/bench',
   timeout: 15 * 60_000,
+  // One at a time: a benchmark measures this machine, not two benchmarks sharing it, and a file's
+  // later test (keystroke.pw.ts's cold start) reads the cache its first test synced.
+  workers: 1,
+  fullyParallel: false,
 })
