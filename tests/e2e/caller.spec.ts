@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, signInAndSync, test } from './fixtures'
 
 /**
@@ -43,7 +43,7 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
 }
 
 async function axe(page: Page, scope: string, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
+  const results = await newAxe(page)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .include(scope)
     .analyze()

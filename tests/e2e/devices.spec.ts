@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, openApp, openView, test, signInAgent } from './fixtures'
 
 /**
@@ -41,7 +41,7 @@ async function syncFromTheUi(page: Page): Promise<void> {
 }
 
 async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
+  const results = await newAxe(page)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // The passcode actions list inside the detail page belongs to the actions work (DESIGN §1) and is scanned by its own
     // tests (walkthrough.spec.ts); this file answers for the device views around it.

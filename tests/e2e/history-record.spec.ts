@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, test, signInAndSync } from './fixtures'
 import { actionState, openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
@@ -116,7 +116,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 }
 
 async function axeClean(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page })
+  const axe = await newAxe(page)
     .include('[data-testid="view-history"]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()

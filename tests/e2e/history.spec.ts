@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
+import { newAxe } from './axe'
 import { expect, test, signInAndSync } from './fixtures'
 import { runWalkthrough } from './walkthrough-helpers'
 
@@ -37,7 +37,7 @@ test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
   await expect(page.getByTestId('history-count')).toHaveText('1 action')
   await expect(page.getByTestId('history-row')).toContainText('iPhone de François')
   await page.screenshot({ path: testInfo.outputPath('history-filtered-fr.png'), fullPage: true })
-  const axe = await new AxeBuilder({ page })
+  const axe = await newAxe(page)
     .include('[data-testid="view-history"]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, test, signInAndSync } from './fixtures'
 
 /**
@@ -101,7 +101,7 @@ test('command palette: find, open, walkthrough, filtered History, settings — F
   await expect(page.getByTestId('palette-count')).toHaveText(/^\d+ résultats?$/)
   await expect(palette(page).getByRole('group', { name: 'Appareils' })).toContainText('iPhone de Hélène')
   await expect(palette(page).getByRole('group', { name: 'Personnes' })).toContainText('Hélène Durand')
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const axe = await newAxe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
   await shoot(page, 'palette-fr', true)
   // Escape closes it and the focus is back in the search box it was opened from.

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, openApp, test, signInAgent } from './fixtures'
 import { actionState, openDeviceFromSearch, walkThroughToSend } from './walkthrough-helpers'
 
@@ -55,7 +55,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 }
 
 async function axeClean(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
+  const results = await newAxe(page)
     .include('[data-testid="walkthrough"]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, openView, signInAndSync, test } from './fixtures'
 import { runWalkthrough } from './walkthrough-helpers'
 
@@ -29,7 +29,7 @@ async function captureFullView(page: Page, path: string): Promise<void> {
 }
 
 async function axeClean(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
+  const results = await newAxe(page)
     .include('[data-testid="view-readiness"]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, openApp, openView, test, type ViewName } from './fixtures'
 
 /**
@@ -41,9 +41,7 @@ for (const { tag, lang } of LOCALES) {
         for (const view of VIEWS) {
           await openView(page, view)
           if (view === 'settings') await expect(page.getByTestId('about-version')).toBeVisible()
-          const results = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-            .analyze()
+          const results = await newAxe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
           const blocking = results.violations
             .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
             .map((violation) => ({

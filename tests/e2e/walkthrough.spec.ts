@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, test, signInAndSync } from './fixtures'
 
 /**
@@ -29,7 +29,7 @@ async function capture(page: Page, testInfo: TestInfo, name: string): Promise<vo
   const file = testInfo.outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   await testInfo.attach(name, { path: file, contentType: 'image/png' })
-  const results = await new AxeBuilder({ page })
+  const results = await newAxe(page)
     .include('[data-testid="walkthrough"]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
