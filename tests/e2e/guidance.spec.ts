@@ -1,6 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { axeOnce } from './axe-once'
 import { expect, test, signInAndSync } from './fixtures'
+import { setTheme } from './set-theme'
 import { openDeviceFromSearch } from './walkthrough-helpers'
 
 /**
@@ -53,15 +54,11 @@ const WORDS = {
   },
 } as const
 
-/** Naive UI fades colours (0.3 s): axe must measure the settled theme. */
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme })
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' })
-  await page.waitForTimeout(50)
-}
-
-/** 1280×800 and 800×600, light and dark: screenshot each, axe each. */
+/**
+ * 800×600 and 1280×800, light and dark: screenshot each (the window: the app scrolls inside its frame,
+ * and the changed part is scrolled into it), axe each (axe-once.ts: a DOM already scanned in that
+ * theme at 800×600 is not scanned again at 1280×800).
+ */
 async function captureAll(
   page: Page,
   testInfo: TestInfo,
@@ -70,8 +67,8 @@ async function captureAll(
   scope?: string,
 ): Promise<void> {
   for (const size of [
-    { width: 1280, height: 800 },
     { width: 800, height: 600 },
+    { width: 1280, height: 800 },
   ]) {
     await page.setViewportSize(size)
     for (const theme of ['light', 'dark'] as const) {
@@ -79,17 +76,16 @@ async function captureAll(
       // The app scrolls inside its frame: bring the changed part into the picture.
       await page.getByTestId(show).scrollIntoViewIfNeeded()
       const file = testInfo.outputPath(`${name}-${size.width}x${size.height}-${theme}.png`)
-      await page.screenshot({ path: file, fullPage: true })
+      await page.screenshot({ path: file })
       await testInfo.attach(`${name}-${size.width}-${theme}`, { path: file, contentType: 'image/png' })
-      let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      axe = scope ? axe.include(scope) : axe.exclude('[data-testid="device-actions-list"]')
-      const results = await axe.analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        `axe on ${name} ${size.width} ${theme}`,
-      ).toEqual([])
+      const violations = await axeOnce(page).violations(
+        scope ? { include: scope } : { exclude: '[data-testid="device-actions-list"]' },
+      )
+      expect(violations, `axe on ${name} ${size.width} ${theme}`).toEqual([])
     }
   }
+  const { scanned, reused } = axeOnce(page).counts
+  testInfo.annotations.push({ type: 'axe', description: `after ${name}: ${scanned} scans, ${reused} reused` })
   await page.setViewportSize({ width: 1280, height: 800 })
   await setTheme(page, 'light')
 }

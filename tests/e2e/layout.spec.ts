@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { newAxe } from './axe'
 import { expect, test, signInAndSync } from './fixtures'
 import {
   SIZES,
@@ -10,6 +10,7 @@ import {
   wholeRowsShown,
   type Size,
 } from './layout-checks'
+import { setTheme } from './set-theme'
 
 /**
  * Small windows (DESIGN §1, agents keep the app beside their ticketing tool): every screen at 800×600,
@@ -23,18 +24,8 @@ test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: '60', PASSCODE_DESK_DEMO_TIME_S
 const WP_DEVICE = 'zbelanger_AndroidForWork_3/4/2025_9:12 AM'
 const THEMES = ['light', 'dark'] as const
 
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme })
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-  // Naive UI fades colours over 0.3 s; a shot or a contrast check mid-fade shows what nobody sees.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' })
-  await page.waitForTimeout(60)
-}
-
 async function axeClean(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
+  const results = await newAxe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)

@@ -1,6 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
+import { axeOnce } from './axe-once'
 import { expect } from './fixtures'
+import { nextFrames, setTheme } from './set-theme'
 
 /** Helpers for the agent-trust journeys (signed out, read-only role, unreachable Intune). */
 
@@ -41,31 +42,28 @@ const SIZES = [
 
 /**
  * The screen at 800×600 and 1280×800, light and dark, saved for review and checked with axe
- * (WCAG 2.1 A/AA). The viewport and colour scheme are put back afterwards.
+ * (WCAG 2.1 A/AA; axe-once.ts: a DOM already scanned in that theme at 800×600 is not scanned again at
+ * 1280×800). The viewport and colour scheme are put back afterwards.
  */
 export async function shootScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const original = page.viewportSize()
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
+    await setTheme(page, scheme)
     for (const size of SIZES) {
       await page.setViewportSize(size)
-      await page.waitForTimeout(150) // layout and Naive's transitions settle
+      await nextFrames(page) // the new layout is painted (transitions are off: set-theme.ts)
       const file = testInfo.outputPath(`${name}-${size.width}x${size.height}-${scheme}.png`)
       await page.screenshot({ path: file })
       await testInfo.attach(`${name}-${size.width}x${size.height}-${scheme}`, {
         path: file,
         contentType: 'image/png',
       })
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        `axe on ${name} ${size.width}x${size.height} ${scheme}`,
-      ).toEqual([])
+      const violations = await axeOnce(page).violations()
+      expect(violations, `axe on ${name} ${size.width}x${size.height} ${scheme}`).toEqual([])
     }
   }
+  const { scanned, reused } = axeOnce(page).counts
+  testInfo.annotations.push({ type: 'axe', description: `after ${name}: ${scanned} scans, ${reused} reused` })
   await page.emulateMedia({ colorScheme: 'light' })
   if (original) await page.setViewportSize(original)
 }
