@@ -12,20 +12,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { test, expect } from '../e2e/fixtures'
+import { KEYSTROKE_WORDS } from './pw-keystroke-words'
 import { openSyncedDevices } from './pw-synced-devices'
 
 const DEVICES = process.env.PD_BENCH_DEVICES ?? '200000'
 const DATA = process.env.PD_BENCH_PW_DATA ?? `/tmp/pd-bench-keystroke-${DEVICES}`
-const WORDS = [
-  'helene durand',
-  'martin',
-  'sophie lef',
-  'nicolas',
-  'camille ber',
-  'thomas',
-  'julie mor',
-  'pierre',
-]
+const WORDS = KEYSTROKE_WORDS
 mkdirSync(DATA, { recursive: true })
 
 test.use({ appEnv: { PASSCODE_DESK_DEMO_DEVICES: DEVICES, PASSCODE_DESK_DATA_DIR: DATA } })

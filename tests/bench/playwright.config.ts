@@ -12,4 +12,7 @@ export default defineConfig({
   // later test (keystroke.pw.ts's cold start) reads the cache its first test synced.
   workers: 1,
   fullyParallel: false,
+  // Playwright's trace snapshots the whole DOM in the page around each action: work on the main
+  // thread the app does not do (about a third of what keystroke-main-thread.pw.ts counted).
+  use: { ...base.use, trace: 'off' },
 })

@@ -5,9 +5,19 @@ import type { Person } from '@shared/api/schemas/person'
 import { useDeviceSearchStore } from './deviceSearch'
 
 /**
+ * How long a new result set stays on screen before the card is looked up for it. While the agent
+ * types, each key's search answer would otherwise be followed by a lookup for text about to change:
+ * core answers one call at a time, so that lookup delayed the next key's search, and its answer
+ * made the page work between two keys (DESIGN §5, keystroke to answer). A pause this long (brisk
+ * typing is a key every ~200 ms) is the agent reading the results: the card follows then.
+ */
+export const PERSON_LOOKUP_DELAY_MS = 150
+
+/**
  * The person a device search names (DESIGN intro: the agent finds the *caller's* device): asked of
- * core each time a new result set arrives, so the card and the results always describe the same
- * text. An answer for text the agent has since changed is dropped (sequence per lookup).
+ * core once a new result set has stayed on screen PERSON_LOOKUP_DELAY_MS, so the card and the
+ * results always describe the same text (the view shows the card only for the text in the box). An
+ * answer for text the agent has since changed is dropped (sequence per lookup).
  */
 export const usePersonCardStore = defineStore('personCard', () => {
   const search = useDeviceSearchStore()
@@ -31,12 +41,18 @@ export const usePersonCardStore = defineStore('personCard', () => {
     query.value = text
   }
 
+  let timer: ReturnType<typeof setTimeout> | null = null
+  function lookupSoon(): void {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = null
+      // Newer text is on its way: its own result set will ask.
+      if (!search.searching) void lookup(search.query)
+    }, PERSON_LOOKUP_DELAY_MS)
+  }
+
   // A new result set (new text, filters, or a sync's new snapshot): the card follows it.
-  watch(
-    () => search.resultsId,
-    () => void lookup(search.query),
-    { immediate: search.total !== null },
-  )
+  watch(() => search.resultsId, lookupSoon, { immediate: search.total !== null })
 
   return { people, query: readonly(query), lookup }
 })

@@ -29,6 +29,31 @@ export function pagesToEvict(cached: Iterable<number>, centerPage: number, max =
     .slice(0, pages.length - max)
 }
 
+/** Two rows say the same thing (every field of a row is a primitive: schemas/devices deviceRow). */
+export function sameRow(a: DeviceRow, b: DeviceRow): boolean {
+  if (a === b) return true
+  const keys = Object.keys(a) as (keyof DeviceRow)[]
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => a[key] === b[key])
+}
+
+/**
+ * The next answer's rows, where each row that says the same as one already shown is that very
+ * object: the list then sees an unchanged row and does not render it again (typing one more letter
+ * mostly keeps the top of the list).
+ */
+export function reuseUnchanged(
+  previous: readonly DeviceRow[],
+  next: readonly DeviceRow[],
+): readonly DeviceRow[] {
+  if (previous.length === 0) return next
+  const byId = new Map(previous.map((row) => [row.id, row]))
+  return next.map((row) => {
+    const old = byId.get(row.id)
+    return old && sameRow(old, row) ? old : row
+  })
+}
+
 export type ResultPages = ReturnType<typeof createResultPages>
 
 /**
@@ -48,8 +73,9 @@ export function createResultPages() {
     },
     /** A new result set replaces the old one, starting with its first page. */
     replace(first: readonly DeviceRow[]): void {
+      const shown = pages.get(0) ?? []
       pages.clear()
-      pages.set(0, first)
+      pages.set(0, reuseUnchanged(shown, first))
       centerPage = 0
     },
     /**

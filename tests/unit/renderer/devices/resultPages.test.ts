@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createResultPages, MAX_CACHED_PAGES, PAGE_SIZE } from '@renderer/stores/resultPages'
+import {
+  createResultPages,
+  MAX_CACHED_PAGES,
+  PAGE_SIZE,
+  reuseUnchanged,
+  sameRow,
+} from '@renderer/stores/resultPages'
 import { row, rows } from './rows'
 
 describe('createResultPages', () => {
@@ -46,5 +52,31 @@ describe('createResultPages', () => {
     pages.replaceRow(row('a', 'New'))
     expect(pages.rowAt(0)?.deviceName).toBe('New')
     expect(pages.rowAt(1)?.deviceName).toBe('b')
+  })
+})
+
+describe('reuseUnchanged', () => {
+  it('keeps the shown object for a row that says the same, takes the new one otherwise', () => {
+    const shown = rows('r', 0, 3)
+    const renamed = { ...row('r-2'), deviceName: 'renamed' }
+    const next = reuseUnchanged(shown, [{ ...row('r-1') }, row('new'), renamed, { ...row('r-0') }])
+    expect(next[0]).toBe(shown[1])
+    expect(next[1]?.id).toBe('new')
+    expect(next[2]).toBe(renamed)
+    expect(next[3]).toBe(shown[0])
+  })
+
+  it('a row marked out of scope differs from the same row unmarked', () => {
+    const plain = row('a')
+    expect(sameRow(plain, { ...plain })).toBe(true)
+    expect(sameRow(plain, { ...plain, outOfScope: true })).toBe(false)
+  })
+
+  it('a new result set reuses the rows of the first page shown', () => {
+    const pages = createResultPages()
+    pages.replace(rows('r', 0, PAGE_SIZE))
+    const before = pages.rowAt(5)
+    pages.replace(rows('r', 5, PAGE_SIZE))
+    expect(pages.rowAt(0)).toBe(before)
   })
 })
