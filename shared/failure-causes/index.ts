@@ -109,15 +109,13 @@ function auditCauses(facts: FailureFacts): FailureCause[] {
     return [{ kind: 'auditNotRead', severity: 'info', ask: null, code: audit.code }]
   const since = audit.since
   return [
-    ...audit.deviceFailures
-      .slice(0, MAX_AUDIT_RESULTS)
-      .map((f): FailureCause => ({
-        kind: 'auditFailedOnDevice',
-        severity: 'warning',
-        ask: null,
-        since,
-        ...f,
-      })),
+    ...audit.deviceFailures.slice(0, MAX_AUDIT_RESULTS).map((f): FailureCause => ({
+      kind: 'auditFailedOnDevice',
+      severity: 'warning',
+      ask: null,
+      since,
+      ...f,
+    })),
     ...audit.tenantFailures
       .slice(0, MAX_AUDIT_RESULTS)
       .map((f): FailureCause => ({ kind: 'auditFailedInTenant', severity: 'info', ask: null, since, ...f })),
