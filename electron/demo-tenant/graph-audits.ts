@@ -1,9 +1,10 @@
 /**
  * Audit trails: beta `remoteActionAudits`, `auditEvents` and its helper functions
  * (getAuditCategories, getAuditActivityTypes; auditEvent resource page, domain §3.1). Newest first
- * unless `$orderby` says asc; offset paging.
+ * unless `$orderby` says asc; offset paging. auditEvents also hold earlier failed passcode requests
+ * on a few scenario devices (earlier-audits.ts).
  */
-import { requirePermission, requireScope } from './graph-auth'
+import { denyPermission, requirePermission, requireScope } from './graph-auth'
 import { odataContext, ok, type GraphCall, type GraphReply } from './graph-context'
 import { AUDIT_EVENT_FILTER, evaluate, REMOTE_ACTION_AUDIT_FILTER, type FilterSpec } from './filter'
 import {
@@ -15,6 +16,7 @@ import {
   parseTop,
   wantsCount,
 } from './graph-query'
+import { earlierAuditEvents } from './earlier-audits'
 import { json } from './http'
 import { DEMO_DOMAIN } from './people'
 import { SCOPES } from './permissions'
@@ -51,7 +53,10 @@ export function remoteActionAudits(call: GraphCall): GraphReply {
 
 export function auditEvents(call: GraphCall): GraphReply {
   requireAudit(call)
-  const items = call.cfg.store.audits.map((a) => a.json)
+  const items = [
+    ...earlierAuditEvents(call.cfg.store, `priya.shah@${DEMO_DOMAIN}`),
+    ...call.cfg.store.audits.map((a) => a.json),
+  ]
   return listRecords(call, 'deviceManagement/auditEvents', items, AUDIT_EVENT_FILTER, 'activityDateTime')
 }
 
@@ -68,6 +73,9 @@ export function auditFunction(call: GraphCall, fn: string, category: string | un
 
 function requireAudit(call: GraphCall): void {
   requireScope(call.scopes, SCOPES.audit, call.req)
+  // A custom role without Audit data Read (intune-policies.ts auditRead).
+  if (call.cfg.policies.policyOf(call.agent).auditRead === false)
+    denyPermission(call.agent, 'Microsoft.Intune_Audit_Read', call.req)
   requirePermission(call.agent, 'Microsoft.Intune_Audit_Read', call.req)
 }
 

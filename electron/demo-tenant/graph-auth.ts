@@ -78,6 +78,11 @@ export function requireScope(
 
 export function requirePermission(agent: DemoAgent, permission: string, req: GraphRequest): void {
   if (hasPermission(agent.role, permission)) return
+  denyPermission(agent, permission, req)
+}
+
+/** Intune's 403 for a permission the agent's role assignments lack. */
+export function denyPermission(agent: DemoAgent, permission: string, req: GraphRequest): never {
   fail(
     403,
     'Forbidden',

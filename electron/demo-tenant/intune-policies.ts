@@ -16,6 +16,8 @@ export interface AgentPolicy {
   readonly scopeTagIds?: readonly string[]
   /** Every action this agent sends needs a second admin's approval. */
   readonly requiresApproval?: boolean
+  /** false: the agent's role lacks Audit data Read (auditEvents answer 403, as for a custom role). */
+  readonly auditRead?: boolean
 }
 
 const ZERO = '00000000-0000-0000-0000-000000000000'

@@ -194,7 +194,12 @@ export interface DemoTenant {
    */
   setAgentPolicy(
     upn: string,
-    policy: { readonly scopeTagIds?: readonly string[]; readonly requiresApproval?: boolean },
+    policy: {
+      readonly scopeTagIds?: readonly string[]
+      readonly requiresApproval?: boolean
+      /** false: 403 on auditEvents (the role lacks Audit data Read). */
+      readonly auditRead?: boolean
+    },
   ): void
   requestLog(): readonly RequestLogEntry[]
   clearRequestLog(): void

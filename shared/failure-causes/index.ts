@@ -1,5 +1,6 @@
-import type { FailureFacts, FailureReason } from '../api/schemas/failure-facts'
+import type { AuditFailure, FailureFacts, FailureReason } from '../api/schemas/failure-facts'
 import type { PasscodeAction } from '../eligibility/codes'
+import type { ErrorCode } from '../errors'
 import { STALE_SYNC_DAYS } from '../eligibility/overrides'
 
 /**
@@ -37,6 +38,12 @@ export type FailureCause = { readonly severity: Severity; readonly ask: Ask | nu
       readonly lastAt: string
     }
   | { readonly kind: 'approvalRequired'; readonly count: number; readonly lastAt: string }
+  /** Intune's audit log: passcode requests on this device, or on others allowing the same action,
+   * recorded with a result other than Success since `since` (its text is Intune's own). */
+  | ({ readonly kind: 'auditFailedOnDevice'; readonly since: string } & AuditFailure)
+  | ({ readonly kind: 'auditFailedInTenant'; readonly since: string } & AuditFailure)
+  /** The audit log was not read (refused, unreachable, late, signed out): the rest is local only. */
+  | { readonly kind: 'auditNotRead'; readonly code: ErrorCode }
 )
 
 const HOUR = 3_600_000
@@ -93,6 +100,28 @@ function policyCause(facts: FailureFacts): FailureCause | null {
   }
 }
 
+/** Audit results listed per place at most (the rest are in History's team view). */
+export const MAX_AUDIT_RESULTS = 2
+
+function auditCauses(facts: FailureFacts): FailureCause[] {
+  const audit = facts.audit
+  if (audit.status === 'notRead')
+    return [{ kind: 'auditNotRead', severity: 'info', ask: null, code: audit.code }]
+  const since = audit.since
+  return [
+    ...audit.deviceFailures.slice(0, MAX_AUDIT_RESULTS).map((f): FailureCause => ({
+      kind: 'auditFailedOnDevice',
+      severity: 'warning',
+      ask: null,
+      since,
+      ...f,
+    })),
+    ...audit.tenantFailures
+      .slice(0, MAX_AUDIT_RESULTS)
+      .map((f): FailureCause => ({ kind: 'auditFailedInTenant', severity: 'info', ask: null, since, ...f })),
+  ]
+}
+
 /** The causes, most serious first (then in the order the facts were read). */
 export function failureCauses(facts: FailureFacts): FailureCause[] {
   const causes: FailureCause[] = []
@@ -117,6 +146,7 @@ export function failureCauses(facts: FailureFacts): FailureCause[] {
   for (const failure of elsewhere.slice(0, MAX_TENANT_REASONS)) {
     causes.push({ kind: 'failedInTenant', severity: 'info', ask: null, ...failure })
   }
+  causes.push(...auditCauses(facts))
   if (facts.approvalRequired)
     causes.push({
       kind: 'approvalRequired',

@@ -21,6 +21,8 @@ const LOCALES = [
     checkIn: /^Dernier archivage\u00a0: /,
     causesTitle: 'Avant l’envoi',
     stale: /Dernier archivage il y a \d+ mois\u00a0: l’appareil est peut-être éteint/,
+    audit:
+      /Les journaux d’audit d’Intune contiennent \d+\u00a0demandes? de code secret qui (n’a|n’ont) pas abouti depuis le .+ sur d’autres appareils permettant cette action \(la dernière le .+, résultat «\u00a0Failure\u00a0»\)\.$/,
     shots: true,
   },
   {
@@ -31,6 +33,8 @@ const LOCALES = [
     checkIn: /^Last check-in: /,
     causesTitle: 'Before you send it',
     stale: /Last check-in \d+ months ago: the device may be off/,
+    audit:
+      /Intune's audit logs hold \d+ passcode requests? that did not succeed since .+ on other devices allowing this action \(last on .+, result “Failure”\)\.$/,
     shots: false,
   },
 ] as const
@@ -116,6 +120,12 @@ for (const locale of LOCALES) {
       await expect(causes.locator('[data-kind="staleCheckIn"]')).toContainText(locale.stale)
       await expect(causes.locator('[data-kind="policyNotKnown"]')).toHaveCount(1)
       await expect(causes.locator('[data-kind="failedOnDevice"]')).toHaveCount(0)
+      // Intune's audit log (the demo tenant keeps earlier failed requests on a removal and a reset
+      // device): the tenant's failures of this device's action, quoted with Intune's result.
+      const audit = causes.locator('[data-kind="auditFailedInTenant"]')
+      await expect(audit).toHaveCount(1)
+      await expect(audit.locator('span').first()).toHaveText(locale.audit)
+      await expect(causes.locator('[data-kind="auditNotRead"]')).toHaveCount(0)
       await expect(causes.getByTestId('failure-asks').locator('li').first()).toHaveAttribute(
         'data-ask',
         'lastUsed',
@@ -148,6 +158,7 @@ for (const locale of LOCALES) {
       const stepCauses = walkthrough.getByTestId('failure-causes')
       await expect(stepCauses.getByRole('heading', { name: locale.causesTitle, level: 3 })).toBeVisible()
       await expect(stepCauses.locator('[data-kind="staleCheckIn"]')).toContainText(locale.stale)
+      await expect(stepCauses.locator('[data-kind="auditFailedInTenant"] > span')).toHaveText(locale.audit)
       await expect
         .poll(() =>
           stepCauses

@@ -213,3 +213,69 @@ test('Readiness action bars open History on their actions, in French then Englis
   await expect(page.getByTestId('history-count')).toHaveText('2 actions')
   await expect(page.getByTestId('history-row')).toHaveCount(2)
 })
+
+test('Readiness platform rows open exactly their kind and platform; the over-time table fits 800 px', async ({
+  page,
+  appUrl,
+}, testInfo) => {
+  test.setTimeout(150_000)
+  await signInAndSync(page, appUrl)
+  // One real action, so that the over-time chart has a data table.
+  expect(
+    await runWalkthrough(page, 'Hélène Durand', 'iPhone de Hélène', 'INC-3003', /iPhone 15(?! Pro)/),
+  ).toBe('done')
+  await page.getByTestId('nav-readiness').click()
+  const view = page.getByTestId('view-readiness')
+  const kinds = view.getByTestId('readiness-chart-kinds')
+  await kinds.getByTestId('readiness-table-toggle').click()
+  const rows = kinds.getByTestId('readiness-table').locator('tbody tr')
+  // The iOS/iPadOS device enrollment kind holds iPhones (iOS) and iPads (iPadOS) in the demo tenant:
+  // a row for one of them must not open the other.
+  const withPlatform = rows
+    .filter({ hasText: /\biOS\b/ })
+    .filter({ hasText: 'Inscription' })
+    .first()
+  await expect(withPlatform).toBeVisible()
+  const platform = (await withPlatform.locator('td').first().innerText()).trim()
+  const count = Number((await withPlatform.locator('td.number').innerText()).replace(/\D/g, ''))
+  expect(count).toBeGreaterThan(0)
+  // Keyboard: the row's button.
+  await withPlatform.getByRole('button').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('view-devices')).toBeVisible()
+  await expect(page.getByTestId('result-count')).toHaveText(`${count} appareil${count > 1 ? 's' : ''}`)
+  await expect(page.getByTestId('filter-platforms')).toHaveText(new RegExp(`Plateforme\\u00a0: ${platform}`))
+  await page.screenshot({ path: testInfo.outputPath('devices-platform-fr-1280.png') })
+  // The chip says what it removes, and removes only the platform.
+  await expect(page.getByTestId('filter-platforms')).toHaveAccessibleName(
+    `Retirer le filtre de plateforme\u00a0: ${platform}`,
+  )
+  await page.getByTestId('filter-platforms').click()
+  await expect(page.getByTestId('filter-platforms')).toHaveCount(0)
+  await expect(page.getByTestId('filter-enrollmentKinds')).not.toHaveText('Inscription')
+
+  // 800 px wide, light and dark, French and English: the over-time table's button is in view.
+  for (const [lang, theme] of [
+    ['fr', 'light'],
+    ['en', 'dark'],
+  ] as const) {
+    if (lang === 'en') {
+      await openView(page, 'settings')
+      await page.getByTestId('locale-en').click()
+      await page.getByTestId('theme-dark').click()
+    }
+    await page.getByTestId('nav-readiness').click()
+    await page.setViewportSize({ width: 800, height: 600 })
+    const overTime = view.getByTestId('readiness-chart-overTime')
+    const toggle = overTime.getByTestId('readiness-table-toggle')
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+    const wrap = overTime.locator('.table-wrap')
+    await wrap.scrollIntoViewIfNeeded()
+    const overflow = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)
+    expect(overflow, `over-time table at 800 px (${lang})`).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: testInfo.outputPath(`readiness-overtime-${lang}-${theme}-800.png`) })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.screenshot({ path: testInfo.outputPath(`readiness-overtime-${lang}-${theme}-1280.png`) })
+  }
+  await axeClean(page)
+})

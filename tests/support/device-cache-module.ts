@@ -38,7 +38,13 @@ export interface DeviceCacheModule {
   readonly devices: DeviceService
   readonly sync: SyncEngine
   readonly handlers: Handlers<
-    'devices:search' | 'devices:get' | 'devices:refresh' | 'sync:start' | 'sync:cancel' | 'sync:status'
+    | 'devices:search'
+    | 'devices:get'
+    | 'devices:refresh'
+    | 'devices:failureFacts'
+    | 'sync:start'
+    | 'sync:cancel'
+    | 'sync:status'
   >
   dispose(): void
 }

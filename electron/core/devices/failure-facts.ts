@@ -74,11 +74,14 @@ export interface FailureFactsOptions {
   readonly trace?: { sql: string; params: unknown[] }[]
 }
 
+/** The facts from this database alone; the audit log's are added by the handler (audit-failures.ts). */
+export type LocalFailureFacts = Omit<FailureFacts, 'audit'>
+
 export function readFailureFacts(
   db: Database.Database,
   id: string,
   options: FailureFactsOptions = {},
-): FailureFacts {
+): LocalFailureFacts {
   const now = options.now ?? Date.now
   const run = <T>(sql: string, params: unknown[]): T[] => {
     options.trace?.push({ sql, params })

@@ -3,6 +3,7 @@ import type { Connectivity } from '../connectivity/model'
 import type { GraphClient } from '../graph/client'
 import type { CoreModule } from '../module'
 import type { DeviceCache } from '../store/cache'
+import { createAuditReader } from './audit-read'
 import { createCallerHandlers } from './caller-handlers'
 import { createDeviceHandlers } from './handlers'
 import { createDeviceService, type DeviceService } from './service'
@@ -48,8 +49,17 @@ export function createDevicesModule(options: DevicesModuleOptions): DevicesModul
     service,
     handlers: {
       ...createDeviceHandlers(service),
-      // Start from the caller, "before the click" (DESIGN intro): local reads, no Graph call.
-      ...createCallerHandlers(options.cache, { now: options.now, locale: options.locale }),
+      // Start from the caller, "before the click" (DESIGN intro): local reads, plus Intune's audit log
+      // within a budget for the failure facts.
+      ...createCallerHandlers(options.cache, {
+        now: options.now,
+        locale: options.locale,
+        audit: createAuditReader({
+          graph: options.graph,
+          online: () => options.connectivity.online(),
+          now: options.now,
+        }),
+      }),
     },
     dispose() {},
   }

@@ -83,6 +83,8 @@ export function filterSql(filters: SearchInput['filters'], now: number, use: Fil
   inList('enrollment_kind', filters.enrollmentKinds, true)
   inList('ownership', filters.ownership)
   inList('compliance_state', filters.compliance)
+  // The operating system leads its own index (migration 0140) and follows the kind in `platform`.
+  inList('operating_system', filters.platforms)
   if (filters.lastCheckInOlderThanDays !== undefined) {
     // Never checked in counts as "older than any N days": those are the devices an agent worries
     // about. Unprefixed, this expression is a range of the verdict_age index (device-tables.ts).

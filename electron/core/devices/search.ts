@@ -94,7 +94,9 @@ export function createDeviceSearch(db: Database.Database, options: DeviceSearchO
       const plan = { input, tokens: text.tokens, relevance, order: orderSql(input), empty }
 
       const facets = facetMatch(input.filters)
-      const words = hasQuery && !text.tokens.some(isFragment)
+      // The operating system has no filter word (Graph's free text): its searches take the SQL
+      // plans below, which check every filter (filterSql).
+      const words = hasQuery && !text.tokens.some(isFragment) && !input.filters.platforms?.length
       const days = input.filters.lastCheckInOlderThanDays
       if (words && facets && days === undefined) return plans.facetText(plan, facets)
       if (words && days !== undefined) {

@@ -1,6 +1,7 @@
 import type { ActionRecord } from '@shared/api/schemas/actions'
 import type { TeamEntry } from '@shared/api/schemas/history'
 import type { PasscodeAction } from '@shared/eligibility/codes'
+import { auditActivity, isPasscodeActivity } from '../graph/audit-events'
 
 /** The cached device's passcode action (iOS/iPadOS: remove; Android: reset), null when unknown. */
 export type DeviceAction = (deviceId: string) => PasscodeAction | null
@@ -85,8 +86,8 @@ export function auditEventEntries(
   for (const item of eventsIn) {
     if (!item || typeof item !== 'object') continue
     const e = item as Record<string, unknown>
-    const activity = str(e.activityType) ?? str(e.activity) ?? str(e.displayName) ?? ''
-    if (!squash(activity).includes('resetpasscode')) continue
+    if (!isPasscodeActivity(e)) continue
+    const activity = auditActivity(e)
     const at = str(e.activityDateTime)
     if (!within(at, from, to)) continue
     const actor = (e.actor && typeof e.actor === 'object' ? e.actor : {}) as Record<string, unknown>

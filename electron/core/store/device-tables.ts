@@ -142,7 +142,9 @@ function checkTag(tag: string): void {
  * writes its matches in ascending keys (measured 8.6 vs 13 ms for "ma" + personal at 200k).
  * `platform` serves the Readiness figures (core/readiness/queries.ts): devices by enrollment kind and
  * operating system, and stale eligible devices by kind, are covering scans of it in group order (no
- * table read, no sort) — migration 0100 adds it to databases created before.
+ * table read, no sort) — migration 0100 adds it to databases created before. `os` serves the device
+ * search's platform filter without a kind (the Readiness platform bars): a range per operating
+ * system — migration 0140 adds it to databases created before.
  */
 export function deviceIndexStatements(suffix: '' | '_next', tag: string): string[] {
   checkTag(tag)
@@ -157,6 +159,7 @@ export function deviceIndexStatements(suffix: '' | '_next', tag: string): string
     `CREATE INDEX devices_${tag}_ownership ON ${d}(ownership)`,
     `CREATE INDEX devices_${tag}_filters ON ${d}(ownership, compliance_state, verdict, enrollment_kind, last_sync_ms)`,
     `CREATE INDEX devices_${tag}_platform ON ${d}(enrollment_kind, operating_system, verdict, last_sync_ms)`,
+    `CREATE INDEX devices_${tag}_os ON ${d}(operating_system, verdict, last_sync_ms)`,
   ]
 }
 

@@ -40,6 +40,7 @@ export function activeFilterCount(filters: DeviceFilters): number {
     (filters.verdicts?.length ?? 0) +
     (filters.ownership?.length ?? 0) +
     (filters.compliance?.length ?? 0) +
+    (filters.platforms?.length ?? 0) +
     (filters.lastCheckInOlderThanDays !== undefined ? 1 : 0)
   )
 }

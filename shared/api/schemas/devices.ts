@@ -51,6 +51,11 @@ export const deviceFilters = z.strictObject({
   verdicts: z.array(verdict).max(VERDICTS.length).optional(),
   ownership: z.array(ownership).max(OWNERSHIPS.length).optional(),
   compliance: z.array(complianceState).max(COMPLIANCE_STATES.length).optional(),
+  /**
+   * Graph's operatingSystem exactly as cached ("iOS", "Android", "Windows"…): the Readiness view's
+   * platform bars. Free text from Graph, so values are bound parameters, never FTS words.
+   */
+  platforms: z.array(z.string().min(1).max(64)).max(20).optional(),
   /** Last check-in (lastSyncDateTime) strictly older than N days; devices that never checked in match too. */
   lastCheckInOlderThanDays: z.number().int().min(0).max(36_500).optional(),
 })

@@ -150,7 +150,17 @@ describe('actions against the demo tenant', () => {
     expect(res.status).toBe(204)
     const team = await h.call('history:team', {})
     expect(team.unavailable).toEqual([])
-    const theirs = team.entries.filter((e) => e.source !== 'local')
+    // The demo tenant's earlier failed requests on two scenario devices are in the audit log too
+    // (electron/demo-tenant/earlier-audits.ts): Intune's record of a colleague's, never ours.
+    const earlier = new Set([
+      h.demo.scenarioDevice('iosBadUnlockToken'),
+      h.demo.scenarioDevice('workProfileTokenNotActivated'),
+    ])
+    const seeded = team.entries.filter((e) => e.source === 'auditEvent' && e.state === 'Failure')
+    expect(seeded.map((e) => e.deviceId).every((id) => id !== null && earlier.has(id))).toBe(true)
+    expect(seeded).toHaveLength(3)
+    expect(seeded.every((e) => !e.mine)).toBe(true)
+    const theirs = team.entries.filter((e) => e.source !== 'local' && !seeded.includes(e))
     expect(theirs.length).toBeGreaterThanOrEqual(1)
     expect(theirs.every((e) => e.agentUpn === colleague.upn && !e.mine)).toBe(true)
     expect(theirs.map((e) => e.source)).toContain('remoteActionAudit')

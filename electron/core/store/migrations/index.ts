@@ -7,6 +7,7 @@ import { migration0090 } from './0090-failure-lookups'
 import { migration0100 } from './0100-readiness-index'
 import { migration0110 } from './0110-check-in-weeks'
 import { migration0120 } from './0120-check-in-counts'
+import { migration0140 } from './0140-platform-filter'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0110,
   migration0120,
+  migration0140,
 ]

@@ -85,9 +85,9 @@ export function verdictChart(s: ReadinessSummary, t: Translate): ChartSpec {
 }
 
 /**
- * Enrollment kind down the side, one stacked segment per operating system. The device search filters
- * by enrollment kind (it has no operating-system filter), so a segment opens its whole kind; the
- * table says so in its column, and kinds almost always map to one platform family anyway.
+ * Enrollment kind down the side, one stacked segment per operating system. A segment opens the
+ * device search on exactly its kind and operating system (a device Graph gave no operating system
+ * has no platform value to filter on: its segment opens the kind).
  */
 export function kindsChart(s: ReadinessSummary, t: Translate): ChartSpec {
   const totals = new Map<EnrollmentKind, number>()
@@ -99,7 +99,8 @@ export function kindsChart(s: ReadinessSummary, t: Translate): ChartSpec {
   const kinds = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b))
   const platforms = [...byPlatform.keys()].sort((a, b) => byPlatform.get(b)! - byPlatform.get(a)!)
   const cell = new Map(s.devices.byKindPlatform.map((r) => [`${r.enrollmentKind}|${r.platform}`, r.count]))
-  const filters = kinds.map((k): DeviceFilters => ({ enrollmentKinds: [k] }))
+  const exactly = (kind: EnrollmentKind, platform: string | null): DeviceFilters =>
+    platform === null ? { enrollmentKinds: [kind] } : { enrollmentKinds: [kind], platforms: [platform] }
   return {
     id: 'kinds',
     categories: kinds.map((k) => kindLabel(t, k)),
@@ -118,10 +119,14 @@ export function kindsChart(s: ReadinessSummary, t: Translate): ChartSpec {
       ],
       rows: s.devices.byKindPlatform.map((r) => ({
         cells: [kindLabel(t, r.enrollmentKind), platformLabel(t, r.platform), r.count],
-        filters: { enrollmentKinds: [r.enrollmentKind] },
+        filters: exactly(r.enrollmentKind, r.platform),
       })),
     },
-    filtersAt: (_series, i) => filters[i] ?? null,
+    filtersAt: (series, i) => {
+      const kind = kinds[i]
+      if (kind === undefined || series < 0 || series >= platforms.length) return null
+      return (cell.get(`${kind}|${platforms[series]}`) ?? 0) > 0 ? exactly(kind, platforms[series]!) : null
+    },
     historyAt: () => null,
     empty: kinds.length === 0,
   }

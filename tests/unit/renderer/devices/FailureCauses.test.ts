@@ -28,6 +28,13 @@ function facts(partial: Partial<FailureFacts> = {}): FailureFacts {
       { reason: { kind: 'state', state: 'stillPending' }, count: 4, lastAt: '2026-11-21T10:00:00Z' },
     ],
     approvalRequired: null,
+    audit: {
+      status: 'read',
+      since: '2026-10-27T12:00:00.000Z',
+      readAt: '2026-11-26T12:00:00.000Z',
+      deviceFailures: [],
+      tenantFailures: [],
+    },
     ...partial,
   }
 }
@@ -89,5 +96,40 @@ describe('FailureCauses', () => {
     const maa = wrapper.get('[data-kind="approvalRequired"]').text()
     expect(maa).toContain('L’approbation multi-administrateur a retenu 3\u00a0actions dans ce locataire')
     expect(maa).toContain('25 nov. 2026')
+  })
+
+  it("quotes Intune's audit result with its window and count (fr), and says when the audit was refused (en)", async () => {
+    const fr = await render(
+      'fr',
+      facts({
+        deviceFailures: [],
+        tenantFailures: [],
+        audit: {
+          status: 'read',
+          since: '2026-10-27T12:00:00.000Z',
+          readAt: '2026-11-26T12:00:00.000Z',
+          deviceFailures: [{ result: 'Failure', count: 2, lastAt: '2026-11-24T09:00:00Z' }],
+          tenantFailures: [{ result: 'Failure', count: 1, lastAt: '2026-11-22T09:00:00Z' }],
+        },
+      }),
+    )
+    const mine = fr.get('[data-kind="auditFailedOnDevice"]').text()
+    expect(mine).toContain(
+      'Les journaux d’audit d’Intune contiennent 2\u00a0demandes de code secret sur cet appareil',
+    )
+    expect(mine).toContain('depuis le 27 oct. 2026')
+    expect(mine).toContain('résultat «\u00a0Failure\u00a0»')
+    expect(fr.get('[data-kind="auditFailedInTenant"]').text()).toContain(
+      '1\u00a0demande de code secret qui n’a pas abouti',
+    )
+
+    fake.reset()
+    const en = await render('en', facts({ audit: { status: 'notRead', code: 'GRAPH_FORBIDDEN' } }))
+    expect(en.get('[data-kind="auditNotRead"]').text()).toContain(
+      "Intune's audit logs were not read: your Intune role or this app's permissions do not allow it",
+    )
+    expect(en.get('[data-kind="auditNotRead"]').text()).toContain(
+      "from the cache and this app's history only",
+    )
   })
 })

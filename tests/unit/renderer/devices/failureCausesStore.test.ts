@@ -18,6 +18,13 @@ function facts(deviceId: string, partial: Partial<FailureFacts> = {}): FailureFa
     deviceFailures: [],
     tenantFailures: [],
     approvalRequired: null,
+    audit: {
+      status: 'read',
+      since: '2026-10-27T12:00:00.000Z',
+      readAt: '2026-11-26T12:00:00.000Z',
+      deviceFailures: [],
+      tenantFailures: [],
+    },
     ...partial,
   }
 }

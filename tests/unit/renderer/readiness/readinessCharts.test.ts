@@ -89,7 +89,7 @@ describe('readiness charts', () => {
     expect(c.series[0]!.barColors).toEqual(['eligible', 'ineligible', 'undetermined'])
   })
 
-  it('kinds are stacked by platform, largest kind first; a segment opens its enrollment kind', () => {
+  it('kinds are stacked by platform, largest kind first; a segment opens exactly its kind and platform', () => {
     const c = kindsChart(SUMMARY, t)
     expect(c.categories).toEqual([
       'eligibility.enrollment.iosDeviceEnrollment',
@@ -98,8 +98,18 @@ describe('readiness charts', () => {
     ])
     expect(c.series.map((s) => s.name)).toEqual(['iOS', 'Android', 'iPadOS', 'readiness.platformUnknown'])
     expect(c.series.find((s) => s.name === 'iPadOS')!.data).toEqual([3, 0, 0])
-    expect(c.filtersAt(2, 0)).toEqual({ enrollmentKinds: ['iosDeviceEnrollment'] })
+    expect(c.filtersAt(2, 0)).toEqual({ enrollmentKinds: ['iosDeviceEnrollment'], platforms: ['iPadOS'] })
+    expect(c.filtersAt(0, 0)).toEqual({ enrollmentKinds: ['iosDeviceEnrollment'], platforms: ['iOS'] })
+    // An empty segment opens nothing; a device without an operating system opens its kind.
+    expect(c.filtersAt(2, 1)).toBeNull()
+    expect(c.filtersAt(3, 2)).toEqual({ enrollmentKinds: ['windows'] })
     expect(c.table.rows).toHaveLength(4)
+    expect(c.table.rows.map((r) => r.filters)).toEqual([
+      { enrollmentKinds: ['iosDeviceEnrollment'], platforms: ['iOS'] },
+      { enrollmentKinds: ['androidDedicated'], platforms: ['Android'] },
+      { enrollmentKinds: ['iosDeviceEnrollment'], platforms: ['iPadOS'] },
+      { enrollmentKinds: ['windows'] },
+    ])
   })
 
   it('a stale bar opens eligible devices of that kind without a check-in for the same days', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FailureFacts } from '@shared/api/schemas/failure-facts'
-import { failureCauses, questionsFor, type FailureCause } from '@shared/failure-causes'
+import { failureCauses, MAX_AUDIT_RESULTS, questionsFor, type FailureCause } from '@shared/failure-causes'
 
 const READ_AT = '2026-11-26T12:00:00.000Z'
 const hoursAgo = (h: number) => new Date(Date.parse(READ_AT) - h * 3_600_000).toISOString()
@@ -16,6 +16,13 @@ function facts(partial: Partial<FailureFacts> = {}): FailureFacts {
     deviceFailures: [],
     tenantFailures: [],
     approvalRequired: null,
+    audit: {
+      status: 'read',
+      since: '2026-10-27T12:00:00.000Z',
+      readAt: '2026-11-26T12:00:00.000Z',
+      deviceFailures: [],
+      tenantFailures: [],
+    },
     ...partial,
   }
 }
@@ -158,6 +165,83 @@ describe('failureCauses (before the click)', () => {
     )
     for (const cause of causes)
       expect(Object.keys(cause).filter((k) => /percent|probab|likel|chance/i.test(k))).toEqual([])
+  })
+})
+
+describe('failureCauses: Intune audit log', () => {
+  const SINCE = '2026-10-27T12:00:00.000Z'
+  const audit = (
+    deviceFailures: FailureFacts['audit'] extends infer A
+      ? A extends { deviceFailures: infer D }
+        ? D
+        : never
+      : never,
+    tenantFailures: typeof deviceFailures = [],
+  ): FailureFacts['audit'] => ({
+    status: 'read',
+    since: SINCE,
+    readAt: READ_AT,
+    deviceFailures,
+    tenantFailures,
+  })
+
+  it("warns of this device's failed requests and informs of the tenant's, with Intune's result and the window", () => {
+    const causes = failureCauses(
+      facts({
+        audit: audit(
+          [{ result: 'Failure', count: 2, lastAt: '2026-11-24T09:00:00Z' }],
+          [{ result: 'Failure', count: 5, lastAt: '2026-11-25T09:00:00Z' }],
+        ),
+      }),
+    )
+    expect(causes).toEqual([
+      {
+        kind: 'auditFailedOnDevice',
+        severity: 'warning',
+        ask: null,
+        since: SINCE,
+        result: 'Failure',
+        count: 2,
+        lastAt: '2026-11-24T09:00:00Z',
+      },
+      {
+        kind: 'auditFailedInTenant',
+        severity: 'info',
+        ask: null,
+        since: SINCE,
+        result: 'Failure',
+        count: 5,
+        lastAt: '2026-11-25T09:00:00Z',
+      },
+    ])
+  })
+
+  it('lists at most two results per place, most frequent first as core sent them', () => {
+    const many = ['Failure', 'Error', 'Timeout'].map((result, i) => ({
+      result,
+      count: 3 - i,
+      lastAt: READ_AT,
+    }))
+    const causes = failureCauses(facts({ audit: audit(many, many) }))
+    expect(causes.filter((c) => c.kind === 'auditFailedOnDevice')).toHaveLength(MAX_AUDIT_RESULTS)
+    expect(causes.filter((c) => c.kind === 'auditFailedInTenant')).toHaveLength(MAX_AUDIT_RESULTS)
+  })
+
+  it('says the audit log was not read, whatever the reason, beside the local causes', () => {
+    const causes = failureCauses(
+      facts({
+        lastCheckIn: hoursAgo(30),
+        audit: { status: 'notRead', code: 'GRAPH_FORBIDDEN' },
+        deviceFailures: [{ reason: { kind: 'state', state: 'failed' }, count: 1, lastAt: READ_AT }],
+      }),
+    )
+    expect(kinds(causes)).toEqual(['failedOnDevice', 'checkInOverADay', 'auditNotRead'])
+    expect(causes.at(-1)).toEqual({
+      kind: 'auditNotRead',
+      severity: 'info',
+      ask: null,
+      code: 'GRAPH_FORBIDDEN',
+    })
   })
 })
 

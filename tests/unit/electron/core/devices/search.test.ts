@@ -181,6 +181,51 @@ describe('devices:search', () => {
     expect(withText.rows.every((r) => r.verdict === 'eligible')).toBe(true)
   })
 
+  it('filters by operating system, alone, with a kind and with text, on every plan', () => {
+    const ios = (r: DeviceRecord) => r.operating_system === 'iOS'
+    const cases: [Partial<SearchInput>, (r: DeviceRecord) => boolean][] = [
+      [{ filters: { platforms: ['iOS'] } }, ios],
+      [
+        { filters: { platforms: ['iOS', 'Windows'] } },
+        (r) => ['iOS', 'Windows'].includes(r.operating_system!),
+      ],
+      [
+        { filters: { enrollmentKinds: ['iosDeviceEnrollment'], platforms: ['iOS'] } },
+        (r) => ios(r) && r.enrollment_kind === 'iosDeviceEnrollment',
+      ],
+      [
+        { filters: { platforms: ['iOS'], lastCheckInOlderThanDays: 30 } },
+        (r) => ios(r) && (r.last_sync_ms === null || r.last_sync_ms < NOW - 30 * DAY),
+      ],
+    ]
+    for (const [partial, predicate] of cases) {
+      const expected = all.filter(predicate)
+      expect(expected.length).toBeGreaterThan(0)
+      const result = search({ ...partial, limit: 500 })
+      expect(result.total).toBe(expected.length)
+      const ids = new Set(expected.map((r) => r.id))
+      expect(result.rows.every((r) => ids.has(r.id))).toBe(true)
+    }
+    // Words (the FTS5 facet plans cannot see the platform), words + check-in age, a fragment.
+    const textCases: [string, SearchInput['filters']][] = [
+      ['iphone', { platforms: ['iOS'] }],
+      ['iphone', { platforms: ['Android'] }],
+      ['a', { platforms: ['iOS'], ownership: ['company'] }],
+      ['a', { platforms: ['iOS'], lastCheckInOlderThanDays: 14 }],
+      ['356', { platforms: ['iOS'] }],
+    ]
+    for (const [query, filters] of textCases) {
+      const everywhere = search({ query, limit: 500 })
+      const result = search({ query, filters, limit: 500 })
+      expect(result.rows.every((r) => filters.platforms!.includes(r.operatingSystem!))).toBe(true)
+      expect(result.total).toBeLessThanOrEqual(everywhere.total)
+    }
+    expect(search({ query: 'iphone', filters: { platforms: ['Android'] } }).total).toBeLessThan(
+      search({ query: 'iphone', filters: { platforms: ['iOS'] } }).total,
+    )
+    expect(search({ filters: { platforms: ['PalmOS'] } }).total).toBe(0)
+  })
+
   it('sorts and pages with a stable total', () => {
     const first = search({ sort: { field: 'deviceName' }, limit: 100 })
     const second = search({ sort: { field: 'deviceName' }, limit: 100, offset: 100 })
@@ -533,6 +578,21 @@ describe('devices:search', () => {
       const [recent] = plans({ filters: { ownership: ['personal'] }, sort: { field: 'lastSyncDateTime' } })
       expect(recent).toMatch(/SCAN d USING INDEX devices_\w+_lastsync/)
       expect(recent).not.toMatch(/TEMP B-TREE/)
+    })
+
+    it('the operating-system filter reads its own index, or the kind × platform index with a kind', () => {
+      const [list, count] = plans({ filters: { platforms: ['iOS'] } })
+      expect(count).toMatch(/SEARCH d USING COVERING INDEX devices_\w+_os \(operating_system=\?\)/)
+      expect(list).not.toMatch(fullScan)
+      const [, both] = plans({ filters: { enrollmentKinds: ['iosDeviceEnrollment'], platforms: ['iOS'] } })
+      expect(both).toMatch(
+        /SEARCH d USING COVERING INDEX devices_\w+_(platform|os) \((enrollment_kind=\? AND operating_system=\?|operating_system=\?)\)/,
+      )
+      const [insert] = plans({ query: 'iphone', filters: { platforms: ['iOS'] } })
+      expect(insert).toMatch(
+        /SEARCH d USING (COVERING )?INDEX devices_\w+_os \(operating_system=\?\)|VIRTUAL TABLE INDEX/,
+      )
+      expect(insert).not.toMatch(fullScan)
     })
 
     it('lists without text use the sort index; verdict / kind filters use their own index', () => {
