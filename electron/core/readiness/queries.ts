@@ -6,7 +6,8 @@ import { CHECK_IN_DAY_MS } from '../store/device-tables'
  * The SQLite aggregate queries behind the Readiness view (DESIGN §5: under 200 ms at 200,000
  * devices). Device figures are sums over `devices_checkins` (counts per kind, OS, verdict and
  * check-in day, kept by the sync and triggers: store/device-tables.ts), O(groups) rows, plus the
- * devices of the one day the 7-day cutoff splits, a range of the check-in index: equal to a scan of
+ * devices of the one day the 7-day cutoff splits (a range of the check-in index, or a covering scan
+ * when that day holds many devices): equal to a scan of
  * every device (`deviceGroupsScan`, kept as the tests' and the bench's reference). Action
  * figures read ranges of the covering history indexes of migration 0100: an action row carries
  * kilobytes of JSON, so reading rows cost more than everything else (measured 9 ms for 1,900 done
@@ -14,6 +15,9 @@ import { CHECK_IN_DAY_MS } from '../store/device-tables'
  * parameters only; the statement text never varies with values. EXPLAIN QUERY PLAN tests:
  * tests/unit/electron/core/readiness/queries.test.ts.
  */
+
+/** A device row read through the check-in index costs about this many covering index entries. */
+const CUT_DAY_ROW_COST = 30
 
 export interface DeviceGroupRow {
   readonly kind: string
@@ -27,13 +31,21 @@ export interface DeviceGroupRow {
 export const SQL = {
   // Counts per (kind, OS, verdict) from the check-in day counts, in group order of their index (no
   // sort); `stale` sums the days wholly before the cutoff's day.
+  // `cut` counts the cutoff's own day, to choose how to split it (below).
   checkInGroups: `SELECT enrollment_kind AS kind, operating_system AS platform, verdict, sum(n) AS n,
-      sum(CASE WHEN day < ? THEN n ELSE 0 END) AS stale
+      sum(CASE WHEN day < ? THEN n ELSE 0 END) AS stale, sum(CASE WHEN day = ? THEN n ELSE 0 END) AS cut
     FROM devices_checkins GROUP BY enrollment_kind, operating_system, verdict`,
   // The devices of the cutoff's own day checked in before the cutoff: [day start, cutoff) of the
   // check-in index (the day start is after 1970, so never-checked-in rows, day 0, are not in it).
   checkInCutDay: `SELECT enrollment_kind AS kind, operating_system AS platform, verdict, count(*) AS n
     FROM devices WHERE last_sync_ms >= ? AND last_sync_ms < ?
+    GROUP BY enrollment_kind, operating_system, verdict`,
+  // The same split when that day holds many devices: the check-in index reads a device row per device
+  // of the day (~4.7 µs each at 200,000, measured: 139 ms for a day of 29,604), while a covering scan
+  // of the `platform` index (last_sync_ms is its fourth column) reads no row (~0.16 µs per device,
+  // 33 ms). `+last_sync_ms` keeps the planner off the check-in index.
+  checkInCutDayScan: `SELECT enrollment_kind AS kind, operating_system AS platform, verdict, count(*) AS n
+    FROM devices WHERE +last_sync_ms >= ? AND +last_sync_ms < ?
     GROUP BY enrollment_kind, operating_system, verdict`,
   // The reference: every device figure from one covering scan of the `platform` index in group order (no row
   // read, no sort): counts per (kind, OS, verdict), and how many of them have not checked in
@@ -111,13 +123,18 @@ export function createReadinessQueries(
   return {
     deviceGroups(olderThanMs) {
       const cutDay = Math.floor(olderThanMs / CHECK_IN_DAY_MS)
-      const groups = all<DeviceGroupRow>(SQL.checkInGroups, [cutDay])
+      const counted = all<DeviceGroupRow & { cut: number }>(SQL.checkInGroups, [cutDay, cutDay])
+      const groups = counted.map(({ cut: _cut, ...group }) => group)
       const dayStart = cutDay * CHECK_IN_DAY_MS
-      if (dayStart === olderThanMs) return groups
+      const inCutDay = counted.reduce((sum, g) => sum + g.cut, 0)
+      if (dayStart === olderThanMs || inCutDay === 0) return groups
+      // Row lookups cost ~30× a covering index entry (SQL.checkInCutDayScan): scan when cheaper.
+      const total = counted.reduce((sum, g) => sum + g.n, 0)
+      const cutSql = inCutDay * CUT_DAY_ROW_COST > total ? SQL.checkInCutDayScan : SQL.checkInCutDay
       const key = (g: { kind: string; platform: string | null; verdict: string }) =>
         `${g.kind}\u0000${g.platform === null ? '\u0001' : g.platform}\u0000${g.verdict}`
       const cut = new Map(
-        all<{ kind: string; platform: string | null; verdict: string; n: number }>(SQL.checkInCutDay, [
+        all<{ kind: string; platform: string | null; verdict: string; n: number }>(cutSql, [
           dayStart,
           olderThanMs,
         ]).map((r) => [key(r), r.n]),

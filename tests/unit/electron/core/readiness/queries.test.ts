@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createReadinessModule } from '../../../../../electron/core/readiness'
-import { createReadinessQueries } from '../../../../../electron/core/readiness/queries'
+import { createReadinessQueries, SQL } from '../../../../../electron/core/readiness/queries'
 import { openDatabase, type Db } from '../../../../../electron/core/store/db'
 import type { DeviceRecord } from '../../../../../electron/core/store/device-record'
 import { beginSnapshot } from '../../../../../electron/core/store/snapshot'
@@ -257,15 +257,33 @@ describe('readiness:summary over a real cache', () => {
         .pluck()
         .get() as string
 
-    it('device figures read the check-in counts in group order, and one day of the check-in index', () => {
+    it('device figures read the check-in counts in group order, and split the cutoff day the cheaper way', () => {
       const [groups, cutDay] = plans()
       // Every group row from the covering index, no sort, no device row.
       expect(groups).toBe(`SCAN devices_checkins USING COVERING INDEX ${checkInIndex()}`)
-      // The split day: a range of the check-in index (its few rows are then grouped).
-      expect(cutDay).toMatch(
+      const explain = (sql: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(NOW - 8 * DAY, NOW - 7 * DAY) as { detail: string }[])
+          .map((r) => r.detail)
+          .join(' | ')
+      // A day of few devices: a range of the check-in index (its few rows are then grouped).
+      expect(explain(SQL.checkInCutDay)).toMatch(
         new RegExp(
           `^SEARCH devices USING INDEX ${lastSyncIndex()} \\(last_sync_ms>\\? AND last_sync_ms<\\?\\)`,
         ),
+      )
+      // A day of many: one covering scan in group order, no device row read, no sort.
+      expect(explain(SQL.checkInCutDayScan)).toBe(`SCAN devices USING COVERING INDEX ${platformIndex()}`)
+      // This cache is small and its cutoff day holds more than a thirtieth of it: the scan is chosen.
+      const trace: { sql: string; params: unknown[] }[] = []
+      const q = createReadinessQueries(db, trace)
+      const figures = q.deviceGroups(NOW - 7 * DAY)
+      expect(trace.map((t) => t.sql)).toEqual([SQL.checkInGroups, SQL.checkInCutDayScan])
+      expect(cutDay).toBe(`SCAN devices USING COVERING INDEX ${platformIndex()}`)
+      // The figures equal the reference scan's, and the split day's devices are counted as stale.
+      expect(figures).toEqual(q.deviceGroupsScan(NOW - 7 * DAY))
+      const staleAtDayStart = q.deviceGroups(Math.floor((NOW - 7 * DAY) / DAY) * DAY)
+      expect(figures.reduce((n, g) => n + g.stale, 0)).toBeGreaterThan(
+        staleAtDayStart.reduce((n, g) => n + g.stale, 0),
       )
     })
 
