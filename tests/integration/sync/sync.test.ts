@@ -180,7 +180,9 @@ describe('sync against the demo tenant', () => {
 
   it('is cancellable and runs one at a time', async () => {
     await syncOnce()
-    fixture.demo.setFaults({ latencyMs: 150 })
+    // Each answer takes 1 s, so the cancel 200 ms in lands while the first request is still out: at
+    // 150 ms a quiet machine finished the pass (one incremental request) before the cancel.
+    fixture.demo.setFaults({ latencyMs: 1_000 })
     const started = module.sync.start()
     expect(await call('sync:start')).toMatchObject({ ok: false, error: { code: 'SYNC_IN_PROGRESS' } })
     await new Promise((r) => setTimeout(r, 200))
