@@ -66,7 +66,7 @@ async function showStatus(action: ActionRecord, lastCheckIn: string | null, loca
       return { ok: true, value: device(lastCheckIn) }
     return { ok: true, value: {} }
   })
-  const wrapper = mountPart(WalkthroughCard, { locale })
+  const wrapper = mountPart(WalkthroughCard, { locale, props: { sendShortcut: 'Ctrl+Enter' } })
   await useWalkthroughStore().start('d1', { existingActionId: action.id })
   await flushPromises()
   return wrapper

@@ -12,7 +12,10 @@ import fr from '@renderer/i18n/fr.json'
  * and a memory router, inside Naive's message and dialog providers. The api client is mocked by
  * the test file (vi.mock) before anything imports a store.
  */
-export function mountPart(part: Component, options: { locale?: 'fr' | 'en'; pinia?: Pinia } = {}) {
+export function mountPart(
+  part: Component,
+  options: { locale?: 'fr' | 'en'; pinia?: Pinia; props?: Record<string, unknown> } = {},
+) {
   const pinia = options.pinia ?? createPinia()
   setActivePinia(pinia)
   const i18n = createI18n({
@@ -29,7 +32,7 @@ export function mountPart(part: Component, options: { locale?: 'fr' | 'en'; pini
     ],
   })
   const Host = defineComponent(
-    () => () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(part))),
+    () => () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(part, options.props))),
   )
   return mount(Host, { global: { plugins: [i18n, pinia, router] }, attachTo: document.body })
 }
