@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failureFacts, type FailureFacts } from '../../../shared/api/schemas/failure-facts'
 import { failureCauses } from '../../../shared/failure-causes'
-import type { Session, SessionProvider } from '../../../electron/core/auth/session'
 import { AUDIT_BUDGET_MS } from '../../../electron/core/devices/audit-read'
 import { silentLogger } from '../../../electron/core/log'
 import { createRouter, type Handlers } from '../../../electron/core/router'
 import { startDemoTenant, type DemoTenant } from '../../../electron/demo-tenant'
 import { createDeviceCacheModule, type DeviceCacheModule } from '../../support/device-cache-module'
+import { demoSessions } from '../../support/demo-session'
 
 /**
  * devices:failureFacts with Intune's audit log, over real HTTP against the demo tenant: the earlier
@@ -36,21 +36,7 @@ describe('devices:failureFacts and the audit log', () => {
     demo = await startDemoTenant({ port: 0, devices: 60, seed: 7, timeScale: 0.01, historyActions: 0 })
     dir = mkdtempSync(join(tmpdir(), 'pd-audit-'))
     upn = demo.agents[0]!.upn
-    const session: Session = {
-      profile: {
-        id: 'demo',
-        name: 'Demo',
-        kind: 'demo',
-        tenantId: demo.tenantId,
-        graphBaseUrl: demo.graphUrl,
-      },
-      profileDataDir: dir,
-      agent: () => ({ upn, displayName: upn, tenantId: demo.tenantId, objectId: 'x' }),
-      getAccessToken: async () => demo.issueAccessToken(upn),
-      permissions: async () => new Set<string>(),
-    }
-    const sessions: SessionProvider = { current: () => session, onChange: () => () => {} }
-    module = createDeviceCacheModule({ sessions })
+    module = createDeviceCacheModule({ sessions: demoSessions(demo, dir, () => upn) })
     await module.sync.start().done
   })
 

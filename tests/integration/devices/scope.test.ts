@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Session, SessionProvider } from '../../../electron/core/auth/session'
 import { createDeviceCacheModule, type DeviceCacheModule } from '../../support/device-cache-module'
+import { demoSessions } from '../../support/demo-session'
 import { silentLogger } from '../../../electron/core/log'
 import { createRouter, type Handlers } from '../../../electron/core/router'
 import { startDemoTenant, type DemoTenant } from '../../../electron/demo-tenant'
@@ -29,21 +29,7 @@ describe('devices:refresh and scope tags', () => {
     demo = await startDemoTenant({ port: 0, devices: 60, seed: 7, timeScale: 0.01, historyActions: 0 })
     dir = mkdtempSync(join(tmpdir(), 'pd-scope-'))
     upn = demo.agents[0]!.upn
-    const session: Session = {
-      profile: {
-        id: 'demo',
-        name: 'Demo',
-        kind: 'demo',
-        tenantId: demo.tenantId,
-        graphBaseUrl: demo.graphUrl,
-      },
-      profileDataDir: dir,
-      agent: () => ({ upn, displayName: upn, tenantId: demo.tenantId, objectId: 'x' }),
-      getAccessToken: async () => demo.issueAccessToken(upn),
-      permissions: async () => new Set<string>(),
-    }
-    const sessions: SessionProvider = { current: () => session, onChange: () => () => {} }
-    module = createDeviceCacheModule({ sessions })
+    module = createDeviceCacheModule({ sessions: demoSessions(demo, dir, () => upn) })
     await module.sync.start().done
   })
 
