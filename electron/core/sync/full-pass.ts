@@ -7,6 +7,9 @@ import { listPath } from './fields'
 import { ALL_PAGES_STAGED, createSyncMetaRepository } from '../store/sync-meta'
 import { throwIfCancelled, type PassContext, type PassOutcome } from './pass'
 
+/** Pages handed to the snapshot writer and not yet staged, at most (see runFullPass). */
+const IN_FLIGHT = 2
+
 /**
  * The full pass (domain §2.6): every device, staged page by page, then swapped in atomically
  * (store/snapshot.ts); devices Intune no longer lists are removed. Correctness never relies on
@@ -45,6 +48,30 @@ export async function runFullPass(
     passMeta.write({ resume: null })
   }
   let total: number | null = null
+  // Pages handed to the writer and not yet staged, oldest first. The writer (the SQL worker)
+  // stages one page while this thread receives, parses and hands over the next (DESIGN §5); the
+  // bound keeps memory flat: at most IN_FLIGHT pages queued, plus the one being fetched.
+  const inFlight: { page: number; next: string; staging: Promise<{ skipped: number; staged: number }> }[] = []
+  // The oldest handed-over page is staged: only now is its resume point saved (in page order).
+  const settle = async () => {
+    const oldest = inFlight[0]!
+    const { skipped, staged } = await oldest.staging
+    inFlight.shift()
+    if (skipped > 0) log.warn('sync.skipped-records', { page: oldest.page, skipped })
+    pages = oldest.page
+    passMeta.write({ resume: { link: oldest.next, apiVersion, pages, savedAtMs: now(), startedAt } })
+    ctx.report({ phase: 'fetching', pages, devices: staged, total, apiVersion })
+  }
+  // After a failure: the pages already staged keep their resume points; the rest is fetched again.
+  const drain = async () => {
+    try {
+      while (inFlight.length > 0) await settle()
+    } catch {
+      // the pass's own error is the one reported
+    } finally {
+      inFlight.length = 0
+    }
+  }
   try {
     while (link !== ALL_PAGES_STAGED) {
       try {
@@ -52,19 +79,16 @@ export async function runFullPass(
         for await (const page of walk) {
           if (page.count !== null && resumedFromPage === null) total = page.count
           throwIfCancelled(signal)
-          const { skipped } = await snapshot.addGraphPage(
-            page.items,
-            apiVersion,
-            new Date(now()).toISOString(),
-          )
-          if (skipped > 0) log.warn('sync.skipped-records', { page: page.page, skipped })
-          pages = page.page
-          const next = page.nextLink ?? ALL_PAGES_STAGED
-          passMeta.write({ resume: { link: next, apiVersion, pages, savedAtMs: now(), startedAt } })
-          ctx.report({ phase: 'fetching', pages, devices: snapshot.staged, total, apiVersion })
+          const staging = snapshot.addGraphPage(page.items, apiVersion, new Date(now()).toISOString())
+          // Awaited in order by settle; never an unhandled rejection meanwhile.
+          staging.catch(() => {})
+          inFlight.push({ page: page.page, next: page.nextLink ?? ALL_PAGES_STAGED, staging })
+          if (inFlight.length >= IN_FLIGHT) await settle()
         }
+        while (inFlight.length > 0) await settle()
         link = ALL_PAGES_STAGED
       } catch (error) {
+        await drain()
         if (apiVersion === 'beta' && pages === 0 && fallsBackToV1('sync', error)) {
           // Degrade gracefully: v1.0 lacks fields eligibility needs, so some verdicts become undetermined.
           log.warn('sync.beta-refused', { code: (error as CodedError).code })

@@ -93,7 +93,7 @@ export function workerSnapshots(options: SqlWorkerOptions): OpenSnapshot {
       async addGraphPage(items, apiVersion, cachedAt) {
         const reply = await call({ op: 'addGraphPage', items, apiVersion, cachedAt })
         staged = reply.staged
-        return { skipped: reply.skipped }
+        return reply
       },
       async prepare(pause) {
         // One build step per message: the pass's pause (cancellation) runs between steps as before.

@@ -31,13 +31,14 @@ export interface StagedSnapshot {
   /**
    * Maps one page of Graph items to device rows and stages them (one transaction). The mapping
    * (normalisation, eligibility, phone words) is most of a page's CPU time, so it runs where the
-   * rows are written. Items without an id are skipped and counted.
+   * rows are written. Items without an id are skipped and counted; `staged` is the devices staged
+   * once this page is (pages may be handed over before earlier ones are staged, sync/full-pass.ts).
    */
   addGraphPage(
     items: readonly unknown[],
     apiVersion: ApiVersion,
     cachedAt: string,
-  ): Promise<{ skipped: number }>
+  ): Promise<{ skipped: number; staged: number }>
   /** Builds the new table set step by step, awaiting `pause` between steps (it may throw to cancel). */
   prepare(pause: () => Promise<void>): Promise<void>
   /** Swaps the new set in, with `writes` in the same transaction. */
@@ -76,7 +77,7 @@ export const inThreadSnapshot: OpenSnapshot = async (db, options) => {
     async addGraphPage(items, apiVersion, cachedAt) {
       const records = graphPageRecords(items, apiVersion, cachedAt)
       builder.addPage(records)
-      return { skipped: items.length - records.length }
+      return { skipped: items.length - records.length, staged: builder.staged }
     },
     prepare: (pause) => builder.prepare(pause),
     async commit(writes) {
