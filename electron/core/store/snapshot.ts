@@ -24,8 +24,12 @@ export interface SnapshotCommit {
 export interface SnapshotBuilder {
   /** True when the builder kept an interrupted sync's staged rows (beginSnapshot's `resume`). */
   readonly resumed: boolean
-  /** Adds one page of devices to the staging table, in its own transaction. */
-  addPage(records: readonly DeviceRecord[]): void
+  /**
+   * Adds one page of devices to the staging table, in its own transaction; `inSameTransaction`
+   * runs inside it (the pass's resume point, so the page and the point saying it is staged are
+   * written together).
+   */
+  addPage(records: readonly DeviceRecord[], inSameTransaction?: () => void): void
   readonly staged: number
   /**
    * Builds the new table set in small transactions, awaiting `pause` between them so that searches
@@ -87,7 +91,7 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
     `INSERT OR REPLACE INTO ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})
      VALUES (${[...ROW_COLUMNS, ...STAGE_EXTRA].map(() => '?').join(', ')})`,
   )
-  const addAll = db.transaction((records: readonly DeviceRecord[]) => {
+  const addAll = db.transaction((records: readonly DeviceRecord[], inSameTransaction?: () => void) => {
     for (const record of records) {
       insert.run([
         ...ROW_COLUMNS.map((c) => record[c]),
@@ -96,6 +100,7 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
         identifierText(record),
       ])
     }
+    inSameTransaction?.()
   })
   let staged = resumed ? (db.prepare(`SELECT count(*) FROM ${STAGE}`).pluck().get() as number) : 0
   let done = false
@@ -154,9 +159,9 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
   const step = db.transaction(() => (steps ??= build()).next().done === true)
 
   return {
-    addPage(records) {
+    addPage(records, inSameTransaction) {
       if (done) throw new Error('snapshot already finished')
-      addAll(records)
+      addAll(records, inSameTransaction)
       staged += records.length
     },
     get staged() {

@@ -19,8 +19,9 @@ const IN_FLIGHT = 2
  * process was killed leaves its staging behind; the next full pass goes on from that link when the
  * staging is younger than `resumeMaxAgeMs` (a skiptoken does not live for ever, and older pages
  * would publish an old picture as new), otherwise it starts clean. A cancelled pass drops its
- * staging: the agent asked for it to stop. The page and its resume point are two transactions; a
- * kill between them only means that page is fetched again (staging keys on the device id).
+ * staging: the agent asked for it to stop. The page and its resume point are one transaction of
+ * the snapshot's writer, so a kill never leaves one without the other (a page fetched twice, e.g.
+ * Graph repeating a device, is harmless anyway: staging keys on the device id).
  */
 export async function runFullPass(
   ctx: PassContext,
@@ -51,15 +52,14 @@ export async function runFullPass(
   // Pages handed to the writer and not yet staged, oldest first. The writer (the SQL worker)
   // stages one page while this thread receives, parses and hands over the next (DESIGN §5); the
   // bound keeps memory flat: at most IN_FLIGHT pages queued, plus the one being fetched.
-  const inFlight: { page: number; next: string; staging: Promise<{ skipped: number; staged: number }> }[] = []
-  // The oldest handed-over page is staged: only now is its resume point saved (in page order).
+  const inFlight: { page: number; staging: Promise<{ skipped: number; staged: number }> }[] = []
+  // The oldest handed-over page is staged, with its resume point (written in the same transaction).
   const settle = async () => {
     const oldest = inFlight[0]!
     const { skipped, staged } = await oldest.staging
     inFlight.shift()
     if (skipped > 0) log.warn('sync.skipped-records', { page: oldest.page, skipped })
     pages = oldest.page
-    passMeta.write({ resume: { link: oldest.next, apiVersion, pages, savedAtMs: now(), startedAt } })
     ctx.report({ phase: 'fetching', pages, devices: staged, total, apiVersion })
   }
   // After a failure: the pages already staged keep their resume points; the rest is fetched again.
@@ -79,10 +79,14 @@ export async function runFullPass(
         for await (const page of walk) {
           if (page.count !== null && resumedFromPage === null) total = page.count
           throwIfCancelled(signal)
-          const staging = snapshot.addGraphPage(page.items, apiVersion, new Date(now()).toISOString())
+          const next = page.nextLink ?? ALL_PAGES_STAGED
+          const resume = { link: next, apiVersion, pages: page.page, savedAtMs: now(), startedAt }
+          const staging = snapshot.addGraphPage(page.items, apiVersion, new Date(now()).toISOString(), {
+            passMeta: { resume },
+          })
           // Awaited in order by settle; never an unhandled rejection meanwhile.
           staging.catch(() => {})
-          inFlight.push({ page: page.page, next: page.nextLink ?? ALL_PAGES_STAGED, staging })
+          inFlight.push({ page: page.page, staging })
           if (inFlight.length >= IN_FLIGHT) await settle()
         }
         while (inFlight.length > 0) await settle()

@@ -19,6 +19,8 @@ export type SnapshotRequest =
       readonly items: readonly unknown[]
       readonly apiVersion: ApiVersion
       readonly cachedAt: string
+      /** Applied in the page's own transaction (the pass's resume point). */
+      readonly writes: MetaWrites
     }
   | { readonly op: 'step' }
   | { readonly op: 'commit'; readonly writes: MetaWrites }

@@ -90,8 +90,8 @@ export function workerSnapshots(options: SqlWorkerOptions): OpenSnapshot {
       get staged() {
         return staged
       },
-      async addGraphPage(items, apiVersion, cachedAt) {
-        const reply = await call({ op: 'addGraphPage', items, apiVersion, cachedAt })
+      async addGraphPage(items, apiVersion, cachedAt, writes) {
+        const reply = await call({ op: 'addGraphPage', items, apiVersion, cachedAt, writes })
         staged = reply.staged
         return reply
       },

@@ -31,7 +31,7 @@ function handle(request: SnapshotRequest): unknown {
       return { resumed: builder.resumed, staged: builder.staged }
     case 'addGraphPage': {
       const records = graphPageRecords(request.items, request.apiVersion, request.cachedAt)
-      current().addPage(records)
+      current().addPage(records, () => applyMetaWrites(db, request.writes))
       return { staged: current().staged, skipped: request.items.length - records.length }
     }
     case 'step':

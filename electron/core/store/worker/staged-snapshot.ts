@@ -33,11 +33,14 @@ export interface StagedSnapshot {
    * (normalisation, eligibility, phone words) is most of a page's CPU time, so it runs where the
    * rows are written. Items without an id are skipped and counted; `staged` is the devices staged
    * once this page is (pages may be handed over before earlier ones are staged, sync/full-pass.ts).
+   * `writes` are applied in the page's transaction: the resume point is written by the writer
+   * with its page, so this thread never waits for the writer's lock while pages are fetched.
    */
   addGraphPage(
     items: readonly unknown[],
     apiVersion: ApiVersion,
     cachedAt: string,
+    writes: MetaWrites,
   ): Promise<{ skipped: number; staged: number }>
   /** Builds the new table set step by step, awaiting `pause` between steps (it may throw to cancel). */
   prepare(pause: () => Promise<void>): Promise<void>
@@ -74,9 +77,9 @@ export const inThreadSnapshot: OpenSnapshot = async (db, options) => {
     get staged() {
       return builder.staged
     },
-    async addGraphPage(items, apiVersion, cachedAt) {
+    async addGraphPage(items, apiVersion, cachedAt, writes) {
       const records = graphPageRecords(items, apiVersion, cachedAt)
-      builder.addPage(records)
+      builder.addPage(records, () => applyMetaWrites(db, writes))
       return { skipped: items.length - records.length, staged: builder.staged }
     },
     prepare: (pause) => builder.prepare(pause),
