@@ -49,8 +49,23 @@ export interface SnapshotBuilder {
 }
 
 const STAGE = 'devices_stage'
-/** The word-index text of the phone column and the identifier text, computed in JS while staging. */
-const STAGE_EXTRA = ['raw', 'fts_phone', 'ids_text'] as const
+/**
+ * The word-index text of the phone column and the identifier text, computed in JS while staging,
+ * then the Graph JSON. The JSON is last: it is the longest value, and SQLite reads a row's columns
+ * in order, so the build's reads of the two texts never walk past it.
+ */
+const STAGE_EXTRA = ['fts_phone', 'ids_text', 'raw'] as const
+/**
+ * FTS5's pending-terms buffer while the new set's word indexes are loaded. At the default (1 MiB)
+ * a build step's terms were flushed as several level-0 segments, each merged again later; 16 MiB
+ * holds one step's terms, so a step writes one segment. `hashsize` is an FTS5 option the
+ * documentation does not list (sqlite3.c, fts5ConfigSetValue): a build where SQLite refuses it
+ * only goes slower. Set back to the default before the swap, so later small writes to the live
+ * tables behave as before.
+ */
+const LOAD_HASH_BYTES = 16 * 1024 * 1024
+const DEFAULT_HASH_BYTES = 1024 * 1024
+const WORD_INDEXES = ['devices_fts_next', 'devices_ids_next'] as const
 const PHONE_COLUMN = FTS_COLUMNS.indexOf('phone_number')
 
 function dropStaging(db: Database.Database): void {
@@ -79,80 +94,99 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
       // Keep the staged pages of the interrupted sync; only its half-built table set goes.
       dropDeviceTables(db, '_next')
       db.exec(`DROP INDEX IF EXISTS ${STAGE}_order`)
+      db.exec(`DROP INDEX IF EXISTS ${STAGE}_id`)
       return
     }
     dropStaging(db)
-    db.exec(
-      `CREATE TABLE ${STAGE} (${ROW_COLUMNS.map((c) => (c === 'id' ? 'id TEXT PRIMARY KEY' : c)).join(', ')}, ${STAGE_EXTRA.join(', ')})`,
-    )
+    // Append-only, no key: each page is written at the table's end. A unique id here cost a
+    // random-order index insert per device (the ids are GUIDs) and made every later read of the
+    // staging a lookup through it; repeats are resolved once by the build instead.
+    db.exec(`CREATE TABLE ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})`)
   })()
-  // OR REPLACE: Graph may repeat a device across pages when the collection changes while paging.
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})
+    `INSERT INTO ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})
      VALUES (${[...ROW_COLUMNS, ...STAGE_EXTRA].map(() => '?').join(', ')})`,
   )
   const addAll = db.transaction((records: readonly DeviceRecord[], inSameTransaction?: () => void) => {
     for (const record of records) {
       insert.run([
         ...ROW_COLUMNS.map((c) => record[c]),
-        record.raw,
         ftsValues(record)[PHONE_COLUMN],
         identifierText(record),
+        record.raw,
       ])
     }
     inSameTransaction?.()
   })
-  let staged = resumed ? (db.prepare(`SELECT count(*) FROM ${STAGE}`).pluck().get() as number) : 0
+  // A page fetched again after a resume is staged again: count devices, not rows.
+  let staged = resumed ? (db.prepare(`SELECT count(DISTINCT id) FROM ${STAGE}`).pluck().get() as number) : 0
   let done = false
 
   /** Rows per build step: a few tens of milliseconds of work each. */
   const CHUNK = 5000
+  /** The new set's row keys in name order: pk → the staging row it copies (this connection only). */
+  const order = `temp.snapshot_order_${tag}`
   function* build(): Generator<void, void, void> {
     createDeviceTables(db, '_next', tag, { secondaryIndexes: false })
-    // Read in name order through an index: sorting whole rows would hold them all in memory.
+    for (const table of WORD_INDEXES) setHashSize(db, table, LOAD_HASH_BYTES)
+    // Graph may repeat a device across pages when the collection changes while paging, and a
+    // resumed pass stages its first page again: the row staged last is the one kept.
+    db.exec(`CREATE INDEX ${STAGE}_id ON ${STAGE} (id)`)
+    db.exec(`DELETE FROM ${STAGE} WHERE rowid IN (SELECT s.rowid FROM
+      (SELECT id, max(rowid) AS kept FROM ${STAGE} GROUP BY id HAVING count(*) > 1) d
+      JOIN ${STAGE} s ON s.id = d.id AND s.rowid < d.kept)`)
+    yield
+    // Name order through an index: sorting whole rows would hold them all in memory.
     db.exec(`CREATE INDEX ${STAGE}_order ON ${STAGE} (name_key, id)`)
+    db.exec(`CREATE TABLE ${order} (pk INTEGER PRIMARY KEY, src INTEGER NOT NULL)`)
     yield
-    const columns = ROW_COLUMNS.join(', ')
-    const first = db.prepare(
-      `INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE} ORDER BY name_key, id LIMIT ?`,
-    )
-    const after = db.prepare(
-      `INSERT INTO devices_next (${columns}) SELECT ${columns} FROM ${STAGE}
-       WHERE (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT ?`,
-    )
-    const lastKey = db.prepare('SELECT name_key, id FROM devices_next ORDER BY pk DESC LIMIT 1').raw()
-    let key: unknown[] | undefined
-    for (;;) {
-      const copied = key === undefined ? first.run(CHUNK) : after.run(key[0], key[1], CHUNK)
-      key = lastKey.get() as unknown[] | undefined
-      if (copied.changes < CHUNK) break
-      yield
+    // Each step takes the next CHUNK staging rows in name order (pk = their rank: an INTEGER
+    // PRIMARY KEY given no value is max + 1) and copies them into the four tables through that
+    // list, by rowid; the chunk's staging pages are then read from disk once, not once per table.
+    const next = {
+      first: db.prepare(
+        `INSERT INTO ${order} (src) SELECT rowid FROM ${STAGE} ORDER BY name_key, id LIMIT ?`,
+      ),
+      after: db.prepare(`INSERT INTO ${order} (src) SELECT rowid FROM ${STAGE}
+        WHERE (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT ?`),
+      lastKey: db
+        .prepare(
+          `SELECT s.name_key, s.id FROM ${order} o JOIN ${STAGE} s ON s.rowid = o.src ORDER BY o.pk DESC LIMIT 1`,
+        )
+        .raw(),
     }
-    yield
-    const ftsSource = FTS_COLUMNS.map((c) => (c === 'phone_number' ? 's.fts_phone' : `n.${c}`)).join(', ')
+    const chunk = `FROM ${order} o JOIN ${STAGE} s ON s.rowid = o.src WHERE o.pk > ?`
+    const ftsSource = FTS_COLUMNS.map((c) => (c === 'phone_number' ? 's.fts_phone' : `s.${c}`)).join(', ')
     const loads = [
-      db.prepare(`INSERT INTO devices_raw_next (pk, raw)
-        SELECT n.pk, s.raw FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
-        WHERE n.pk > ? AND n.pk <= ? ORDER BY n.pk`),
+      db.prepare(`INSERT INTO devices_next (pk, ${ROW_COLUMNS.join(', ')})
+        SELECT o.pk, ${ROW_COLUMNS.map((c) => `s.${c}`).join(', ')} ${chunk} ORDER BY o.pk`),
       db.prepare(`INSERT INTO devices_fts_next (rowid, ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN})
-        SELECT n.pk, ${ftsSource}, ${facetTextSql('n')} FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
-        WHERE n.pk > ? AND n.pk <= ? ORDER BY n.pk`),
+        SELECT o.pk, ${ftsSource}, ${facetTextSql('s')} ${chunk} ORDER BY o.pk`),
+      db.prepare(`INSERT INTO devices_raw_next (pk, raw) SELECT o.pk, s.raw ${chunk} ORDER BY o.pk`),
       db.prepare(`INSERT INTO devices_ids_next (rowid, ids)
-        SELECT n.pk, s.ids_text FROM devices_next n JOIN ${STAGE} s ON s.id = n.id
-        WHERE n.pk > ? AND n.pk <= ? AND s.ids_text <> '' ORDER BY n.pk`),
+        SELECT o.pk, s.ids_text ${chunk} AND s.ids_text <> '' ORDER BY o.pk`),
     ]
-    const maxPk = (db.prepare('SELECT max(pk) FROM devices_next').pluck().get() as number | null) ?? 0
-    for (let low = 0; low < maxPk; low += CHUNK) {
-      for (const load of loads) load.run(low, low + CHUNK)
+    let key: unknown[] | undefined
+    let copied = 0
+    for (;;) {
+      const taken = (key === undefined ? next.first.run(CHUNK) : next.after.run(key[0], key[1], CHUNK))
+        .changes
+      key = next.lastKey.get() as unknown[] | undefined
+      for (const load of loads) load.run(copied)
+      copied += taken
+      if (taken < CHUNK) break
       yield
     }
+    yield
     for (const statement of deviceIndexStatements('_next', tag)) {
       db.exec(statement)
       yield
     }
     fillCheckIns(db, '_next')
+    for (const table of WORD_INDEXES) setHashSize(db, table, DEFAULT_HASH_BYTES)
     yield
     db.exec(`DROP TABLE ${STAGE}`)
+    db.exec(`DROP TABLE ${order}`)
   }
   let steps: Generator<void, void, void> | null = null
   // Each step in its own transaction: the new set stays invisible until the swap either way.
@@ -203,8 +237,20 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
     abort() {
       if (done) return
       done = true
-      db.transaction(() => dropStaging(db))()
+      db.transaction(() => {
+        dropStaging(db)
+        db.exec(`DROP TABLE IF EXISTS ${order}`)
+      })()
     },
+  }
+}
+
+/** FTS5 reads its integer options as SQL integers only (a bound JS number is a REAL), hence inline. */
+function setHashSize(db: Database.Database, table: (typeof WORD_INDEXES)[number], bytes: number): void {
+  try {
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`)
+  } catch {
+    // speed only (LOAD_HASH_BYTES): the load is the same at the default size
   }
 }
 

@@ -109,6 +109,25 @@ describe('repositories and snapshots', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
+  it('keeps the copy staged last when Graph repeats a device with other values', () => {
+    const all = records(selectedDevices(40))
+    const snapshot = beginSnapshot(db)
+    snapshot.addPage(all.slice(0, 30))
+    const renamed = { ...all[5]!, device_name: 'Zebulon-Phone', name_key: 'zebulon-phone' }
+    snapshot.addPage([renamed, ...all.slice(30)])
+    expect(snapshot.commit()).toEqual({ devices: 40, removed: 0 })
+    const repo = createDeviceRepository(db)
+    expect(repo.get(all[5]!.id)!.device_name).toBe('Zebulon-Phone')
+    expect(ftsCount('"zebulon"*')).toBe(1)
+    const oldKey = db.prepare('SELECT count(*) FROM devices WHERE name_key = ?').pluck()
+    expect(oldKey.get(all[5]!.name_key)).toBe(0)
+    // Row keys still follow names, one row per device, the word index in step with the rows.
+    const names = db.prepare('SELECT name_key FROM devices ORDER BY pk').pluck().all() as string[]
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    expect(db.prepare('SELECT count(*) FROM devices_fts').pluck().get()).toBe(40)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
   it('builds in small steps, the live snapshot readable between them', async () => {
     const all = records(selectedDevices(120))
     const first = beginSnapshot(db)
