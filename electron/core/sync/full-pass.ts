@@ -21,7 +21,7 @@ const IN_FLIGHT = 2
  * would publish an old picture as new), otherwise it starts clean. A cancelled pass drops its
  * staging: the agent asked for it to stop. The page and its resume point are one transaction of
  * the snapshot's writer, so a kill never leaves one without the other (a page fetched twice, e.g.
- * Graph repeating a device, is harmless anyway: staging keys on the device id).
+ * Graph repeating a device, is harmless anyway: the build keeps one row per device id).
  */
 export async function runFullPass(
   ctx: PassContext,
