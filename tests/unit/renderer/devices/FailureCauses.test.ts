@@ -7,19 +7,18 @@ import type { FailureFacts } from '@shared/api/schemas/failure-facts'
 import FailureCauses from '@renderer/components/devices/FailureCauses.vue'
 import en from '@renderer/i18n/en.json'
 import fr from '@renderer/i18n/fr.json'
+import { failureFacts } from '../../../support/failure-facts'
 import { fake } from './fake-client'
 import { ok } from './rows'
 
 vi.mock('@renderer/api/client', async () => ({ api: (await import('./fake-client')).fake.api }))
 
 const DAY = 86_400_000
-function facts(partial: Partial<FailureFacts> = {}): FailureFacts {
-  return {
-    deviceId: 'd1',
+const facts = (partial: Partial<FailureFacts> = {}): FailureFacts =>
+  failureFacts({
     action: 'removePasscode',
     lastCheckIn: new Date(Date.now() - 12 * DAY).toISOString(),
     readAt: new Date().toISOString(),
-    outOfScope: false,
     passcodePolicy: 'notKnown',
     deviceFailures: [
       { reason: { kind: 'state', state: 'stillPending' }, count: 2, lastAt: '2026-11-20T10:00:00Z' },
@@ -27,17 +26,8 @@ function facts(partial: Partial<FailureFacts> = {}): FailureFacts {
     tenantFailures: [
       { reason: { kind: 'state', state: 'stillPending' }, count: 4, lastAt: '2026-11-21T10:00:00Z' },
     ],
-    approvalRequired: null,
-    audit: {
-      status: 'read',
-      since: '2026-10-27T12:00:00.000Z',
-      readAt: '2026-11-26T12:00:00.000Z',
-      deviceFailures: [],
-      tenantFailures: [],
-    },
     ...partial,
-  }
-}
+  })
 
 async function render(locale: 'fr' | 'en', answer: FailureFacts) {
   const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'en', messages: { fr, en } })

@@ -2,32 +2,14 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FailureFacts } from '@shared/api/schemas/failure-facts'
 import { useFailureCausesStore } from '@renderer/stores/failureCauses'
+import { failureFacts } from '../../../support/failure-facts'
 import { fake, flush } from './fake-client'
 import { ok } from './rows'
 
 vi.mock('@renderer/api/client', async () => ({ api: (await import('./fake-client')).fake.api }))
 
-function facts(deviceId: string, partial: Partial<FailureFacts> = {}): FailureFacts {
-  return {
-    deviceId,
-    action: 'removePasscode',
-    lastCheckIn: '2026-11-01T12:00:00Z',
-    readAt: '2026-11-26T12:00:00.000Z',
-    outOfScope: false,
-    passcodePolicy: 'assigned',
-    deviceFailures: [],
-    tenantFailures: [],
-    approvalRequired: null,
-    audit: {
-      status: 'read',
-      since: '2026-10-27T12:00:00.000Z',
-      readAt: '2026-11-26T12:00:00.000Z',
-      deviceFailures: [],
-      tenantFailures: [],
-    },
-    ...partial,
-  }
-}
+const facts = (deviceId: string, partial: Partial<FailureFacts> = {}): FailureFacts =>
+  failureFacts({ deviceId, action: 'removePasscode', lastCheckIn: '2026-11-01T12:00:00Z', ...partial })
 
 beforeEach(() => {
   fake.reset()

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { FailureFacts } from '@shared/api/schemas/failure-facts'
+import { failureFacts } from '../../../support/failure-facts'
 import { failureCauses, MAX_AUDIT_RESULTS, questionsFor, type FailureCause } from '@shared/failure-causes'
 
 const READ_AT = '2026-11-26T12:00:00.000Z'
 const hoursAgo = (h: number) => new Date(Date.parse(READ_AT) - h * 3_600_000).toISOString()
 
-function facts(partial: Partial<FailureFacts> = {}): FailureFacts {
-  return {
-    deviceId: 'd1',
-    action: 'resetPasscode',
-    lastCheckIn: hoursAgo(2),
-    readAt: READ_AT,
-    outOfScope: false,
-    passcodePolicy: 'assigned',
-    deviceFailures: [],
-    tenantFailures: [],
-    approvalRequired: null,
-    audit: {
-      status: 'read',
-      since: '2026-10-27T12:00:00.000Z',
-      readAt: '2026-11-26T12:00:00.000Z',
-      deviceFailures: [],
-      tenantFailures: [],
-    },
-    ...partial,
-  }
-}
+const facts = (partial: Partial<FailureFacts> = {}): FailureFacts =>
+  failureFacts({ lastCheckIn: hoursAgo(2), readAt: READ_AT, ...partial })
 const kinds = (causes: FailureCause[]) => causes.map((c) => c.kind)
 
 describe('failureCauses (before the click)', () => {
