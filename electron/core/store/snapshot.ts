@@ -55,6 +55,14 @@ const STAGE = 'devices_stage'
  * in order, so the build's reads of the two texts never walk past it.
  */
 const STAGE_EXTRA = ['fts_phone', 'ids_text', 'raw'] as const
+const PHONE_COLUMN = FTS_COLUMNS.indexOf('phone_number')
+/** Each extra column's value, by name: the insert follows STAGE_EXTRA's order whatever it is. */
+const STAGE_EXTRA_VALUE = {
+  fts_phone: (record) => ftsValues(record)[PHONE_COLUMN],
+  ids_text: identifierText,
+  raw: (record) => record.raw,
+} satisfies Record<(typeof STAGE_EXTRA)[number], (record: DeviceRecord) => unknown>
+const STAGE_COLUMNS = [...ROW_COLUMNS, ...STAGE_EXTRA]
 /**
  * FTS5's pending-terms buffer while the new set's word indexes are loaded. At the default (1 MiB)
  * a build step's terms were flushed as several level-0 segments, each merged again later; 16 MiB
@@ -66,7 +74,6 @@ const STAGE_EXTRA = ['fts_phone', 'ids_text', 'raw'] as const
 const LOAD_HASH_BYTES = 16 * 1024 * 1024
 const DEFAULT_HASH_BYTES = 1024 * 1024
 const WORD_INDEXES = ['devices_fts_next', 'devices_ids_next'] as const
-const PHONE_COLUMN = FTS_COLUMNS.indexOf('phone_number')
 
 function dropStaging(db: Database.Database): void {
   db.exec(`DROP TABLE IF EXISTS ${STAGE}`)
@@ -101,19 +108,16 @@ export function beginSnapshot(db: Database.Database, options: { resume?: boolean
     // Append-only, no key: each page is written at the table's end. A unique id here cost a
     // random-order index insert per device (the ids are GUIDs) and made every later read of the
     // staging a lookup through it; repeats are resolved once by the build instead.
-    db.exec(`CREATE TABLE ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})`)
+    db.exec(`CREATE TABLE ${STAGE} (${STAGE_COLUMNS.join(', ')})`)
   })()
   const insert = db.prepare(
-    `INSERT INTO ${STAGE} (${[...ROW_COLUMNS, ...STAGE_EXTRA].join(', ')})
-     VALUES (${[...ROW_COLUMNS, ...STAGE_EXTRA].map(() => '?').join(', ')})`,
+    `INSERT INTO ${STAGE} (${STAGE_COLUMNS.join(', ')}) VALUES (${STAGE_COLUMNS.map(() => '?').join(', ')})`,
   )
   const addAll = db.transaction((records: readonly DeviceRecord[], inSameTransaction?: () => void) => {
     for (const record of records) {
       insert.run([
         ...ROW_COLUMNS.map((c) => record[c]),
-        ftsValues(record)[PHONE_COLUMN],
-        identifierText(record),
-        record.raw,
+        ...STAGE_EXTRA.map((c) => STAGE_EXTRA_VALUE[c](record)),
       ])
     }
     inSameTransaction?.()
@@ -260,8 +264,7 @@ function setHashSize(db: Database.Database, table: (typeof WORD_INDEXES)[number]
  */
 function canResumeStaging(db: Database.Database): boolean {
   const columns = (db.prepare(`PRAGMA table_info(${STAGE})`).all() as { name: string }[]).map((c) => c.name)
-  const expected = [...ROW_COLUMNS, ...STAGE_EXTRA]
-  return columns.length === expected.length && expected.every((c, i) => columns[i] === c)
+  return columns.length === STAGE_COLUMNS.length && STAGE_COLUMNS.every((c, i) => columns[i] === c)
 }
 
 /** Drops staging tables a crashed or killed sync left behind (they are never read). */

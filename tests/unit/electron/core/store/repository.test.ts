@@ -72,6 +72,10 @@ describe('repositories and snapshots', () => {
     tmp.cleanup()
   })
 
+  const expectRowKeysInNameOrder = () => {
+    const names = db.prepare('SELECT name_key FROM devices ORDER BY pk').pluck().all() as string[]
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  }
   const ftsCount = (query: string) =>
     db.prepare('SELECT count(*) FROM devices_fts WHERE devices_fts MATCH ?').pluck().get(query) as number
 
@@ -122,8 +126,7 @@ describe('repositories and snapshots', () => {
     const oldKey = db.prepare('SELECT count(*) FROM devices WHERE name_key = ?').pluck()
     expect(oldKey.get(all[5]!.name_key)).toBe(0)
     // Row keys still follow names, one row per device, the word index in step with the rows.
-    const names = db.prepare('SELECT name_key FROM devices ORDER BY pk').pluck().all() as string[]
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    expectRowKeysInNameOrder()
     expect(db.prepare('SELECT count(*) FROM devices_fts').pluck().get()).toBe(40)
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
@@ -143,8 +146,7 @@ describe('repositories and snapshots', () => {
     expect(new Set(seen)).toEqual(new Set([20]))
     expect(second.commit()).toEqual({ devices: 120, removed: 0 })
     // Row keys follow device names in the new snapshot.
-    const names = db.prepare('SELECT name_key FROM devices ORDER BY pk').pluck().all() as string[]
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    expectRowKeysInNameOrder()
   })
 
   it('an aborted or abandoned snapshot leaves the live one untouched', () => {
