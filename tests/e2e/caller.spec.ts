@@ -88,10 +88,20 @@ for (const locale of LOCALES) {
       // Two looks (four shots, two axe passes each) and a walkthrough on a loaded 2-core machine.
       test.setTimeout(180_000)
       await signInAndSync(page, appUrl)
+      // Where the first result row sits with no card (empty box: no person lookup at all).
+      const firstRow = page.getByTestId('device-row').first()
+      await expect(firstRow).toBeVisible()
+      const rowBefore = (await firstRow.boundingBox())!
       await page.getByTestId('device-search').fill(locale.query)
 
       const card = page.getByTestId('person-card')
       await expect(card).toHaveCount(1)
+      // The card arrives after the rows (its own lookup): it docks under the list, so the row the
+      // agent may be clicking stays where it was (above, it pushed the rows down under the pointer).
+      const rowAfter = (await firstRow.boundingBox())!
+      expect(rowAfter.y, 'the first row does not move when the person card appears').toBe(rowBefore.y)
+      const list = (await page.getByTestId('device-results').boundingBox())!
+      expect((await card.boundingBox())!.y).toBeGreaterThanOrEqual(list.y + list.height)
       await expect(card.getByTestId('person-name')).toHaveText('Hélène Durand')
       await expect(card).toContainText('helene.durand@contoso-demo.example')
       await expect(card.getByTestId('person-ask')).toHaveText(locale.ask)
