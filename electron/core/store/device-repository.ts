@@ -23,7 +23,7 @@ export function createDeviceRepository(db: Database.Database): DeviceRepository 
     get(id) {
       return db
         .prepare(
-          "SELECT d.*, coalesce(r.raw, '{}') AS raw FROM devices d LEFT JOIN devices_raw r ON r.pk = d.pk WHERE d.id = ?",
+          "SELECT d.*, coalesce(r.raw, '{}') AS raw FROM devices d LEFT JOIN devices_raw r ON r.pk = d.raw_pk WHERE d.id = ?",
         )
         .get(id) as StoredDevice | undefined
     },

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3'
  * - `devices`: one row per managed device, the columns list and filters need. `pk` is the integer key
  *   shared with the other three tables.
  * - `devices_raw`: the Graph JSON (secrets stripped, device-record.ts), apart so that scans over
- *   `devices` (filters, counts) read ~4× fewer pages.
+ *   `devices` (filters, counts) read ~4× fewer pages. Its key is the device row's `raw_pk`, not
+ *   `pk`: a sync writes the JSON once, in the order Graph sends it, while `pk` follows names.
  * - `devices_fts`: unicode61 with remove_diacritics 2 (case- and accent-insensitive: "helene" finds
  *   "Hélène") and prefix indexes for 1–3 characters, for search-as-you-type over words
  *   (sqlite.org/fts5.html §4.3.1, §4.2 prefix indexes). Contentless with contentless_delete
@@ -57,7 +58,7 @@ export function createDeviceTables(
   db: Database.Database,
   suffix: '' | '_next',
   tag: string,
-  options: { secondaryIndexes: boolean } = { secondaryIndexes: true },
+  options: { secondaryIndexes: boolean; raw?: boolean } = { secondaryIndexes: true },
 ): void {
   checkTag(tag)
   const d = `devices${suffix}`
@@ -94,11 +95,8 @@ export function createDeviceTables(
       name_key TEXT NOT NULL,
       user_key TEXT NOT NULL,
       api_version TEXT NOT NULL,
-      cached_at TEXT NOT NULL
-    );
-    CREATE TABLE devices_raw${suffix} (
-      pk INTEGER PRIMARY KEY,
-      raw TEXT NOT NULL
+      cached_at TEXT NOT NULL,
+      raw_pk INTEGER
     );
     CREATE UNIQUE INDEX devices_${tag}_id ON ${d}(id);
     CREATE VIRTUAL TABLE devices_fts${suffix} USING fts5(
@@ -120,7 +118,13 @@ export function createDeviceTables(
     CREATE INDEX devices_${tag}_checkins ON devices_checkins${suffix}
       (enrollment_kind, operating_system, verdict, day, n);
   `)
+  if (options.raw !== false) createRawTable(db, suffix)
   if (options.secondaryIndexes) createDeviceIndexes(db, suffix, tag)
+}
+
+/** The Graph JSON of a table set, by `devices.raw_pk` (a sync fills the new set's while staging). */
+export function createRawTable(db: Database.Database, suffix: '' | '_next'): void {
+  db.exec(`CREATE TABLE devices_raw${suffix} (pk INTEGER PRIMARY KEY, raw TEXT NOT NULL)`)
 }
 
 function checkTag(tag: string): void {
@@ -216,6 +220,13 @@ export function createDeviceIndexes(db: Database.Database, suffix: '' | '_next',
   for (const statement of deviceIndexStatements(suffix, tag)) db.exec(statement)
 }
 
-export function dropDeviceTables(db: Database.Database, suffix: '' | '_next'): void {
-  for (const table of DEVICE_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}${suffix}`)
+export function dropDeviceTables(
+  db: Database.Database,
+  suffix: '' | '_next',
+  options: { keepRaw?: boolean } = {},
+): void {
+  for (const table of DEVICE_TABLES) {
+    if (options.keepRaw && table === 'devices_raw') continue
+    db.exec(`DROP TABLE IF EXISTS ${table}${suffix}`)
+  }
 }

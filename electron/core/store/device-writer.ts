@@ -64,8 +64,15 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
   )
   const pkOf = db.prepare(`SELECT pk FROM ${d} WHERE id = ?`).pluck()
   const deleteRow = db.prepare(`DELETE FROM ${d} WHERE pk = ?`)
-  const putRaw = db.prepare(`INSERT OR REPLACE INTO devices_raw${suffix} (pk, raw) VALUES (?, ?)`)
-  const deleteRaw = db.prepare(`DELETE FROM devices_raw${suffix} WHERE pk = ?`)
+  // The JSON's key is the row's raw_pk (device-tables.ts): a new device's JSON is written first.
+  const insertRaw = db.prepare(`INSERT INTO devices_raw${suffix} (raw) VALUES (?)`)
+  const setRawPk = db.prepare(`UPDATE ${d} SET raw_pk = ? WHERE pk = ?`)
+  const putRaw = db.prepare(
+    `UPDATE devices_raw${suffix} SET raw = ? WHERE pk = (SELECT raw_pk FROM ${d} WHERE pk = ?)`,
+  )
+  const deleteRaw = db.prepare(
+    `DELETE FROM devices_raw${suffix} WHERE pk = (SELECT raw_pk FROM ${d} WHERE pk = ?)`,
+  )
   const insertFts = db.prepare(
     `INSERT INTO ${fts} (rowid, ${FTS_COLUMNS.join(', ')}, ${FACET_COLUMN})
      VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')}, ?)`,
@@ -75,16 +82,21 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
   const deleteIds = db.prepare(`DELETE FROM ${ids} WHERE rowid = ?`)
 
   const indexRow = (pk: number | bigint, record: DeviceRecord) => {
-    putRaw.run(pk, record.raw)
     insertFts.run(pk, ...ftsValues(record), facetText(record))
     const identifiers = identifierText(record)
     if (identifiers) insertIds.run(pk, identifiers)
+  }
+  /** The row's JSON replaced in place, or written anew (a row from before raw_pk, or one without JSON). */
+  const writeRaw = (pk: number | bigint, raw: string) => {
+    if (putRaw.run(raw, pk).changes === 1) return
+    setRawPk.run(insertRaw.run(raw).lastInsertRowid, pk)
   }
 
   return {
     put(record) {
       const inserted = insert.run(ROW_COLUMNS.map((c) => record[c]))
       if (inserted.changes === 1) {
+        setRawPk.run(insertRaw.run(record.raw).lastInsertRowid, inserted.lastInsertRowid)
         indexRow(inserted.lastInsertRowid, record)
         return
       }
@@ -93,6 +105,7 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
       deleteFts.run(pk)
       deleteIds.run(pk)
       update.run({ ...record, pk })
+      writeRaw(pk, record.raw)
       indexRow(pk, record)
     },
     remove(id) {

@@ -32,7 +32,7 @@ export function refreshStoredVerdicts(db: Database.Database, fingerprint = RULES
   if (meta.value(META_KEY) === fingerprint) return 0
   const rows = db.prepare(
     'SELECT d.pk AS pk, d.verdict AS verdict, d.enrollment_kind AS kind, d.action AS action, r.raw AS raw ' +
-      'FROM devices d JOIN devices_raw r ON r.pk = d.pk',
+      'FROM devices d JOIN devices_raw r ON r.pk = d.raw_pk',
   )
   const update = db.prepare('UPDATE devices SET verdict = ?, enrollment_kind = ?, action = ? WHERE pk = ?')
   // The word index holds verdict and enrollment kind as filter words (device-facets.ts): a changed

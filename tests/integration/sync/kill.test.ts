@@ -155,6 +155,16 @@ describe.skipIf(!built)('a sync killed mid-way (separate process, SIGKILL)', () 
         .pluck()
         .all()
       expect(tables).toEqual([])
+      // The killed run's staged JSON was kept and published: every device has its own, once.
+      const joined = after
+        .prepare('SELECT count(DISTINCT r.pk) FROM devices d JOIN devices_raw r ON r.pk = d.raw_pk')
+        .pluck()
+      expect(joined.get()).toBe(5999)
+      expect(after.prepare('SELECT count(*) FROM devices_raw').pluck().get()).toBe(5999)
+      const renamed = after.prepare(
+        'SELECT r.raw FROM devices d JOIN devices_raw r ON r.pk = d.raw_pk WHERE d.id = ?',
+      )
+      expect(JSON.parse(renamed.pluck().get(ids[1]) as string).deviceName).toBe('Never-Published-Name')
     } finally {
       after.close()
     }

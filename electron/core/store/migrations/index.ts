@@ -8,6 +8,7 @@ import { migration0100 } from './0100-readiness-index'
 import { migration0110 } from './0110-check-in-weeks'
 import { migration0120 } from './0120-check-in-counts'
 import { migration0140 } from './0140-platform-filter'
+import { migration0150 } from './0150-raw-key'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0140,
+  migration0150,
 ]

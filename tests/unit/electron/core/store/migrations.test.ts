@@ -91,13 +91,19 @@ describe('migrations', () => {
     const rows = db
       .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
       .all() as { type: string; name: string; tbl_name: string; sql: string | null }[]
-    // A renamed table or index is stored with its name quoted; quoting is not shape.
+    // A renamed table or index is stored with its name quoted; quoting is not shape. Nor is the
+    // spacing around brackets and commas (a column added by ALTER TABLE is stored as ` , name`).
     const untag = (text: string) =>
       text.replace(/["']([A-Za-z_][A-Za-z0-9_]*)["']/g, '$1').replace(/\bdevices_[a-z0-9]+_/g, 'devices_*_')
     return rows
       .map(
         (r) =>
-          `${r.type} ${untag(r.name)} ON ${r.tbl_name}: ${untag((r.sql ?? '').replace(/\s+/g, ' ').trim())}`,
+          `${r.type} ${untag(r.name)} ON ${r.tbl_name}: ${untag(
+            (r.sql ?? '')
+              .replace(/\s+/g, ' ')
+              .replace(/\( | (?=[),])/g, (m) => m.trim())
+              .trim(),
+          )}`,
       )
       .sort()
   }

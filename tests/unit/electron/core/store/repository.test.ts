@@ -76,6 +76,7 @@ describe('repositories and snapshots', () => {
     const names = db.prepare('SELECT name_key FROM devices ORDER BY pk').pluck().all() as string[]
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
   }
+  const rawCount = () => db.prepare('SELECT count(*) FROM devices_raw').pluck().get() as number
   const ftsCount = (query: string) =>
     db.prepare('SELECT count(*) FROM devices_fts WHERE devices_fts MATCH ?').pluck().get(query) as number
 
@@ -84,11 +85,16 @@ describe('repositories and snapshots', () => {
     const [first] = records(selectedDevices(1))
     repo.put(first!)
     expect(repo.count()).toBe(1)
-    repo.put({ ...first!, device_name: 'Zebulon-Phone', name_key: 'zebulon-phone' })
+    const json = JSON.stringify({ ...JSON.parse(first!.raw), deviceName: 'Zebulon-Phone' })
+    repo.put({ ...first!, device_name: 'Zebulon-Phone', name_key: 'zebulon-phone', raw: json })
     expect(repo.count()).toBe(1)
     expect(repo.get(first!.id)!.device_name).toBe('Zebulon-Phone')
+    // The JSON replaced in place, under the row's raw_pk.
+    expect(repo.get(first!.id)!.raw).toBe(json)
+    expect(rawCount()).toBe(1)
     expect(ftsCount('"zebulon"*')).toBe(1)
     expect(repo.remove(first!.id)).toBe(true)
+    expect(rawCount()).toBe(0)
     expect(repo.remove(first!.id)).toBe(false)
     expect(ftsCount('"zebulon"*')).toBe(0)
     expect(repo.get(first!.id)).toBeUndefined()
@@ -117,11 +123,16 @@ describe('repositories and snapshots', () => {
     const all = records(selectedDevices(40))
     const snapshot = beginSnapshot(db)
     snapshot.addPage(all.slice(0, 30))
-    const renamed = { ...all[5]!, device_name: 'Zebulon-Phone', name_key: 'zebulon-phone' }
+    const json = JSON.stringify({ ...JSON.parse(all[5]!.raw), deviceName: 'Zebulon-Phone' })
+    const renamed = { ...all[5]!, device_name: 'Zebulon-Phone', name_key: 'zebulon-phone', raw: json }
     snapshot.addPage([renamed, ...all.slice(30)])
     expect(snapshot.commit()).toEqual({ devices: 40, removed: 0 })
     const repo = createDeviceRepository(db)
     expect(repo.get(all[5]!.id)!.device_name).toBe('Zebulon-Phone')
+    // The JSON staged last, and no JSON left of the older copy.
+    expect(repo.get(all[5]!.id)!.raw).toBe(json)
+    expect(repo.get(all[6]!.id)!.raw).toBe(all[6]!.raw)
+    expect(rawCount()).toBe(40)
     expect(ftsCount('"zebulon"*')).toBe(1)
     const oldKey = db.prepare('SELECT count(*) FROM devices WHERE name_key = ?').pluck()
     expect(oldKey.get(all[5]!.name_key)).toBe(0)
