@@ -38,17 +38,22 @@ async function axeClean(page: Page): Promise<void> {
 }
 
 /**
- * Clicks the first (largest, top) bar of a horizontal one-series chart: categories share the plot's
- * height from the top (grid top 12 px, bottom 8 px: chartOption.ts); at 60 % of the width the plot
- * has begun (labels take at most ~210 px) and the largest bar, at least half the axis, still covers it.
+ * Clicks the first (largest, top) bar of a horizontal chart: categories share the plot's height
+ * from the top (grid top 12 px, bottom `gridBottom`: chartOption.ts); at 60 % of the width the plot
+ * has begun (labels take at most ~210 px) and the largest bar, at least half the axis, still covers
+ * it. `shift` moves the click from the band's middle (two series: the first bar sits above it).
  */
-async function clickTopBar(chart: Locator, categories: number): Promise<void> {
+async function clickTopBar(
+  chart: Locator,
+  categories: number,
+  { gridBottom = 8, shift = 0 }: { gridBottom?: number; shift?: number } = {},
+): Promise<void> {
   const box = (await chart.locator('.chart').boundingBox())!
-  const band = (box.height - 20) / categories
+  const band = (box.height - 12 - gridBottom) / categories
   await chart
     .locator('.chart canvas')
     .first()
-    .click({ position: { x: box.width * 0.6, y: 12 + band / 2 } })
+    .click({ position: { x: box.width * 0.6, y: 12 + band / 2 + shift } })
 }
 
 /** The data table's first row: its label and its count. */
@@ -180,11 +185,7 @@ test('Readiness action bars open History on their actions, in French then Englis
   await failures.scrollIntoViewIfNeeded()
   // One reason, two series (actions, devices) with a legend below (grid bottom 40 px, bars at most
   // 28 px: chartOption.ts): the first bar sits just above the band's middle.
-  const box = (await failures.locator('.chart').boundingBox())!
-  await failures
-    .locator('.chart canvas')
-    .first()
-    .click({ position: { x: box.width * 0.6, y: 12 + (box.height - 52) / 2 - 14 } })
+  await clickTopBar(failures, 1, { gridBottom: 40, shift: -14 })
   await expect(page.getByTestId('history-count')).toHaveText('1 action')
   await expect(page.getByTestId('history-row')).toHaveCount(1)
   await expect(page.getByTestId('history-row')).toContainText('iPhone de François')
