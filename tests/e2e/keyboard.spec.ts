@@ -77,6 +77,8 @@ async function expectRings(page: Page, testIds: readonly string[], where: string
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme)
     for (const id of testIds) {
+      // A view's controls may render after its heading took the focus (Settings reads its values first).
+      await expect(page.getByTestId(id)).toBeVisible()
       // The element with the test id, or the focusable control inside it (Naive's text fields).
       await page.evaluate(`(() => {
         const el = document.querySelector('[data-testid="${id}"]')
