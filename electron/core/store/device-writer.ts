@@ -86,17 +86,20 @@ export function createDeviceWriter(db: Database.Database, suffix: '' | '_next'):
     const identifiers = identifierText(record)
     if (identifiers) insertIds.run(pk, identifiers)
   }
+  /** A JSON row of its own for the device row `pk`. */
+  const addRaw = (pk: number | bigint, raw: string) => {
+    setRawPk.run(insertRaw.run(raw).lastInsertRowid, pk)
+  }
   /** The row's JSON replaced in place, or written anew (a row from before raw_pk, or one without JSON). */
   const writeRaw = (pk: number | bigint, raw: string) => {
-    if (putRaw.run(raw, pk).changes === 1) return
-    setRawPk.run(insertRaw.run(raw).lastInsertRowid, pk)
+    if (putRaw.run(raw, pk).changes === 0) addRaw(pk, raw)
   }
 
   return {
     put(record) {
       const inserted = insert.run(ROW_COLUMNS.map((c) => record[c]))
       if (inserted.changes === 1) {
-        setRawPk.run(insertRaw.run(record.raw).lastInsertRowid, inserted.lastInsertRowid)
+        addRaw(inserted.lastInsertRowid, record.raw)
         indexRow(inserted.lastInsertRowid, record)
         return
       }
