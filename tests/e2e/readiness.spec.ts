@@ -28,9 +28,9 @@ async function captureFullView(page: Page, path: string): Promise<void> {
   await page.evaluate('document.head.lastElementChild.remove()')
 }
 
-async function axeClean(page: Page): Promise<void> {
+async function axeClean(page: Page, view = 'view-readiness'): Promise<void> {
   const results = await newAxe(page)
-    .include('[data-testid="view-readiness"]')
+    .include(`[data-testid="${view}"]`)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -190,6 +190,18 @@ test('Readiness action bars open History on their actions, in French then Englis
   await expect(page.getByTestId('history-row')).toHaveCount(1)
   await expect(page.getByTestId('history-row')).toContainText('iPhone de François')
   await expect(page.getByTestId('history-states')).toContainText('Échec')
+  // Exactly the bar's reason: Intune's error code, shown while set; one click removes only it.
+  const reason = page.getByTestId('history-reason')
+  await expect(reason).toHaveText(/^Motif\u00a0: Code d’erreur Intune \d+/)
+  await page.screenshot({ path: testInfo.outputPath('history-reason-fr-light-1280.png') })
+  await page.setViewportSize({ width: 800, height: 600 })
+  await page.screenshot({ path: testInfo.outputPath('history-reason-fr-light-800.png') })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await axeClean(page, 'view-history')
+  await reason.click()
+  await expect(reason).toHaveCount(0)
+  await expect(page.getByTestId('history-states')).toContainText('Échec')
+  await expect(page.getByTestId('history-count')).toHaveText('1 action')
 
   // English, dark: today's period from the data table, by keyboard → History, both actions.
   await openView(page, 'settings')
@@ -213,6 +225,18 @@ test('Readiness action bars open History on their actions, in French then Englis
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('history-count')).toHaveText('2 actions')
   await expect(page.getByTestId('history-row')).toHaveCount(2)
+
+  // English, dark: the failure reason's table row, by keyboard → History on that reason only.
+  await page.getByTestId('nav-readiness').click()
+  await failures.getByTestId('readiness-table-toggle').click()
+  await failures.getByTestId('readiness-open-history').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('history-reason')).toHaveText(/^Reason: Intune error code \d+/)
+  await expect(page.getByTestId('history-count')).toHaveText('1 action')
+  await page.screenshot({ path: testInfo.outputPath('history-reason-en-dark-1280.png') })
+  await page.setViewportSize({ width: 800, height: 600 })
+  await page.screenshot({ path: testInfo.outputPath('history-reason-en-dark-800.png') })
+  await page.setViewportSize({ width: 1280, height: 800 })
 })
 
 test('Readiness platform rows open exactly their kind and platform; the over-time table fits 800 px', async ({

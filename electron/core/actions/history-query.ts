@@ -60,6 +60,11 @@ export function buildHistoryWhere(filters: HistoryFilters): { sql: string; param
     clauses.push("pd_fold(ticket_reference) LIKE ? ESCAPE '\\'")
     params.push(likePattern(filters.ticket))
   }
+  if (filters.reason) {
+    // IS, not =: a null code is part of the reason (the Readiness view groups on both columns).
+    clauses.push('failure_code IS ? AND intune_error_code IS ?')
+    params.push(filters.reason.failureCode, filters.reason.intuneErrorCode)
+  }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }
 

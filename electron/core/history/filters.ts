@@ -32,6 +32,8 @@ export function remoteEntryMatches(entry: TeamEntry, filters: HistoryFilters): b
   // Intune's records carry no ticket: a ticket filter keeps only this app's rows.
   const ticket = filters.ticket?.trim()
   if (ticket && !contains(entry.ticketReference, ticket)) return false
+  // Nor the error codes of a failure reason (teamEntry has none): a reason keeps only this app's rows.
+  if (filters.reason) return false
   if (filters.states && filters.states.length > 0) {
     const state = stateOf(entry)
     if (state === null || !filters.states.some((s) => s.toLowerCase() === state)) return false

@@ -9,6 +9,17 @@ import { id, isoDateTime, locale, text } from './common'
  * actions from Intune's remoteActionAudits and auditEvents (domain §3).
  */
 
+/**
+ * One failure reason exactly as the Readiness view groups failures (readiness/queries.ts): this
+ * app's error code and Intune's errorCode, each null when absent, so "failed, no code given" is a
+ * reason of its own. Set from a failure-reason bar; the state goes in `states`.
+ */
+export const historyReason = z.strictObject({
+  failureCode: z.enum(ERROR_CODES).nullable(),
+  intuneErrorCode: z.number().int().nullable(),
+})
+export type HistoryReason = z.infer<typeof historyReason>
+
 export const historyFilters = z.strictObject({
   /** Inclusive lower bound on requestedAt. */
   from: isoDateTime().optional(),
@@ -21,6 +32,8 @@ export const historyFilters = z.strictObject({
   agent: text(200).optional(),
   /** Matches the ticket reference (substring). */
   ticket: text(120).optional(),
+  /** Only actions that ended for exactly this reason (both codes equal, null included). */
+  reason: historyReason.optional(),
 })
 export type HistoryFilters = z.infer<typeof historyFilters>
 

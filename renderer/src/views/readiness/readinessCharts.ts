@@ -217,17 +217,21 @@ export function failureReason(
 }
 
 /**
- * Earlier failures by reason. A bar (or row) opens History on the range's actions in that end state:
- * History has no filter on Intune's error code, so the list may hold other reasons of the same state
- * too, each row showing its own.
+ * Earlier failures by reason. A bar (or row) opens History on exactly that reason's actions in the
+ * range: its end state and both of its codes (History's `reason` filter, null codes included), so
+ * the count in History is the bar's count.
  */
 export function failuresChart(s: ReadinessSummary, t: Translate): ChartSpec {
   const failures = s.actions.failures
   const reasons = failures.map((f) => failureReason(f, t))
+  // The range as History's date picker holds it, both ends: with `from` alone its form had no range
+  // to show and sent the filters back without it (all failures ever, not the range's).
   const from = s.actions.overTime[0]?.from
-  const history = failures.map((f): HistoryFilters =>
-    from ? { from, states: [f.state] } : { states: [f.state] },
-  )
+  const to = s.actions.overTime.at(-1)?.to
+  const history = failures.map((f): HistoryFilters => {
+    const reason = { failureCode: f.failureCode, intuneErrorCode: f.intuneErrorCode }
+    return from && to ? { from, to, states: [f.state], reason } : { states: [f.state], reason }
+  })
   return {
     id: 'failures',
     categories: failures.map((f, i) =>

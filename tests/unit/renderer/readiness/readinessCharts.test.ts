@@ -122,7 +122,7 @@ describe('readiness charts', () => {
     expect(c.filtersAt(0, 5)).toBeNull()
   })
 
-  it('action bars open History on exactly their period and outcome states; rows on the period', () => {
+  it('action bars open History on exactly their period and outcome states, reasons on their codes; rows on the period', () => {
     const over = overTimeChart(SUMMARY, t, String)
     expect(over.historyAt(0, 0)).toEqual({
       from: '2026-11-30T23:00:00.000Z',
@@ -147,8 +147,20 @@ describe('readiness charts', () => {
       to: '2026-12-02T23:00:00.000Z',
     })
     const failures = failuresChart(SUMMARY, t)
-    expect(failures.historyAt(1, 1)).toEqual({ from: '2026-11-30T23:00:00.000Z', states: ['notSent'] })
-    expect(failures.table.rows[0]!.history).toEqual({ from: '2026-11-30T23:00:00.000Z', states: ['failed'] })
+    // A reason opens its state and both its codes, not every failure of that state, over the
+    // range's both ends (the History form's date picker needs both).
+    expect(failures.historyAt(1, 1)).toEqual({
+      from: '2026-11-30T23:00:00.000Z',
+      to: '2026-12-02T23:00:00.000Z',
+      states: ['notSent'],
+      reason: { failureCode: 'GRAPH_FORBIDDEN', intuneErrorCode: null },
+    })
+    expect(failures.table.rows[0]!.history).toEqual({
+      from: '2026-11-30T23:00:00.000Z',
+      to: '2026-12-02T23:00:00.000Z',
+      states: ['failed'],
+      reason: { failureCode: null, intuneErrorCode: -2016345060 },
+    })
     expect(failures.historyAt(0, 5)).toBeNull()
     // Device charts open no History.
     expect(verdictChart(SUMMARY, t).historyAt(0, 0)).toBeNull()

@@ -105,6 +105,40 @@ describe('action repository: history filters', () => {
   })
 })
 
+describe('action repository: the failure-reason filter', () => {
+  // Three failures of one state, each a reason of its own as the Readiness view groups them
+  // (readiness/queries.ts: state, failure_code, intune_error_code), and one not sent.
+  const { repo } = repoWith(
+    ['f1', 'f2', 'f3', 'n1', 'ok'].map((id, i) => ({
+      id,
+      at: `2026-11-2${i}T10:00:00.000Z`,
+      state: id === 'ok' ? 'done' : 'failed',
+      agent: 'Élodie',
+      device: `iPhone ${id}`,
+      ticket: null,
+    })),
+  )
+  repo.transition('f1', { state: 'failed', at: '2026-11-20T10:05:00.000Z', intuneErrorCode: -2016281112 })
+  repo.transition('f2', { state: 'failed', at: '2026-11-21T10:05:00.000Z', intuneErrorCode: 7 })
+  repo.transition('n1', { state: 'notSent', at: '2026-11-23T10:05:00.000Z', failureCode: 'OFFLINE' })
+  const ids = (filters: Parameters<typeof repo.all>[0]) => repo.all(filters).map((a) => a.record.id)
+
+  it("keeps only the actions of that reason: Intune's code, this app's code, or no code at all", () => {
+    expect(ids({ states: ['failed'] })).toEqual(['f3', 'f2', 'f1'])
+    expect(ids({ states: ['failed'], reason: { failureCode: null, intuneErrorCode: -2016281112 } })).toEqual([
+      'f1',
+    ])
+    expect(ids({ states: ['failed'], reason: { failureCode: null, intuneErrorCode: 7 } })).toEqual(['f2'])
+    // "Failed, no code given" is a reason of its own: not every failure.
+    expect(ids({ states: ['failed'], reason: { failureCode: null, intuneErrorCode: null } })).toEqual(['f3'])
+    expect(ids({ reason: { failureCode: 'OFFLINE', intuneErrorCode: null } })).toEqual(['n1'])
+    expect(ids({ reason: { failureCode: 'OFFLINE', intuneErrorCode: 7 } })).toEqual([])
+    expect(
+      repo.history({ filters: { reason: { failureCode: null, intuneErrorCode: 7 } }, offset: 0, limit: 10 }),
+    ).toMatchObject({ total: 1 })
+  })
+})
+
 describe('action repository: the caller name (migration 0060)', () => {
   it('stores the caller given at step 1 in its own column and reads it back', () => {
     const db = openDatabase(':memory:')

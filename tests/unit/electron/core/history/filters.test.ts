@@ -35,6 +35,10 @@ describe('team filters on Intune records (core, not the renderer)', () => {
     expect(remoteEntryMatches(remote({}), { agent: 'SAMU' })).toBe(true)
     expect(remoteEntryMatches(remote({}), { agent: 'elodie' })).toBe(false)
     expect(remoteEntryMatches(remote({}), { ticket: 'INC' })).toBe(false)
+    // Intune's records carry no error code either: a failure reason keeps only our rows.
+    expect(remoteEntryMatches(remote({}), { reason: { failureCode: null, intuneErrorCode: null } })).toBe(
+      false,
+    )
     expect(remoteEntryMatches(remote({ deviceName: null, deviceId: null }), { device: 'x' })).toBe(false)
   })
 
