@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { HistoryFilters } from '@shared/api/schemas/history'
+import { FAILURE_REASON_STATES, type HistoryFilters } from '@shared/api/schemas/history'
 import { foldText } from '@shared/text'
 import { toStored, type Row, type StoredAction } from './action-row'
 
@@ -62,8 +62,10 @@ export function buildHistoryWhere(filters: HistoryFilters): { sql: string; param
   }
   if (filters.reason) {
     // IS, not =: a null code is part of the reason (the Readiness view groups on both columns).
-    clauses.push('failure_code IS ? AND intune_error_code IS ?')
-    params.push(filters.reason.failureCode, filters.reason.intuneErrorCode)
+    clauses.push(
+      `failure_code IS ? AND intune_error_code IS ? AND state IN (${FAILURE_REASON_STATES.map(() => '?').join(', ')})`,
+    )
+    params.push(filters.reason.failureCode, filters.reason.intuneErrorCode, ...FAILURE_REASON_STATES)
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }

@@ -43,6 +43,8 @@ export interface BucketRange {
   readonly bounds: readonly (readonly [string, string])[]
   /** The first bucket's start as a UTC instant (ISO 8601): actions requested from then on count. */
   readonly fromIso: string
+  /** The last bucket's end (exclusive), the range's other end: History gets both (readinessCharts.ts). */
+  readonly toIso: string
 }
 
 /**
@@ -63,5 +65,5 @@ export function bucketRange(nowMs: number, rangeDays: ReadinessRange, utcOffsetM
     starts.push(ymd(d))
     bounds.push([utc(d), utc(next(d, bucket))])
   }
-  return { bucket, starts, bounds, fromIso: utc(first) }
+  return { bucket, starts, bounds, fromIso: utc(first), toIso: utc(next(last, bucket)) }
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/db'
+import { FAILURE_REASON_STATES } from '@shared/api/schemas/history'
 import { CHECK_IN_DAY_MS } from '../store/device-tables'
 
 /**
@@ -65,7 +66,8 @@ export const SQL = {
     GROUP BY b.start, a.state`,
   failures: `SELECT state, failure_code, intune_error_code, count(*) AS actions,
       count(DISTINCT device_id) AS devices
-    FROM actions WHERE state IN ('failed', 'notSupported', 'notSent') AND requested_at >= ?
+    FROM actions WHERE state IN (${FAILURE_REASON_STATES.map((s) => `'${s}'`).join(', ')})
+      AND requested_at >= ? AND requested_at < ?
     GROUP BY state, failure_code, intune_error_code ORDER BY actions DESC, state, failure_code, intune_error_code`,
   // Median per action kind and over all ('*'): the middle row (or the two middle rows' mean) of
   // each group's durations; a clock step backwards cannot give a negative duration.
@@ -100,7 +102,8 @@ export interface ReadinessQueries {
   overTime(
     buckets: readonly (readonly [string, string, string])[],
   ): { start: string; state: string; n: number }[]
-  failures(fromIso: string): FailureRow[]
+  /** Both ends, as History's reason filter applies them (the range a failure bar opens). */
+  failures(fromIso: string, toIso: string): FailureRow[]
   completion(fromIso: string): { grp: string; median: number; n: number }[]
   /** Every statement run, for EXPLAIN QUERY PLAN tests. */
   readonly trace?: { sql: string; params: unknown[] }[]
@@ -143,7 +146,7 @@ export function createReadinessQueries(
     },
     deviceGroupsScan: (olderThanMs) => all(SQL.deviceGroupsScan, [olderThanMs]),
     overTime: (buckets) => all(SQL.overTime, [JSON.stringify(buckets)]),
-    failures: (fromIso) => all(SQL.failures, [fromIso]),
+    failures: (fromIso, toIso) => all(SQL.failures, [fromIso, toIso]),
     completion: (fromIso) => all(SQL.completion, [fromIso]),
     trace,
   }

@@ -87,7 +87,7 @@ export function buildSummary(ctx: SummaryContext): ReadinessSummary {
         to: range.bounds[i]![1],
         ...buckets.get(start)!,
       })),
-      failures: q.failures(range.fromIso).map((r) => ({
+      failures: q.failures(range.fromIso, range.toIso).map((r) => ({
         state: r.state as ActionState,
         failureCode: r.failure_code as ErrorCode | null,
         intuneErrorCode: r.intune_error_code,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../errors'
-import { actionRecord, actionState, passcodeActionKind } from './actions'
+import { actionRecord, actionState, passcodeActionKind, type ActionState } from './actions'
 import { id, isoDateTime, locale, text } from './common'
 
 /**
@@ -8,6 +8,13 @@ import { id, isoDateTime, locale, text } from './common'
  * works offline), its CSV export, and — online — a team timeline that adds other agents' passcode
  * actions from Intune's remoteActionAudits and auditEvents (domain §3).
  */
+
+/** The end states the Readiness view groups failures of by reason (readiness/queries.ts). */
+export const FAILURE_REASON_STATES = [
+  'failed',
+  'notSupported',
+  'notSent',
+] as const satisfies readonly ActionState[]
 
 /**
  * One failure reason exactly as the Readiness view groups failures (readiness/queries.ts): this
@@ -32,7 +39,10 @@ export const historyFilters = z.strictObject({
   agent: text(200).optional(),
   /** Matches the ticket reference (substring). */
   ticket: text(120).optional(),
-  /** Only actions that ended for exactly this reason (both codes equal, null included). */
+  /**
+   * Only actions that ended for exactly this reason: both codes equal (null included) and one of
+   * FAILURE_REASON_STATES, so "no code" never takes in successes when `states` is widened.
+   */
   reason: historyReason.optional(),
 })
 export type HistoryFilters = z.infer<typeof historyFilters>

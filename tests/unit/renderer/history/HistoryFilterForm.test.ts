@@ -82,6 +82,17 @@ describe('History filters: a failure reason', () => {
     )
   })
 
+  it('keeps a range given by its start only (the palette’s last 7 days), up to today', async () => {
+    const from = new Date(Date.now() - 7 * 86_400_000).toISOString()
+    const { store } = mountWith({ from }, 'en')
+    await flushPromises()
+    const today = new Date()
+    today.setHours(0, 0, 0, 0)
+    const to = new Date(today.getTime() + 86_400_000).toISOString()
+    expect(store.filters).toEqual({ from, to })
+    expect(listed().at(-1)).toEqual({ from, to })
+  })
+
   it('shows no reason chip without a reason', async () => {
     const { wrapper } = mountWith({ states: ['failed'] }, 'en')
     await flushPromises()

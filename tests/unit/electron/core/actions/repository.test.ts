@@ -131,6 +131,9 @@ describe('action repository: the failure-reason filter', () => {
     expect(ids({ states: ['failed'], reason: { failureCode: null, intuneErrorCode: 7 } })).toEqual(['f2'])
     // "Failed, no code given" is a reason of its own: not every failure.
     expect(ids({ states: ['failed'], reason: { failureCode: null, intuneErrorCode: null } })).toEqual(['f3'])
+    // A reason is a failure's: widening the states never takes in the success that has no code.
+    expect(ids({ reason: { failureCode: null, intuneErrorCode: null } })).toEqual(['f3'])
+    expect(ids({ states: ['done'], reason: { failureCode: null, intuneErrorCode: null } })).toEqual([])
     expect(ids({ reason: { failureCode: 'OFFLINE', intuneErrorCode: null } })).toEqual(['n1'])
     expect(ids({ reason: { failureCode: 'OFFLINE', intuneErrorCode: 7 } })).toEqual([])
     expect(

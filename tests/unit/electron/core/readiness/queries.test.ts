@@ -192,6 +192,18 @@ describe('readiness:summary over a real cache', () => {
     ])
   })
 
+  it('counts failures within both ends of the range, as History opens them', () => {
+    const q = createReadinessQueries(db)
+    const all = q.failures(iso(NOW - 30 * DAY), iso(NOW + DAY))
+    expect(all.reduce((n, r) => n + r.actions, 0)).toBe(5)
+    // Up to 1.5 days ago: a7 (4 days), a6 (2 days) and a9 (5 days); a5 and a8 (1 day) are after.
+    const earlier = q.failures(iso(NOW - 30 * DAY), iso(NOW - 1.5 * DAY))
+    expect(earlier.map((r) => [r.state, r.actions])).toEqual([
+      ['failed', 2],
+      ['notSupported', 1],
+    ])
+  })
+
   it('takes the median time to completion of succeeded actions, overall and per action', () => {
     const c = summary().actions.completion
     // 30 s, 60 s, 180 s, 600 s → (60 + 180) / 2 s.
@@ -230,7 +242,7 @@ describe('readiness:summary over a real cache', () => {
         ['2026-11-23', '2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z'],
         ['2026-11-30', '2026-11-29T23:00:00.000Z', '2026-12-06T23:00:00.000Z'],
       ])
-      q.failures(iso(NOW - 30 * DAY))
+      q.failures(iso(NOW - 30 * DAY), iso(NOW + DAY))
       q.completion(iso(NOW - 30 * DAY))
       return trace.map(({ sql, params }) =>
         (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
@@ -299,7 +311,7 @@ describe('readiness:summary over a real cache', () => {
         /SEARCH a USING COVERING INDEX actions_by_time_state \(requested_at>\? AND requested_at<\?\)/,
       )
       expect(failures).toMatch(
-        /SEARCH actions USING COVERING INDEX actions_outcomes \(state=\? AND requested_at>\?\)/,
+        /SEARCH actions USING COVERING INDEX actions_outcomes \(state=\? AND requested_at>\? AND requested_at<\?\)/,
       )
       expect(completion).toMatch(
         /SEARCH actions USING COVERING INDEX actions_outcomes \(state=\? AND requested_at>\?\)/,
