@@ -4,6 +4,9 @@ import { isIntuneOnly } from '@renderer/components/devices/preconditions'
 import { localizedLearnUrl, sourceKey } from '@renderer/i18n/sources'
 import type { DeviceDetail } from '@shared/api/schemas/devices'
 import type { EnrollmentKind, Verdict } from '@shared/eligibility/codes'
+import { SOURCE_IDS } from '@shared/eligibility'
+import en from '@renderer/i18n/en.json'
+import fr from '@renderer/i18n/fr.json'
 
 const NOW = Date.parse('2026-12-01T12:00:00Z')
 const DAY = 86_400_000
@@ -96,6 +99,13 @@ describe('blocked-case guidance', () => {
     expect(isIntuneOnly('workProfilePasscodePolicyAssigned')).toBe(true)
     expect(isIntuneOnly('deviceOnline')).toBe(false)
     expect(isIntuneOnly('workProfileResetTokenActivated')).toBe(false)
+  })
+
+  it('every source a rule may cite has its title in both languages (never its key on screen)', () => {
+    const titles = (catalogue: { eligibility: { source: Record<string, string> } }) =>
+      SOURCE_IDS.filter((id) => !catalogue.eligibility.source[sourceKey(id).split('.').at(-1)!])
+    expect(titles(fr)).toEqual([])
+    expect(titles(en)).toEqual([])
   })
 
   it('names sources by a localized key and opens Learn in the agent’s language', () => {
