@@ -220,6 +220,17 @@ test('iPhone: removal, no passcode to show', async ({ page, appUrl }, testInfo) 
   await expect(page.getByTestId('done-no-passcode')).toBeVisible()
   await expect(page.getByTestId('passcode-reveal')).toHaveCount(0)
   await capture(page, testInfo, 'ios-6-status')
+  // Closed, back to the device, then "Back to results": the results, not the walkthrough again.
+  await next(page).click()
+  await next(page).click()
+  await expect(page.getByTestId('walkthrough-finished')).toBeVisible()
+  await page.getByTestId('to-device').click()
+  await expect(page.getByTestId('device-detail')).toBeVisible()
+  await page.getByTestId('back-to-results').click()
+  await expect(page.getByTestId('view-devices')).toBeVisible()
+  await expect(page.getByTestId('walkthrough')).toHaveCount(0)
+  await expect(page.getByTestId('device-search')).toHaveValue('Hélène Durand')
+  await expect(page.getByTestId('device-row').filter({ hasText: 'iPhone de Hélène' }).first()).toBeVisible()
 })
 
 test('Windows laptop: refused with the reason, nothing sent', async ({ page, appUrl }, testInfo) => {
