@@ -98,9 +98,14 @@ describe('i18n words (glossary-fr.md)', () => {
   })
 
   it('French typography: no-break space before : ; ! ? and inside « », no semicolon', () => {
+    // One space per mark, as the catalogue writes it: U+00A0 before ':', U+202F before '?' and '!'.
     const bad = FR.filter(
       ([, v]) =>
-        / [:;!?]/.test(v) || /«(?![\u00a0\u202f])/.test(v) || /(?<![\u00a0\u202f])»/.test(v) || /;/.test(v),
+        / [:;!?]/.test(v) ||
+        /(?<!\u202f)[!?]/.test(v) ||
+        /«(?![\u00a0\u202f])/.test(v) ||
+        /(?<![\u00a0\u202f])»/.test(v) ||
+        /;/.test(v),
     ).map(([key, value]) => `${key}: « ${value} »`)
     expect(bad).toEqual([])
   })
