@@ -154,16 +154,24 @@ function staticCommands(ctx: PaletteContext): PaletteItem[] {
       keywords: ['settings', 'paramètres', ...s.keywords],
       effect: { kind: 'settings', section: s.id },
     })
-  for (const name of ['devices', 'history', 'settings'] as const)
+  for (const [name, words] of GO_TO)
     items.push({
       id: `go-${name}`,
       group: 'navigate',
       label: t(`palette.cmd.go.${name}`),
-      keywords: [name],
+      keywords: [name, ...words],
       effect: { kind: 'navigate', to: { name } },
     })
   return items
 }
+
+/** Every view of the side bar (components/navigation.ts), with the words an agent may type for it. */
+const GO_TO = [
+  ['devices', ['appareils']],
+  ['history', ['historique']],
+  ['readiness', ['état du parc', 'parc', 'tableau de bord', 'dashboard']],
+  ['settings', ['paramètres']],
+] as const
 
 /** The typed text as a History search: always offered, last. */
 function historySearches(ctx: PaletteContext): PaletteItem[] {

@@ -1,3 +1,4 @@
+import { NAV_ITEMS } from '@renderer/components/navigation'
 import { describe, expect, it, vi } from 'vitest'
 import { paletteItems, type PaletteContext, type PaletteItem } from '@renderer/components/palette/commands'
 import { runPaletteEffect, type PaletteRunDeps } from '@renderer/components/palette/run'
@@ -74,6 +75,7 @@ describe('palette commands', () => {
       'settings-about',
       'go-devices',
       'go-history',
+      'go-readiness',
       'go-settings',
     ])
     expect(items.find((i) => i.id === 'history-week')?.effect).toEqual({
@@ -103,6 +105,11 @@ describe('palette commands', () => {
     expect(ids(paletteItems(ctx({ query: 'echec' }, fr)))[0]).toBe('history-failed')
     expect(ids(paletteItems(ctx({ query: 'hist fail' })))[0]).toBe('history-failed')
     expect(ids(paletteItems(ctx({ query: 'parametres apparence' }, fr)))[0]).toBe('settings-appearance')
+    // Every view of the side bar has its entry, Readiness included, by its French name too.
+    expect(ids(paletteItems(ctx({ query: 'parc' }, fr)))[0]).toBe('go-readiness')
+    expect(ids(paletteItems(ctx({ query: 'readiness' })))[0]).toBe('go-readiness')
+    const goTo = ids(paletteItems(ctx())).filter((id) => id.startsWith('go-'))
+    expect(goTo.sort()).toEqual(NAV_ITEMS.map((n) => `go-${n.route}`).sort())
     expect(ids(paletteItems(ctx({ query: 'procedure', device: openDevice }, fr)))[0]).toBe(
       'device-walkthrough',
     )
