@@ -27,6 +27,12 @@ export function useLocaleFormat() {
       locale.value,
       () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }),
     )
+  const dateTimeSeconds = () =>
+    cachedFormatter(
+      'dateTimeSeconds',
+      locale.value,
+      () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }),
+    )
   const date = () =>
     cachedFormatter(
       'date',
@@ -43,6 +49,8 @@ export function useLocaleFormat() {
 
   return {
     formatDateTime: (value: Date | string | number) => dateTime().format(new Date(value)),
+    /** With seconds: for two instants that would read the same to the minute. */
+    formatDateTimeSeconds: (value: Date | string | number) => dateTimeSeconds().format(new Date(value)),
     formatDate: (value: Date | string | number) => date().format(new Date(value)),
     formatNumber: (value: number) => number().format(value),
     /** `fr-CA` → "français (Canada)" in French, "French (Canada)" in English; the tag itself if unknown. */

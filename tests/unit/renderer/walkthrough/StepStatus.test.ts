@@ -104,6 +104,21 @@ describe('StepStatus while the action is pending', () => {
     },
   )
 
+  it('a check-in in the same minute as the send: both times with their seconds, so the fact reads true', async () => {
+    // Checked in at 14:10:20, sent at 14:10:50: to the minute both read 14:10.
+    const wrapper = await showStatus(
+      record({ sentAt: '2026-12-01T14:10:50.000Z' }),
+      '2026-12-01T14:10:20.000Z',
+    )
+    const fact = wrapper.find('[data-testid="checkin-not-since"]').text()
+    expect(fact).toMatch(/:10:50/)
+    expect(fact).toMatch(/:10:20/)
+    // Minutes apart: no seconds (the usual short time).
+    document.body.innerHTML = ''
+    const apart = await showStatus(record({}), '2026-11-01T08:00:00.000Z')
+    expect(apart.find('[data-testid="checkin-not-since"]').text()).not.toMatch(/:\d\d:\d\d/)
+  })
+
   it('keeps re-reading the device every two minutes while pending, and stops once Intune answers', async () => {
     await showStatus(record({}), null)
     const first = refreshes()
