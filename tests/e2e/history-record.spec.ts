@@ -231,7 +231,7 @@ test.describe('English', () => {
     const { name, lines } = await exportCsv(page)
     expect(name).toMatch(/^passcode-desk-history-\d{4}-\d{2}-\d{2}-en\.csv$/)
     expect(lines[0]).toBe(
-      'Date,State,Action,Device,Serial number,User,Caller,Agent,Ticket,Checks,Temporary passcode issued,Intune error code,Outcome note,Request ID',
+      'Date,State,Action,Device,Serial number,User,Caller,Agent,Ticket,Checks,Temporary passcode issued,Intune error code,Outcome note,Intune request ID,Client request ID',
     )
     expect(lines[1]).toContain(',Done,Remove passcode,')
     expect(lines[1]).toContain(',Hélène Durand,')

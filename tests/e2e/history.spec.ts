@@ -67,7 +67,7 @@ test('filters and French CSV export', async ({ page, appUrl }, testInfo) => {
   expect(csv.charCodeAt(0)).toBe(0xfeff)
   const lines = csv.slice(1).trim().split('\r\n')
   expect(lines[0]).toBe(
-    'Date;État;Action;Appareil;Numéro de série;Utilisateur;Personne qui appelle;Agent;Ticket;Vérifications;Code secret temporaire émis;Code d’erreur Intune;Note de clôture;ID de requête',
+    'Date;État;Action;Appareil;Numéro de série;Utilisateur;Personne qui appelle;Agent;Ticket;Vérifications;Code secret temporaire émis;Code d’erreur Intune;Note de clôture;ID de requête Intune;ID de requête client',
   )
   expect(lines).toHaveLength(3)
   expect(lines[1]).toMatch(

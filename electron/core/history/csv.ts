@@ -22,7 +22,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Code secret temporaire émis',
     'Code d’erreur Intune',
     'Note de clôture',
-    'ID de requête',
+    'ID de requête Intune',
+    'ID de requête client',
   ],
   en: [
     'Date',
@@ -38,7 +39,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Temporary passcode issued',
     'Intune error code',
     'Outcome note',
-    'Request ID',
+    'Intune request ID',
+    'Client request ID',
   ],
 }
 
@@ -98,6 +100,9 @@ export function historyToCsv(rows: readonly ActionRecord[], locale: Locale, time
       r.hasPasscode ? yes : no,
       r.intuneErrorCode === null ? '' : String(r.intuneErrorCode),
       r.outcomeNote ?? '',
+      // Both ids, named as the ticket note names them (shared/ticket-note): Microsoft support asks
+      // for Graph's request-id; the client one is ours, sent with the POST.
+      r.graphRequestId ?? '',
       r.clientRequestId,
     ]
     lines.push(cells.map((c) => csvCell(c, sep)).join(sep))

@@ -27,12 +27,16 @@ describe('history CSV', () => {
   it('English: commas, sortable dates, caller and check labels', () => {
     const csv = historyToCsv([sampleRecord({ deviceName: 'Laptop, 2' })], 'en', 'UTC')
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFDate,State,Action,Device,Serial number,User,Caller,Agent,Ticket,Checks,Temporary passcode issued,Intune error code,Outcome note,Request ID',
+      '\uFEFFDate,State,Action,Device,Serial number,User,Caller,Agent,Ticket,Checks,Temporary passcode issued,Intune error code,Outcome note,Intune request ID,Client request ID',
     )
     const row = csv.split('\r\n')[1]!
     expect(row.startsWith('2026-11-26 08:05:09,Done,Reset passcode,"Laptop, 2",')).toBe(true)
     expect(row).toContain(',Zoé Bélanger,agent@contoso.example,')
     expect(row).toContain(',"Employee ID confirmed, Manager called back",Yes,')
+    // Graph's request-id, then ours: none yet for this action (not sent), so an empty cell first.
+    expect(row.endsWith(',,req-1')).toBe(true)
+    const sent = historyToCsv([sampleRecord({ graphRequestId: 'graph-7' })], 'en', 'UTC').split('\r\n')[1]!
+    expect(sent.endsWith(',graph-7,req-1')).toBe(true)
   })
 
   it('an action without a caller name leaves the cell empty', () => {
